@@ -1,0 +1,84 @@
+/**
+ * The application as a value: Fastify with its plugins and routes, Socket.IO on the same
+ * HTTP server, and the publisher between them. server.ts only opens the database and listens;
+ * tests build the app on a database of their own.
+ */
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController } from 'fastify';
+import { PROTOCOL_VERSION } from '../../shared/src/protocol.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { registerStaffSession } from './auth/staff-session.js';
+import { centersRoutes } from './centers/centers.routes.js';
+import type { Config } from './config.js';
+import type { DomainContext } from './context.js';
+import { countersRoutes } from './counters/counters.routes.js';
+import type { DatabaseHandle } from './db/database.js';
+import type { App } from './http/app-type.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { healthRoutes, type Readiness } from './http/health.routes.js';
+import { registerOriginCheck } from './http/origin-check.js';
+import { validatorCompiler } from './http/validation.js';
+import { createRealtime, type Realtime } from './realtime/io.js';
+import { SocketPublisher } from './realtime/publish.js';
+import { handleSubscriptions } from './realtime/subscribe.js';
+import { ticketsRoutes } from './tickets/tickets.routes.js';
+
+export interface BuiltApp {
+  app: App;
+  realtime: Realtime;
+  publisher: SocketPublisher;
+  readiness: Readiness;
+}
+
+export async function buildApp(config: Readonly<Config>, database: DatabaseHandle): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Secrets never reach the logs.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    // Per-request lines drown what matters at a busy center; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>() as App;
+  app.setValidatorCompiler(validatorCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lượt API', version: `protocol ${PROTOCOL_VERSION}` },
+      tags: [
+        { name: 'centers' },
+        { name: 'tickets' },
+        { name: 'counters' },
+        { name: 'auth' },
+        { name: 'health' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const realtime = createRealtime(app.server, config.redisUrl);
+  const publisher = new SocketPublisher(realtime.io, database.db, app.log);
+  const ctx: DomainContext = { db: database.db, publisher };
+  const readiness: Readiness = { draining: false };
+
+  registerOriginCheck(app, config.publicUrl);
+  registerStaffSession(app, database.db);
+  healthRoutes(app, database.db, readiness);
+  authRoutes(app, database.db, config.publicUrl?.startsWith('https:') ?? false);
+  centersRoutes(app, database.db);
+  ticketsRoutes(app, ctx);
+  countersRoutes(app, ctx);
+  handleSubscriptions(realtime.io, { db: database.db, replayLimit: config.replayLimit, log: app.log });
+
+  app.addHook('onClose', async () => {
+    await realtime.close();
+  });
+  return { app, realtime, publisher, readiness };
+}

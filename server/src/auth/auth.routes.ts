@@ -1,0 +1,69 @@
+/** POST /api/auth/login, /logout and GET /api/auth/me. */
+
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import type { Database } from '../db/tables.js';
+import { DomainError } from '../errors.js';
+import type { App } from '../http/app-type.js';
+import { verifyPassword } from './passwords.js';
+import { createSession, endSession, SESSION_HOURS } from './sessions.repository.js';
+import { actorOf, requireStaff, SESSION_COOKIE } from './staff-session.js';
+
+const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+
+export function authRoutes(app: App, db: Kysely<Database>, secureCookies: boolean): void {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: secureCookies,
+  };
+
+  app.post('/api/auth/login', { schema: { body: LoginBody, tags: ['auth'] } }, async (request, reply) => {
+    const { username, password } = request.body;
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'role', 'password_hash', 'active', 'display_name'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+    // The same answer for an unknown user and a wrong password: nothing to enumerate.
+    const ok = user?.active === true && (await verifyPassword(password, user.password_hash));
+    if (!user || !ok) throw new DomainError('invalid_credentials', 'wrong username or password');
+    const id = await createSession(db, user.id);
+    reply.setCookie(SESSION_COOKIE, id, { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
+    const centers = await db
+      .selectFrom('user_centers')
+      .select('center_id')
+      .where('user_id', '=', user.id)
+      .execute();
+    return {
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        role: user.role,
+        centerIds: centers.map((c) => c.center_id),
+      },
+    };
+  });
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const id = request.cookies[SESSION_COOKIE];
+    if (id) await endSession(db, id);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'] }, preHandler: requireStaff() }, async (request) => {
+    const actor = actorOf(request);
+    return {
+      user: { id: actor.userId, username: actor.username, role: actor.role, centerIds: actor.centerIds },
+    };
+  });
+}

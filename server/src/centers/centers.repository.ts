@@ -1,0 +1,89 @@
+/** Centers, their services and counters as the public lists show them. */
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { WireCounter } from '../../../shared/src/protocol.js';
+import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
+import type { Database, IssuingWindow } from '../db/tables.js';
+import { notFound } from '../errors.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A center and its event sequence row, created together: every center needs both. */
+export async function createCenter(trx: Transaction<Database>, values: { name: string; address?: string }) {
+  const center = await trx.insertInto('centers').values(values).returning('id').executeTakeFirstOrThrow();
+  await trx.insertInto('center_sequences').values({ center_id: center.id }).execute();
+  return center.id;
+}
+
+export function listCenters(db: Db) {
+  return db.selectFrom('centers').select(['id', 'name']).orderBy('id').execute();
+}
+
+export async function assertCenterExists(db: Db, centerId: number): Promise<void> {
+  const row = await db.selectFrom('centers').select('id').where('id', '=', centerId).executeTakeFirst();
+  if (!row) throw notFound('center', centerId);
+}
+
+export interface WireService {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  slaMinutes: number;
+  active: boolean;
+  issuingHours: IssuingWindow[] | null;
+  dailyQuota: number | null;
+  issuedToday: number;
+}
+
+export async function listServices(db: Db, centerId: number): Promise<WireService[]> {
+  await assertCenterExists(db, centerId);
+  const rows = await db
+    .selectFrom('services as s')
+    .innerJoin('centers as c', 'c.id', 's.center_id')
+    .leftJoin('daily_number_sequences as d', (join) =>
+      join
+        .onRef('d.service_id', '=', 's.id')
+        .on('d.day', '=', sql<string>`(now() AT TIME ZONE c.timezone)::date`),
+    )
+    .select([
+      's.id',
+      's.code',
+      's.name',
+      's.name_en',
+      's.sla_minutes',
+      's.active',
+      's.issuing_hours',
+      's.daily_quota',
+      sql<number>`coalesce(d.last_number, 0)`.as('issued_today'),
+    ])
+    .where('s.center_id', '=', centerId)
+    .orderBy('s.sort_order')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    slaMinutes: r.sla_minutes,
+    active: r.active,
+    issuingHours: r.issuing_hours,
+    dailyQuota: r.daily_quota,
+    issuedToday: r.issued_today,
+  }));
+}
+
+export async function listCounters(db: Db, centerId: number): Promise<WireCounter[]> {
+  await assertCenterExists(db, centerId);
+  const rows = await db
+    .selectFrom('counters')
+    .selectAll()
+    .where('center_id', '=', centerId)
+    .orderBy('number')
+    .execute();
+  const services = await servicesOfCounters(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toWireCounter(r, services.get(r.id) ?? []));
+}

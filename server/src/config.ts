@@ -1,0 +1,107 @@
+/**
+ * Configuration: read from the environment once, validated, frozen and passed in.
+ * Nothing else in the server reads `process.env`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string | null;
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  sessionSecret: string;
+  seedDemo: boolean;
+  demoPassword: string | null;
+  logLevel: string;
+  metricsToken: string | null;
+  /** How many events a reconnecting client may be replayed before it gets a fresh snapshot. */
+  replayLimit: number;
+  /** Public issuance: requests a minute per IP, and waiting web tickets per device. */
+  issueRatePerMinute: number;
+  webTicketsPerDevice: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}`);
+  }
+  return raw;
+}
+
+/** On the embedded default the secret is generated once and kept beside the data. */
+function embeddedSessionSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDir = resolve(env.DATA_DIR || './data');
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (sessionSecret === '') {
+    if (databaseUrl) throw new ConfigError('SESSION_SECRET is required with DATABASE_URL (32+ characters)');
+    sessionSecret = embeddedSessionSecret(dataDir);
+  }
+  if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  return Object.freeze({
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']),
+    dataDir,
+    databaseUrl,
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    sessionSecret,
+    seedDemo: bool(env, 'SEED_DEMO', databaseUrl === null),
+    demoPassword: env.DEMO_PASSWORD || null,
+    logLevel,
+    metricsToken: env.METRICS_TOKEN || null,
+    replayLimit: int(env, 'REPLAY_LIMIT', 500, 1, 100_000),
+    issueRatePerMinute: int(env, 'ISSUE_RATE_PER_MINUTE', 120, 1, 1_000_000),
+    webTicketsPerDevice: int(env, 'WEB_TICKETS_PER_DEVICE', 3, 1, 1000),
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Before a ticket is put at a counter: lock the counter row (calls at one counter queue up
+ * behind each other), check it is the actor's center, open, and holds no called or serving
+ * ticket. The unique index tickets_one_active_per_counter backs this up in the database.
+ */
+import type { Transaction } from 'kysely';
+import { ACTIVE_AT_COUNTER } from '../../../shared/src/ticket-state.js';
+import { type Actor, assertCenterAccess } from '../auth/actor.js';
+import type { Database } from '../db/tables.js';
+import { DomainError, notFound } from '../errors.js';
+import type { CounterRow } from './counter.wire.js';
+
+export async function lockCounter(trx: Transaction<Database>, counterId: number): Promise<CounterRow> {
+  const counter = await trx
+    .selectFrom('counters')
+    .selectAll()
+    .where('id', '=', counterId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!counter) throw notFound('counter', counterId);
+  return counter;
+}
+
+export async function activeTicketId(trx: Transaction<Database>, counterId: number): Promise<number | null> {
+  const row = await trx
+    .selectFrom('tickets')
+    .select('id')
+    .where('counter_id', '=', counterId)
+    .where('status', 'in', ACTIVE_AT_COUNTER)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function lockCounterForCall(
+  trx: Transaction<Database>,
+  actor: Actor,
+  counterId: number,
+  centerId?: number,
+): Promise<CounterRow> {
+  const counter = await lockCounter(trx, counterId);
+  assertCenterAccess(actor, counter.center_id);
+  if (centerId !== undefined && counter.center_id !== centerId) {
+    throw new DomainError('bad_request', `counter ${counterId} is not in the ticket's center`, { counterId });
+  }
+  if (counter.state !== 'open') {
+    throw new DomainError(
+      'counter_not_open',
+      `counter ${counter.number} is ${counter.state}; open it first`,
+      {
+        counterId,
+        state: counter.state,
+      },
+    );
+  }
+  const active = await activeTicketId(trx, counterId);
+  if (active !== null) {
+    throw new DomainError('counter_busy', `counter ${counter.number} already has ticket ${active} in hand`, {
+      counterId,
+      ticketId: active,
+    });
+  }
+  return counter;
+}

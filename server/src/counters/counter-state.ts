@@ -1,0 +1,59 @@
+/** Opening, pausing (with a reason) and closing a counter, each logged as `counter.changed`. */
+import { sql } from 'kysely';
+import type { CounterState, WireCounter } from '../../../shared/src/protocol.js';
+import { type Actor, assertCenterAccess } from '../auth/actor.js';
+import type { DomainContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { appendEvent } from '../events/events.repository.js';
+import { servicesOfCounters, toWireCounter } from './counter.wire.js';
+import { activeTicketId, lockCounter } from './counter-lock.js';
+
+export async function setCounterState(
+  ctx: DomainContext,
+  actor: Actor,
+  counterId: number,
+  state: CounterState,
+  reason: string | null = null,
+): Promise<WireCounter> {
+  const { counter, event } = await ctx.db.transaction().execute(async (trx) => {
+    const row = await lockCounter(trx, counterId);
+    assertCenterAccess(actor, row.center_id);
+    if (state !== 'open') {
+      // A citizen is at the counter or walking to it: finish with them first.
+      const active = await activeTicketId(trx, counterId);
+      if (active !== null) {
+        throw new DomainError(
+          'counter_busy',
+          `counter ${row.number} has ticket ${active} in hand; finish it first`,
+          {
+            counterId,
+            ticketId: active,
+          },
+        );
+      }
+    }
+    const pauseReason = state === 'paused' ? reason : null;
+    if (row.state === state && row.pause_reason === pauseReason) {
+      const services = await servicesOfCounters(trx, [counterId]);
+      return { counter: toWireCounter(row, services.get(counterId) ?? []), event: null };
+    }
+    const updated = await trx
+      .updateTable('counters')
+      .set({ state, pause_reason: pauseReason, state_changed_at: sql`now()` })
+      .where('id', '=', counterId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const services = await servicesOfCounters(trx, [counterId]);
+    const counter = toWireCounter(updated, services.get(counterId) ?? []);
+    const event = await appendEvent(trx, {
+      centerId: row.center_id,
+      type: 'counter.changed',
+      counterId,
+      userId: actor.userId,
+      body: { counterId, counter },
+    });
+    return { counter, event };
+  });
+  if (event) ctx.publisher.publish([{ event, ticketTokens: [], serviceIds: counter.serviceIds }]);
+  return counter;
+}

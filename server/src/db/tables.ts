@@ -1,0 +1,154 @@
+/** The typed tables Kysely checks every query against. Columns mirror the migrations. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface IssuingWindow {
+  from: string;
+  to: string;
+}
+
+export interface CentersTable {
+  id: Generated<number>;
+  name: string;
+  address: Generated<string>;
+  timezone: Generated<string>;
+  locale: Generated<string>;
+  opening_hours: Json<IssuingWindow[] | null> | null;
+  priority_every: Generated<number>;
+  ageing_minutes: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface CenterSequencesTable {
+  center_id: number;
+  last_seq: Generated<number>;
+}
+
+export interface ServicesTable {
+  id: Generated<number>;
+  center_id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  sla_minutes: Generated<number>;
+  active: Generated<boolean>;
+  issuing_hours: ColumnType<IssuingWindow[] | null, string | null | undefined, string | null>;
+  daily_quota: number | null;
+  default_service_seconds: Generated<number>;
+  sort_order: Generated<number>;
+}
+
+export interface CountersTable {
+  id: Generated<number>;
+  center_id: number;
+  number: number;
+  name: string;
+  state: Generated<'closed' | 'open' | 'paused'>;
+  pause_reason: string | null;
+  calls_since_priority: Generated<number>;
+  state_changed_at: Generated<Date>;
+}
+
+export interface CounterServicesTable {
+  counter_id: number;
+  service_id: number;
+  position: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: Generated<string>;
+  password_hash: string;
+  role: 'clerk' | 'manager' | 'admin';
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UserCentersTable {
+  user_id: number;
+  center_id: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface DailyNumberSequencesTable {
+  service_id: number;
+  day: ColumnType<string, string, string>;
+  last_number: number;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  center_id: number;
+  service_id: number;
+  day: ColumnType<string, string, never>;
+  number: string;
+  token: string;
+  status: string;
+  priority: string | null;
+  channel: string;
+  device_id: string | null;
+  issued_at: Timestamp;
+  queued_at: Timestamp;
+  called_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  counter_id: number | null;
+  clerk_id: number | null;
+  recall_count: Generated<number>;
+  call_reason: string | null;
+  outcome: string | null;
+  note: string | null;
+  transferred_from_id: number | null;
+}
+
+export interface TicketEventsTable {
+  center_id: number;
+  seq: number;
+  type: string;
+  ticket_id: number | null;
+  counter_id: number | null;
+  user_id: number | null;
+  payload: ColumnType<unknown, string, never>;
+  at: Generated<Date>;
+}
+
+export interface FeedbackTable {
+  ticket_id: number;
+  rating: number;
+  comment: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PushSubscriptionsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  endpoint: string;
+  keys: Json<unknown>;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  centers: CentersTable;
+  center_sequences: CenterSequencesTable;
+  services: ServicesTable;
+  counters: CountersTable;
+  counter_services: CounterServicesTable;
+  users: UsersTable;
+  user_centers: UserCentersTable;
+  sessions: SessionsTable;
+  daily_number_sequences: DailyNumberSequencesTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  feedback: FeedbackTable;
+  push_subscriptions: PushSubscriptionsTable;
+}

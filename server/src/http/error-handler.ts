@@ -1,0 +1,90 @@
+/**
+ * The one error handler: domain errors with their code, validation errors naming the field,
+ * database outages as 503, and anything unexpected as a 500 with no details leaked.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorBody, ErrorCode } from '../../../shared/src/errors.js';
+import { DomainError } from '../errors.js';
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01', // admin shutdown
+  '57P02', // crash shutdown
+  '57P03', // cannot connect now
+  '08000',
+  '08003',
+  '08006',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  const message = e.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(
+    message,
+  );
+}
+
+function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
+  const body: ErrorBody = { error: { code, message, ...(details !== undefined ? { details } : {}) } };
+  return reply.status(status).send(body);
+}
+
+/** Postgres constraint names that mean a client lost a race, not that the server broke. */
+function constraintConflict(error: unknown): DomainError | null {
+  const e = error as { code?: string; constraint?: string };
+  if (e.code === '23505' && e.constraint === 'tickets_one_active_per_counter') {
+    return new DomainError('counter_busy', 'the counter already has a ticket in hand');
+  }
+  if (e.code === '23505' && e.constraint === 'feedback_pkey') {
+    return new DomainError('feedback_exists', 'this ticket has already been rated');
+  }
+  return null;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError)
+      return send(reply, error.status, error.code, error.message, error.details);
+    if (error.validation) {
+      const first = error.validation[0];
+      const field =
+        (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') ||
+        (first?.params as { missingProperty?: string; additionalProperty?: string } | undefined)
+          ?.missingProperty ||
+        (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty ||
+        error.validationContext ||
+        '';
+      const where = error.validationContext ?? 'request';
+      const message = `${where}${field && field !== where ? `.${field}` : ''} ${first?.message ?? 'is invalid'}`;
+      return send(reply, 400, 'validation_failed', message, {
+        in: where,
+        field,
+        reason: first?.message,
+        params: first?.params,
+      });
+    }
+    const conflict = constraintConflict(error);
+    if (conflict) return send(reply, conflict.status, conflict.code, conflict.message);
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return send(reply, 503, 'database_unavailable', 'the database cannot be reached; try again shortly');
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, unsupported media type, body too large.
+      return send(reply, status, status === 429 ? 'rate_limited' : 'bad_request', error.message);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return send(reply, 500, 'internal', 'something went wrong on our side; it has been logged');
+  });
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The Socket.IO server: typed by shared/protocol.ts, on the HTTP server Fastify owns.
+ * With REDIS_URL the Redis streams adapter joins instances (it rides out Redis blips without
+ * dropping packets); without, rooms stay in-process.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/src/protocol.js';
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+export interface Realtime {
+  io: RealtimeServer;
+  redis: Redis | null;
+  close(): Promise<void>;
+}
+
+export function createRealtime(httpServer: HttpServer, redisUrl: string | null): Realtime {
+  const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null }) : null;
+  // Errors are retried by ioredis; the process must not crash on them.
+  redis?.on('error', () => {});
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    transports: ['websocket', 'polling'],
+    ...(redis ? { adapter: createAdapter(redis, { onlyPlaintext: true }) } : {}),
+  });
+  return {
+    io,
+    redis,
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (redis) redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Emits committed events to the rooms they concern, in the order they committed, then
+ * refreshes the positions of the queues they changed. A burst of changes to one service is
+ * coalesced into one position refresh.
+ */
+import type { Kysely } from 'kysely';
+import type { LiveEvent } from '../../../shared/src/protocol.js';
+import { centerRoom, counterRoom, ticketRoom } from '../../../shared/src/rooms.js';
+import type { Database } from '../db/tables.js';
+import type { Published, Publisher } from '../events/publisher.js';
+import { queuePositions } from '../queues/positions.js';
+import type { RealtimeServer } from './io.js';
+
+export interface Logger {
+  warn(obj: object, msg: string): void;
+}
+
+export class SocketPublisher implements Publisher {
+  #io: RealtimeServer;
+  #db: Kysely<Database>;
+  #log: Logger;
+  /** service id → the newest seq and center that touched it, waiting for a refresh */
+  #pending = new Map<number, { seq: number; centerId: number }>();
+  #scheduled = false;
+  #inFlight: Promise<void> = Promise.resolve();
+
+  constructor(io: RealtimeServer, db: Kysely<Database>, log: Logger) {
+    this.#io = io;
+    this.#db = db;
+    this.#log = log;
+  }
+
+  publish(items: Published[]): void {
+    for (const { event, ticketTokens, serviceIds } of items) {
+      // One emit to the union of rooms: a socket in two of them gets the event once.
+      const rooms = [centerRoom(event.centerId), ...ticketTokens.map(ticketRoom)];
+      if (event.counterId !== undefined) rooms.push(counterRoom(event.counterId));
+      this.#io.to(rooms).emit('event', event);
+      for (const serviceId of serviceIds)
+        this.#pending.set(serviceId, { seq: event.seq, centerId: event.centerId });
+    }
+    this.#schedule();
+  }
+
+  /** Resolves when every position refresh asked for so far has been sent (tests wait on it). */
+  async idle(): Promise<void> {
+    while (this.#scheduled || this.#pending.size > 0) await this.#inFlight;
+    await this.#inFlight;
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#pending.size === 0) return;
+    this.#scheduled = true;
+    this.#inFlight = this.#inFlight.then(
+      () =>
+        new Promise<void>((resolve) => {
+          setImmediate(() => {
+            this.#scheduled = false;
+            const batch = [...this.#pending];
+            this.#pending.clear();
+            this.#refresh(batch).finally(() => {
+              resolve();
+              this.#schedule();
+            });
+          });
+        }),
+    );
+  }
+
+  async #refresh(batch: [number, { seq: number; centerId: number }][]): Promise<void> {
+    for (const [serviceId, { seq, centerId }] of batch) {
+      try {
+        const at = new Date().toISOString();
+        for (const { token, ticket } of await queuePositions(this.#db, serviceId)) {
+          const event: LiveEvent = { seq, type: 'ticket.position', at, centerId, ticket };
+          this.#io.to(ticketRoom(token)).emit('event', event);
+        }
+      } catch (error) {
+        // Positions are refreshed again on the next change; the citizen's page also re-reads on reconnect.
+        this.#log.warn({ err: error, serviceId }, 'position refresh failed');
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * `subscribe`: the server checks what a socket asks for, joins it to the room, and answers
+ * with a snapshot, or with exactly the events after `sinceSeq` when that is a short list.
+ * The socket joins before reading, so nothing committed after the read can be missed;
+ * anything both replayed and emitted is dropped by the client's seq check.
+ */
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { Compile } from 'typebox/compile';
+import type { LiveEvent, SubscribeAck, SubscribeRequest } from '../../../shared/src/protocol.js';
+import { centerRoom, counterRoom, ticketRoom } from '../../../shared/src/rooms.js';
+import { centerSnapshot, counterSnapshot, ticketSnapshot } from '../centers/center-snapshot.js';
+import { assertCenterExists } from '../centers/centers.repository.js';
+import type { Database } from '../db/tables.js';
+import { DomainError, notFound } from '../errors.js';
+import { currentSeq, eventsSince } from '../events/events.repository.js';
+import type { RealtimeServer } from './io.js';
+
+const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+const SinceSeq = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 }));
+const SubscribeSchema = Compile(
+  Type.Union([
+    Type.Object({ centerId: Id, sinceSeq: SinceSeq }, { additionalProperties: false }),
+    Type.Object({ counterId: Id, sinceSeq: SinceSeq }, { additionalProperties: false }),
+    Type.Object(
+      {
+        ticketToken: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+        sinceSeq: SinceSeq,
+      },
+      { additionalProperties: false },
+    ),
+  ]),
+);
+
+export interface SubscribeOptions {
+  db: Kysely<Database>;
+  replayLimit: number;
+  log: { warn(obj: object, msg: string): void };
+}
+
+type Socket = Parameters<Parameters<RealtimeServer['on']>[1]>[0];
+
+/** Replays when the gap is short and the log still reaches back to it; otherwise null. */
+async function replay(
+  db: Kysely<Database>,
+  centerId: number,
+  sinceSeq: number,
+  limit: number,
+  counterId?: number,
+): Promise<LiveEvent[] | null> {
+  const seq = await currentSeq(db, centerId);
+  if (sinceSeq > seq) return null; // the client is ahead of us: a restored database; start over
+  const events = await eventsSince(db, centerId, sinceSeq, limit, counterId);
+  return events.length > limit ? null : events;
+}
+
+async function counterCenter(db: Kysely<Database>, counterId: number): Promise<number> {
+  const row = await db
+    .selectFrom('counters')
+    .select('center_id')
+    .where('id', '=', counterId)
+    .executeTakeFirst();
+  if (!row) throw notFound('counter', counterId);
+  return row.center_id;
+}
+
+async function answer(
+  socket: Socket,
+  request: SubscribeRequest,
+  options: SubscribeOptions,
+): Promise<SubscribeAck> {
+  const { db, replayLimit } = options;
+  if ('centerId' in request) {
+    await assertCenterExists(db, request.centerId);
+    await socket.join(centerRoom(request.centerId));
+    if (request.sinceSeq !== undefined) {
+      const events = await replay(db, request.centerId, request.sinceSeq, replayLimit);
+      if (events) return { events };
+    }
+    return { snapshot: await centerSnapshot(db, request.centerId) };
+  }
+  if ('counterId' in request) {
+    const centerId = await counterCenter(db, request.counterId);
+    await socket.join(counterRoom(request.counterId));
+    if (request.sinceSeq !== undefined) {
+      const events = await replay(db, centerId, request.sinceSeq, replayLimit, request.counterId);
+      if (events) return { events };
+    }
+    return { snapshot: await counterSnapshot(db, request.counterId) };
+  }
+  const found = await db
+    .selectFrom('tickets')
+    .select('id')
+    .where('token', '=', request.ticketToken)
+    .executeTakeFirst();
+  if (!found) throw notFound('ticket', 'token');
+  await socket.join(ticketRoom(request.ticketToken));
+  const { centerId: _, ...snapshot } = await ticketSnapshot(db, request.ticketToken);
+  return { snapshot };
+}
+
+export function handleSubscriptions(io: RealtimeServer, options: SubscribeOptions): void {
+  io.on('connection', (socket) => {
+    socket.on('subscribe', (request, ack) => {
+      if (typeof ack !== 'function') return;
+      if (!SubscribeSchema.Check(request)) {
+        const first = SubscribeSchema.Errors(request)[0];
+        ack({
+          error: {
+            code: 'validation_failed',
+            message: `subscribe needs one of centerId, counterId or ticketToken (${first?.message ?? 'invalid'})`,
+          },
+        });
+        return;
+      }
+      answer(socket, request, options).then(ack, (error: unknown) => {
+        if (error instanceof DomainError) {
+          ack({ error: { code: error.code, message: error.message } });
+          return;
+        }
+        options.log.warn({ err: error }, 'subscribe failed');
+        ack({ error: { code: 'database_unavailable', message: 'could not read the current state; retry' } });
+      });
+    });
+    socket.on('unsubscribe', (request) => {
+      if (!SubscribeSchema.Check(request)) return;
+      if ('centerId' in request) void socket.leave(centerRoom(request.centerId));
+      else if ('counterId' in request) void socket.leave(counterRoom(request.counterId));
+      else void socket.leave(ticketRoom(request.ticketToken));
+    });
+  });
+}

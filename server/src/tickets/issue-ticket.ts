@@ -1,0 +1,157 @@
+/**
+ * Issuing a ticket: one transaction that checks the service's issuing rules, takes the next
+ * number of the local day (gapless: the counter row is incremented in the same transaction,
+ * so a refused or failed issue leaves no hole) and appends `ticket.issued`.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { Channel, Priority, WireTicket } from '../../../shared/src/protocol.js';
+import type { DomainContext } from '../context.js';
+import type { Database } from '../db/tables.js';
+import { DomainError, notFound } from '../errors.js';
+import { appendEvent } from '../events/events.repository.js';
+import { describeWindows, formatTicketNumber, isWithinIssuingHours } from './issuing-rules.js';
+import { type TicketRow, toWireTicket } from './ticket.wire.js';
+
+export interface IssueRequest {
+  centerId: number;
+  serviceId: number;
+  priority: Priority | null;
+  channel: Channel;
+  deviceId?: string | null;
+  userId?: number | null;
+}
+
+interface ServiceForIssue {
+  id: number;
+  center_id: number;
+  code: string;
+  active: boolean;
+  issuing_hours: { from: string; to: string }[] | null;
+  daily_quota: number | null;
+  local_day: string;
+  local_time: string;
+}
+
+async function loadService(trx: Transaction<Database>, centerId: number, serviceId: number) {
+  const service = await trx
+    .selectFrom('services as s')
+    .innerJoin('centers as c', 'c.id', 's.center_id')
+    .select([
+      's.id',
+      's.center_id',
+      's.code',
+      's.active',
+      's.issuing_hours',
+      's.daily_quota',
+      sql<string>`(now() AT TIME ZONE c.timezone)::date::text`.as('local_day'),
+      sql<string>`to_char(now() AT TIME ZONE c.timezone, 'HH24:MI')`.as('local_time'),
+    ])
+    .where('s.id', '=', serviceId)
+    .executeTakeFirst();
+  if (!service || service.center_id !== centerId) throw notFound('service', serviceId);
+  return service as ServiceForIssue;
+}
+
+/** Unguessable: the token is the citizen's only key to their ticket. Never all digits, which name ids. */
+export function newToken(): string {
+  for (;;) {
+    const token = randomBytes(18).toString('base64url');
+    if (!/^\d+$/.test(token)) return token;
+  }
+}
+
+/** The next number of the day for a service; rolls back with the transaction that took it. */
+export async function takeNumber(
+  trx: Transaction<Database>,
+  serviceId: number,
+  day: string,
+): Promise<number> {
+  const { last_number } = await trx
+    .insertInto('daily_number_sequences')
+    .values({ service_id: serviceId, day, last_number: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['service_id', 'day'])
+        .doUpdateSet({ last_number: sql`daily_number_sequences.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return last_number;
+}
+
+export interface NewTicketFields {
+  priority: Priority | null;
+  channel: Channel;
+  deviceId?: string | null;
+  issuedAt?: Date;
+  queuedAt?: Date;
+  transferredFromId?: number | null;
+  token?: string;
+}
+
+/** Checks the rules of `serviceId`, numbers the ticket and inserts it as waiting. */
+export async function insertWaitingTicket(
+  trx: Transaction<Database>,
+  centerId: number,
+  serviceId: number,
+  fields: NewTicketFields,
+): Promise<TicketRow> {
+  const service = await loadService(trx, centerId, serviceId);
+  if (!service.active) {
+    throw new DomainError('service_inactive', `service ${service.code} is not taking tickets`, { serviceId });
+  }
+  if (!isWithinIssuingHours(service.issuing_hours, service.local_time)) {
+    throw new DomainError(
+      'outside_issuing_hours',
+      `service ${service.code} issues tickets ${describeWindows(service.issuing_hours)}; it is now ${service.local_time}`,
+      { serviceId, issuingHours: service.issuing_hours, localTime: service.local_time },
+    );
+  }
+  const n = await takeNumber(trx, serviceId, service.local_day);
+  if (service.daily_quota !== null && n > service.daily_quota) {
+    // Throwing rolls the number back too, so the sequence stays gapless.
+    throw new DomainError(
+      'daily_quota_reached',
+      `service ${service.code} has issued its ${service.daily_quota} tickets for today`,
+      { serviceId, dailyQuota: service.daily_quota },
+    );
+  }
+  return trx
+    .insertInto('tickets')
+    .values({
+      center_id: centerId,
+      service_id: serviceId,
+      day: service.local_day,
+      number: formatTicketNumber(service.code, n),
+      token: fields.token ?? newToken(),
+      status: 'waiting',
+      priority: fields.priority,
+      channel: fields.channel,
+      device_id: fields.deviceId ?? null,
+      ...(fields.issuedAt ? { issued_at: fields.issuedAt } : {}),
+      ...(fields.queuedAt ? { queued_at: fields.queuedAt } : {}),
+      transferred_from_id: fields.transferredFromId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function issueTicket(
+  ctx: DomainContext,
+  request: IssueRequest,
+): Promise<{ ticket: WireTicket; token: string; row: TicketRow }> {
+  const { row, event } = await ctx.db.transaction().execute(async (trx) => {
+    const row = await insertWaitingTicket(trx, request.centerId, request.serviceId, request);
+    const event = await appendEvent(trx, {
+      centerId: request.centerId,
+      type: 'ticket.issued',
+      ticketId: row.id,
+      userId: request.userId ?? null,
+      body: { ticket: toWireTicket(row) },
+    });
+    return { row, event };
+  });
+  ctx.publisher.publish([{ event, ticketTokens: [row.token], serviceIds: [row.service_id] }]);
+  return { ticket: toWireTicket(row), token: row.token, row };
+}

@@ -1,0 +1,24 @@
+/** Maps ticket rows to the wire shape: camelCase, ISO times, never the token. */
+import type { Selectable } from 'kysely';
+import type { Channel, Priority, WireTicket } from '../../../shared/src/protocol.js';
+import type { TicketStatus } from '../../../shared/src/ticket-state.js';
+import type { TicketsTable } from '../db/tables.js';
+
+export type TicketRow = Selectable<TicketsTable>;
+
+const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+
+export function toWireTicket(row: TicketRow): WireTicket {
+  const wire: WireTicket = {
+    id: row.id,
+    number: row.number,
+    serviceId: row.service_id,
+    status: row.status as TicketStatus,
+    priority: row.priority as Priority | null,
+    channel: row.channel as Channel,
+    issuedAt: iso(row.issued_at),
+  };
+  if (row.called_at) wire.calledAt = iso(row.called_at);
+  if (row.counter_id !== null) wire.counterId = row.counter_id;
+  return wire;
+}

@@ -1,0 +1,138 @@
+/** Issuance, the citizen's own view, and every staff transition of DESIGN.md §7. */
+import { Type } from 'typebox';
+import { actorOf, assertStaff, requireStaff } from '../auth/staff-session.js';
+import { ticketSnapshot } from '../centers/center-snapshot.js';
+import type { DomainContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import type { App } from '../http/app-type.js';
+import {
+  CenterParams,
+  Channel,
+  Id,
+  Outcome,
+  Priority,
+  Text,
+  TicketParams,
+  TokenParams,
+} from '../http/schemas.js';
+import { positionOf } from '../queues/positions.js';
+import { issueTicket } from './issue-ticket.js';
+import {
+  applyAction,
+  cancelByToken,
+  completeTicket,
+  resumeTicket,
+  type SimpleAction,
+  transferTicket,
+} from './ticket-transitions.js';
+
+const RefParams = Type.Object({
+  ref: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+});
+
+const IssueBody = Type.Object(
+  {
+    serviceId: Id,
+    priority: Type.Optional(Type.Union([Priority, Type.Null()])),
+    channel: Type.Optional(Channel),
+  },
+  { additionalProperties: false },
+);
+const CompleteBody = Type.Optional(
+  Type.Object(
+    { outcome: Type.Optional(Outcome), note: Type.Optional(Text(1000)) },
+    { additionalProperties: false },
+  ),
+);
+const ResumeBody = Type.Optional(
+  Type.Object({ counterId: Type.Optional(Id) }, { additionalProperties: false }),
+);
+const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
+
+/** Staff actions that take no body, by their path segment. */
+const SIMPLE: Record<string, SimpleAction> = {
+  recall: 'recall',
+  start: 'start',
+  'no-show': 'no_show',
+  return: 'return',
+  hold: 'hold',
+  reactivate: 'reactivate',
+};
+
+export function ticketsRoutes(app: App, ctx: DomainContext): void {
+  const tags = ['tickets'];
+  const staff = requireStaff();
+
+  app.post(
+    '/api/centers/:centerId/tickets',
+    { schema: { tags, params: CenterParams, body: IssueBody } },
+    async (request, reply) => {
+      const { serviceId, priority = null, channel = 'web' } = request.body;
+      const issued = await issueTicket(ctx, {
+        centerId: request.params.centerId,
+        serviceId,
+        priority,
+        channel,
+        userId: request.actor?.userId ?? null,
+      });
+      const withPosition = (await positionOf(ctx.db, issued.ticket.id, serviceId)) ?? issued.ticket;
+      return reply.status(201).send({ ...withPosition, token: issued.token });
+    },
+  );
+
+  app.get('/api/tickets/:token', { schema: { tags, params: TokenParams } }, async (request) => {
+    const { ticket, counter } = await ticketSnapshot(ctx.db, request.params.token);
+    return { ...ticket, counter };
+  });
+
+  // One path, two callers: staff name the ticket by id (digits), the citizen by token (never all digits).
+  app.post('/api/tickets/:ref/cancel', { schema: { tags, params: RefParams } }, async (request) => {
+    const { ref } = request.params;
+    if (!/^\d+$/.test(ref)) return { ticket: await cancelByToken(ctx, ref) };
+    const actor = assertStaff(request);
+    const id = Number(ref);
+    if (id < 1 || id > 2_147_483_647)
+      throw new DomainError('validation_failed', 'params.ref is not a ticket id');
+    return { ticket: await applyAction(ctx, actor, id, 'cancel') };
+  });
+
+  for (const [segment, action] of Object.entries(SIMPLE)) {
+    app.post(
+      `/api/tickets/:id/${segment}`,
+      { schema: { tags, params: TicketParams }, preHandler: staff },
+      async (request) => ({
+        ticket: await applyAction(ctx, actorOf(request), request.params.id, action),
+      }),
+    );
+  }
+
+  app.post(
+    '/api/tickets/:id/complete',
+    { schema: { tags, params: TicketParams, body: CompleteBody }, preHandler: staff },
+    async (request) => ({
+      ticket: await completeTicket(
+        ctx,
+        actorOf(request),
+        request.params.id,
+        request.body?.outcome ?? 'resolved',
+        request.body?.note ?? null,
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/tickets/:id/resume',
+    { schema: { tags, params: TicketParams, body: ResumeBody }, preHandler: staff },
+    async (request) => ({
+      ticket: await resumeTicket(ctx, actorOf(request), request.params.id, request.body?.counterId ?? null),
+    }),
+  );
+
+  app.post(
+    '/api/tickets/:id/transfer',
+    { schema: { tags, params: TicketParams, body: TransferBody }, preHandler: staff },
+    async (request) => ({
+      ticket: await transferTicket(ctx, actorOf(request), request.params.id, request.body.serviceId),
+    }),
+  );
+}

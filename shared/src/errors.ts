@@ -1,0 +1,27 @@
+/** The error catalogue shared by server and browsers: stable codes and their HTTP status. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  bad_origin: 403,
+  not_found: 404,
+  illegal_transition: 409,
+  counter_busy: 409,
+  counter_not_open: 409,
+  outside_issuing_hours: 409,
+  daily_quota_reached: 409,
+  service_inactive: 409,
+  feedback_exists: 409,
+  rate_limited: 429,
+  database_unavailable: 503,
+  not_ready: 503,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The body of every error response (DESIGN.md §7). */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,138 @@
+/**
+ * The wire protocol between the server and every browser surface (DESIGN.md §6–7).
+ * Bump PROTOCOL_VERSION on any change a deployed client would misread.
+ */
+import type { TicketStatus } from './ticket-state.js';
+
+export const PROTOCOL_VERSION = 1;
+
+export const PRIORITIES = ['elderly', 'disabled', 'pregnant', 'child', 'veteran'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CHANNELS = ['kiosk', 'web', 'appointment', 'staff'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const COUNTER_STATES = ['closed', 'open', 'paused'] as const;
+export type CounterState = (typeof COUNTER_STATES)[number];
+
+export const OUTCOMES = ['resolved', 'received', 'needs_more_documents', 'referred', 'other'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** 1 = không hài lòng … 4 = rất hài lòng. */
+export const RATINGS = [1, 2, 3, 4] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Why call-next chose a ticket: recorded with the call and shown to whoever asks. */
+export const CALL_REASONS = ['priority', 'aged', 'service_order', 'oldest', 'specific'] as const;
+export type CallReason = (typeof CALL_REASONS)[number];
+
+/** A ticket as every client sees it: camelCase, never a raw row, never the token. */
+export interface WireTicket {
+  id: number;
+  number: string;
+  serviceId: number;
+  status: TicketStatus;
+  priority: Priority | null;
+  channel: Channel;
+  issuedAt: string;
+  calledAt?: string;
+  counterId?: number;
+  /** 1 = next to be called in its service; only while waiting. */
+  position?: number;
+  estimatedWaitSeconds?: number | null;
+}
+
+export interface WireCounter {
+  id: number;
+  number: number;
+  name: string;
+  serviceIds: number[];
+  state: CounterState;
+  pauseReason?: string | null;
+}
+
+export const EVENT_TYPES = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.serving',
+  'ticket.done',
+  'ticket.no_show',
+  'ticket.returned',
+  'ticket.held',
+  'ticket.resumed',
+  'ticket.reactivated',
+  'ticket.cancelled',
+  'ticket.transferred',
+  'ticket.expired',
+  'ticket.position',
+  'counter.changed',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** One change, in the center's `seq` order. */
+export interface LiveEvent {
+  seq: number;
+  type: EventType;
+  at: string;
+  centerId: number;
+  ticket?: WireTicket;
+  counterId?: number;
+  counter?: WireCounter;
+  /** ticket.called: why this ticket was chosen. */
+  reason?: CallReason;
+  /** ticket.called out of order: the clerk's reason. */
+  note?: string;
+  /** ticket.transferred: the new waiting ticket in the other service. */
+  transferredTo?: WireTicket;
+}
+
+export interface RecentCall {
+  seq: number;
+  ticketId: number;
+  number: string;
+  serviceId: number;
+  counterId: number;
+  counterNumber: number;
+  at: string;
+  recall: boolean;
+}
+
+export interface CenterSnapshot {
+  seq: number;
+  centerId: number;
+  services: { id: number; waiting: number }[];
+  counters: (WireCounter & { ticket: WireTicket | null })[];
+  recentCalls: RecentCall[];
+}
+
+export interface CounterSnapshot {
+  seq: number;
+  counter: WireCounter;
+  ticket: WireTicket | null;
+}
+
+export interface TicketSnapshot {
+  seq: number;
+  ticket: WireTicket;
+  counter: WireCounter | null;
+}
+
+export type SubscribeRequest =
+  | { centerId: number; sinceSeq?: number }
+  | { counterId: number; sinceSeq?: number }
+  | { ticketToken: string; sinceSeq?: number };
+
+export type SubscribeAck =
+  | { snapshot: CenterSnapshot | CounterSnapshot | TicketSnapshot }
+  | { events: LiveEvent[] }
+  | { error: { code: string; message: string } };
+
+export interface ServerToClientEvents {
+  event: (event: LiveEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (request: SubscribeRequest, ack: (reply: SubscribeAck) => void) => void;
+  unsubscribe: (request: SubscribeRequest) => void;
+}

@@ -1,0 +1,74 @@
+/** A running Lượt instance on a test database, listening on a free port, and HTTP helpers. */
+import { type BuiltApp, buildApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import type { DatabaseHandle } from '../../server/src/db/database.js';
+import { TEST_PASSWORD } from './test-password.js';
+
+export interface TestApp extends BuiltApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  redisUrl?: string | null;
+  env?: Record<string, string>;
+}
+
+export async function startTestApp(database: DatabaseHandle, options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
+  });
+  const built = await buildApp(config, database);
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = built.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { ...built, url: `http://127.0.0.1:${port}`, close: () => built.app.close() };
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny HTTP client that keeps one staff session cookie. */
+export class Client {
+  cookie: string | null = null;
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    }
+    if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie;
+    const res = await fetch(this.baseUrl + path, init);
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {}
+    return { status: res.status, body: parsed as T, headers: res.headers } satisfies Reply<T>;
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body);
+  }
+
+  async login(username: string, password = TEST_PASSWORD): Promise<this> {
+    const res = await this.post('/api/auth/login', { username, password });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return this;
+  }
+}
