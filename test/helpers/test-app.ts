@@ -68,7 +68,8 @@ export class Client {
 
   async login(username: string, password = TEST_PASSWORD): Promise<this> {
     const res = await this.post('/api/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return this;
   }
 }

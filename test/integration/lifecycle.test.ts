@@ -32,10 +32,16 @@ eachDatabase('ticket lifecycle over HTTP', (kind) => {
 
     const early = await clerk.post(`/api/tickets/${issued.body.id}/complete`, {});
     expect(early.status).toBe(409);
-    expect(early.body.error).toMatchObject({ code: 'illegal_transition', details: { currentStatus: 'called' } });
+    expect(early.body.error).toMatchObject({
+      code: 'illegal_transition',
+      details: { currentStatus: 'called' },
+    });
 
     expect((await clerk.post(`/api/tickets/${issued.body.id}/start`)).body.ticket.status).toBe('serving');
-    const done = await clerk.post(`/api/tickets/${issued.body.id}/complete`, { outcome: 'resolved', note: 'xong' });
+    const done = await clerk.post(`/api/tickets/${issued.body.id}/complete`, {
+      outcome: 'resolved',
+      note: 'xong',
+    });
     expect(done.body.ticket.status).toBe('done');
 
     const events = await database.db
