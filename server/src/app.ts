@@ -63,7 +63,7 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const realtime = createRealtime(app.server, config.redisUrl);
+  const realtime = createRealtime(app.server, config.redisUrl, config.redisPrefix);
   const publisher = new SocketPublisher(realtime.io, database.db, app.log);
   const ctx: DomainContext = { db: database.db, publisher };
   const readiness: Readiness = { draining: false };

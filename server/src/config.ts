@@ -13,6 +13,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   redisUrl: string | null;
+  /** Prefix of the Redis stream and channels, so several deployments can share one Redis. */
+  redisPrefix: string;
   sessionSecret: string;
   seedDemo: boolean;
   demoPassword: string | null;
@@ -62,6 +64,13 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function prefix(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw))
+    throw new ConfigError(`${name} may hold letters, digits and _.:- only`);
+  return raw;
+}
+
 /** On the embedded default the secret is generated once and kept beside the data. */
 function embeddedSessionSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret');
@@ -95,6 +104,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     dataDir,
     databaseUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: prefix(env, 'REDIS_PREFIX', 'luot'),
     sessionSecret,
     seedDemo: bool(env, 'SEED_DEMO', databaseUrl === null),
     demoPassword: env.DEMO_PASSWORD || null,

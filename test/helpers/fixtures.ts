@@ -42,15 +42,14 @@ export async function createCenterFixture(db: Kysely<Database>, spec: CenterSpec
   const tag = `f${process.pid}x${made++}`;
   return db.transaction().execute(async (trx) => {
     const centerId = await createCenter(trx, { name: `Trung tâm ${tag}` });
-    await trx
-      .updateTable('centers')
-      .set({
-        ...(spec.priorityEvery !== undefined ? { priority_every: spec.priorityEvery } : {}),
-        ...(spec.ageingMinutes !== undefined ? { ageing_minutes: spec.ageingMinutes } : {}),
-        ...(spec.timezone ? { timezone: spec.timezone } : {}),
-      })
-      .where('id', '=', centerId)
-      .execute();
+    const settings = {
+      ...(spec.priorityEvery !== undefined ? { priority_every: spec.priorityEvery } : {}),
+      ...(spec.ageingMinutes !== undefined ? { ageing_minutes: spec.ageingMinutes } : {}),
+      ...(spec.timezone ? { timezone: spec.timezone } : {}),
+    };
+    if (Object.keys(settings).length > 0) {
+      await trx.updateTable('centers').set(settings).where('id', '=', centerId).execute();
+    }
     const serviceIds: Record<string, number> = {};
     for (const [i, s] of spec.services.entries()) {
       const service = typeof s === 'string' ? { code: s } : s;

@@ -17,14 +17,26 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-export function createRealtime(httpServer: HttpServer, redisUrl: string | null): Realtime {
+export function createRealtime(
+  httpServer: HttpServer,
+  redisUrl: string | null,
+  redisPrefix: string,
+): Realtime {
   const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null }) : null;
   // Errors are retried by ioredis; the process must not crash on them.
   redis?.on('error', () => {});
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     transports: ['websocket', 'polling'],
-    ...(redis ? { adapter: createAdapter(redis, { onlyPlaintext: true }) } : {}),
+    ...(redis
+      ? {
+          adapter: createAdapter(redis, {
+            streamName: `${redisPrefix}:socket.io`,
+            channelPrefix: `${redisPrefix}:socket.io`,
+            onlyPlaintext: true,
+          }),
+        }
+      : {}),
   });
   return {
     io,
