@@ -16,6 +16,7 @@ import type { Config } from './config.js';
 import type { DomainContext } from './context.js';
 import { countersRoutes } from './counters/counters.routes.js';
 import type { DatabaseHandle } from './db/database.js';
+import { feedbackRoutes } from './feedback/feedback.routes.js';
 import type { App } from './http/app-type.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   centersRoutes(app, database.db);
   ticketsRoutes(app, ctx);
   countersRoutes(app, ctx);
+  feedbackRoutes(app, ctx);
   handleSubscriptions(realtime.io, { db: database.db, replayLimit: config.replayLimit, log: app.log });
 
   app.addHook('onClose', async () => {

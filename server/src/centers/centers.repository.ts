@@ -4,6 +4,7 @@ import type { WireCounter } from '../../../shared/src/protocol.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
 import type { Database, IssuingWindow } from '../db/tables.js';
 import { notFound } from '../errors.js';
+import { isWithinIssuingHours } from '../tickets/issuing-rules.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -33,6 +34,8 @@ export interface WireService {
   issuingHours: IssuingWindow[] | null;
   dailyQuota: number | null;
   issuedToday: number;
+  /** Whether a ticket can be taken right now: active, within issuing hours, quota not reached. */
+  issuingNow: boolean;
 }
 
 export async function listServices(db: Db, centerId: number): Promise<WireService[]> {
@@ -55,6 +58,7 @@ export async function listServices(db: Db, centerId: number): Promise<WireServic
       's.issuing_hours',
       's.daily_quota',
       sql<number>`coalesce(d.last_number, 0)`.as('issued_today'),
+      sql<string>`to_char(now() AT TIME ZONE c.timezone, 'HH24:MI')`.as('local_time'),
     ])
     .where('s.center_id', '=', centerId)
     .orderBy('s.sort_order')
@@ -70,6 +74,10 @@ export async function listServices(db: Db, centerId: number): Promise<WireServic
     issuingHours: r.issuing_hours,
     dailyQuota: r.daily_quota,
     issuedToday: r.issued_today,
+    issuingNow:
+      r.active &&
+      isWithinIssuingHours(r.issuing_hours, r.local_time) &&
+      (r.daily_quota === null || r.issued_today < r.daily_quota),
   }));
 }
 

@@ -1,0 +1,28 @@
+/** POST /api/tickets/:token/feedback { rating, comment? }: 201 once, then 409. */
+import { Type } from 'typebox';
+import { RATINGS } from '../../../shared/src/protocol.js';
+import type { DomainContext } from '../context.js';
+import type { App } from '../http/app-type.js';
+import { Text, TokenParams } from '../http/schemas.js';
+import { rateTicket } from './feedback.js';
+
+const FeedbackBody = Type.Object(
+  { rating: Type.Enum(RATINGS), comment: Type.Optional(Text(1000)) },
+  { additionalProperties: false },
+);
+
+export function feedbackRoutes(app: App, ctx: DomainContext): void {
+  app.post(
+    '/api/tickets/:token/feedback',
+    { schema: { tags: ['tickets'], params: TokenParams, body: FeedbackBody } },
+    async (request, reply) => {
+      const receipt = await rateTicket(
+        ctx,
+        request.params.token,
+        request.body.rating,
+        request.body.comment ?? null,
+      );
+      return reply.status(201).send(receipt);
+    },
+  );
+}
