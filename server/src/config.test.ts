@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'luot-config-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('defaults to the embedded database with the demo seed and a secret kept in DATA_DIR', () => {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      redisUrl: null,
+      seedDemo: true,
+      replayLimit: 500,
+    });
+    expect(config.sessionSecret).toBe(readFileSync(join(dataDir, 'session-secret'), 'utf8'));
+    expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('on Postgres needs a session secret and does not seed unless asked', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@h/db' })).toThrow(/SESSION_SECRET is required/);
+    const config = loadConfig({ DATABASE_URL: 'postgres://x@h/db', SESSION_SECRET: 's'.repeat(32) });
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be an integer/],
+    [{ PORT: '70000' }, /PORT must be an integer from 0 to 65535/],
+    [{ DATABASE_URL: 'mysql://x', SESSION_SECRET: 's'.repeat(32) }, /DATABASE_URL must start with postgres/],
+    [{ REDIS_URL: 'not a url' }, /REDIS_URL is not a valid URL/],
+    [{ SEED_DEMO: 'maybe' }, /SEED_DEMO must be true or false/],
+    [{ SESSION_SECRET: 'short' }, /at least 32 characters/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ REDIS_PREFIX: 'a b' }, /REDIS_PREFIX may hold/],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(message);
+  });
+});
