@@ -61,4 +61,18 @@ eachDatabase('ticket lifecycle over HTTP', (kind) => {
     const snapshot = await citizen.get('/api/centers/1/snapshot');
     expect(snapshot.body.seq).toBe(5);
   });
+
+  it('describes the API at /docs and answers health checks', async () => {
+    const spec = await citizen.get('/docs/json');
+    expect(spec.status).toBe(200);
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/centers/{centerId}/tickets',
+        '/api/counters/{counterId}/call-next',
+        '/api/auth/login',
+      ]),
+    );
+    expect((await citizen.get('/healthz')).body).toEqual({ ok: true });
+    expect((await citizen.get('/readyz')).body).toEqual({ ready: true });
+  });
 });
