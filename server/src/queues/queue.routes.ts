@@ -1,0 +1,20 @@
+/** What the clerk console reads: the counter's queue and the clerk's own figures for today. */
+import type { Kysely } from 'kysely';
+import { actorOf, requireStaff } from '../auth/staff-session.js';
+import type { Database } from '../db/tables.js';
+import type { App } from '../http/app-type.js';
+import { CounterParams } from '../http/schemas.js';
+import { clerkToday } from '../stats/clerk-today.js';
+import { counterQueue } from './queue-preview.js';
+
+export function queueRoutes(app: App, db: Kysely<Database>): void {
+  const preHandler = requireStaff();
+  app.get(
+    '/api/counters/:counterId/queue',
+    { schema: { tags: ['counters'], params: CounterParams }, preHandler },
+    (request) => counterQueue(db, actorOf(request), request.params.counterId),
+  );
+  app.get('/api/me/today', { schema: { tags: ['auth'] }, preHandler }, (request) =>
+    clerkToday(db, actorOf(request)),
+  );
+}
