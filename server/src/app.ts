@@ -22,6 +22,8 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { registerOriginCheck } from './http/origin-check.js';
 import { validatorCompiler } from './http/validation.js';
+import { webRoutes } from './http/web-pages.js';
+import { queueRoutes } from './queues/queue.routes.js';
 import { createRealtime, type Realtime } from './realtime/io.js';
 import { SocketPublisher } from './realtime/publish.js';
 import { handleSubscriptions } from './realtime/subscribe.js';
@@ -77,6 +79,8 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   ticketsRoutes(app, ctx);
   countersRoutes(app, ctx);
   feedbackRoutes(app, ctx);
+  queueRoutes(app, database.db);
+  await webRoutes(app);
   handleSubscriptions(realtime.io, { db: database.db, replayLimit: config.replayLimit, log: app.log });
 
   app.addHook('onClose', async () => {

@@ -1,0 +1,22 @@
+/** The browser build (kept apart from vitest.config.ts): one HTML entry per page. */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import { WEB_OUT_DIR, WEB_PAGES } from './shared/src/pages.js';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: WEB_OUT_DIR,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: Object.fromEntries(
+        WEB_PAGES.map((p) => [p.url.replaceAll('/', '') || 'root', resolve(p.entry)]),
+      ),
+    },
+  },
+});
