@@ -53,11 +53,15 @@ export class SeqFeed {
     this.#drain();
   }
 
-  /** A live event or one from a replay: both go through the same ordering. */
+  /**
+   * A live event or one from a replay: both go through the same ordering. Before the first
+   * snapshot an event is held, not dropped: the server joins the room before it reads the
+   * snapshot, so an event committed after that read may arrive ahead of the subscribe ack.
+   */
   receive(event: LiveEvent): void {
-    if (!this.synced || event.seq <= this.#applied) return;
+    if (this.synced && event.seq <= this.#applied) return;
     this.#held.set(event.seq, event);
-    this.#drain();
+    if (this.synced) this.#drain();
   }
 
   replay(events: LiveEvent[]): void {

@@ -5,14 +5,15 @@ import { Type } from 'typebox';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
+import { STORABLE } from '../http/schemas.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, endSession, SESSION_HOURS } from './sessions.repository.js';
 import { actorOf, requireStaff, SESSION_COOKIE } from './staff-session.js';
 
 const LoginBody = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
-    password: Type.String({ minLength: 1, maxLength: 256 }),
+    username: Type.String({ minLength: 1, maxLength: 64, pattern: STORABLE }),
+    password: Type.String({ minLength: 1, maxLength: 256, pattern: STORABLE }),
   },
   { additionalProperties: false },
 );

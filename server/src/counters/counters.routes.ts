@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf, requireStaff } from '../auth/staff-session.js';
 import type { DomainContext } from '../context.js';
 import type { App } from '../http/app-type.js';
-import { CounterParams, Id, Text } from '../http/schemas.js';
+import { CounterParams, Id, NoBody, Text } from '../http/schemas.js';
 import { callNext, callSpecific } from '../queues/call-next.js';
 import { setCounterState } from './counter-state.js';
 
@@ -13,7 +13,7 @@ const CallBody = Type.Object({ ticketId: Id, reason: Text(500) }, { additionalPr
 export function countersRoutes(app: App, ctx: DomainContext): void {
   const tags = ['counters'];
   const preHandler = requireStaff();
-  const schema = { tags, params: CounterParams };
+  const schema = { tags, params: CounterParams, body: NoBody };
 
   app.post('/api/counters/:counterId/open', { schema, preHandler }, (request) =>
     setCounterState(ctx, actorOf(request), request.params.counterId, 'open'),

@@ -6,14 +6,24 @@ import { CHANNELS, OUTCOMES, PRIORITIES } from '../../../shared/src/protocol.js'
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const Token = Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 
-export const Priority = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
-export const Channel = Type.Union(CHANNELS.map((c) => Type.Literal(c)));
-export const Outcome = Type.Union(OUTCOMES.map((o) => Type.Literal(o)));
+// Enums, not unions of literals: a wrong value is answered with every allowed one, not the first.
+export const Priority = Type.Enum(PRIORITIES);
+export const Channel = Type.Enum(CHANNELS);
+export const Outcome = Type.Enum(OUTCOMES);
 
 export const CenterParams = Type.Object({ centerId: Id });
 export const CounterParams = Type.Object({ counterId: Id });
 export const TicketParams = Type.Object({ id: Id });
 export const TokenParams = Type.Object({ token: Token });
 
+/** For actions that take no body: none, or `{}`; anything else is a 400, never ignored. */
+export const NoBody = Type.Optional(Type.Object({}, { additionalProperties: false }));
+
+/**
+ * Text Postgres can store: no U+0000 and no half of a surrogate pair (JSON allows both, text
+ * and jsonb do not). Refused here, they would otherwise fail in the database as a 500.
+ */
+export const STORABLE = '^[^\\u0000\\ud800-\\udfff]*$';
+
 /** A short human text: a reason, a note. */
-export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: STORABLE });

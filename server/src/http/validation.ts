@@ -6,6 +6,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { IsOptional } from 'typebox';
 
 function makeAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({
@@ -22,7 +23,14 @@ function makeAjv(coerce: boolean): Ajv {
 const strict = makeAjv(false);
 const coercing = makeAjv(true);
 
+/** Fastify validates a missing body as null; a body schema marked Type.Optional lets it be left out. */
+function mayBeAbsent(validate: ValidateFunction): ValidateFunction {
+  const wrapped = ((data: unknown) => data === null || validate(data)) as ValidateFunction;
+  return Object.defineProperty(wrapped, 'errors', { get: () => validate.errors });
+}
+
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const validate: ValidateFunction = (httpPart === 'body' ? strict : coercing).compile(schema as object);
-  return validate as ReturnType<FastifySchemaCompiler<unknown>>;
+  const checked = httpPart === 'body' && IsOptional(schema) ? mayBeAbsent(validate) : validate;
+  return checked as ReturnType<FastifySchemaCompiler<unknown>>;
 };

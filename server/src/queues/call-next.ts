@@ -43,7 +43,9 @@ async function claimNext(
     JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = ${counterId}
     WHERE t.status = 'waiting'
     ORDER BY
-      (${mayCallPriority}::boolean AND t.priority IS NOT NULL) DESC,
+      -- Priority tickets first while one is due, normal ones first while it is not (so the
+      -- ratio holds even when priority tickets are the oldest); either kind when alone.
+      ((t.priority IS NOT NULL) = ${mayCallPriority}::boolean) DESC,
       ${aged} DESC,
       CASE WHEN ${aged} THEN 0 ELSE cs.position END,
       t.queued_at, t.id

@@ -3,6 +3,8 @@
  * call-next.ts. Among the waiting tickets of the services a counter serves, take:
  *   1. a priority ticket, if the counter has called at least `priorityEvery` normal tickets
  *      since its last priority call (so priority goes first, but at most 1 : priorityEvery);
+ *      until then a normal ticket, even one younger than the waiting priority tickets, and a
+ *      priority ticket only when no normal ticket waits;
  *   2. else a ticket that has waited `ageingMinutes` or more, oldest first, whatever its
  *      service (so a long wait rises above the counter's preferences);
  *   3. else by the counter's service order (first service = preferred);

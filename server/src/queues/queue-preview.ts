@@ -21,7 +21,8 @@ export interface PreviewCandidate {
 /** The rules of call-policy.ts as a comparison: negative when `a` goes before `b`. */
 function compare(a: PreviewCandidate, b: PreviewCandidate, mayCallPriority: boolean): number {
   const rank = (c: PreviewCandidate) => [
-    mayCallPriority && c.row.priority !== null ? 0 : 1,
+    // As in call-next.ts: priority first while it is due, normal first while it is not.
+    (c.row.priority !== null) === mayCallPriority ? 0 : 1,
     c.aged ? 0 : 1,
     c.aged ? 0 : c.servicePosition,
     new Date(c.row.queued_at).getTime(),

@@ -9,6 +9,7 @@ import {
   CenterParams,
   Channel,
   Id,
+  NoBody,
   Outcome,
   Priority,
   Text,
@@ -26,8 +27,9 @@ import {
   transferTicket,
 } from './ticket-transitions.js';
 
+/** A ticket id (up to ten digits) or a token (never all digits): anything else is neither. */
 const RefParams = Type.Object({
-  ref: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+  ref: Type.String({ pattern: '^([0-9]{1,10}|[A-Za-z0-9_-]{16,64})$' }),
 });
 
 const IssueBody = Type.Object(
@@ -86,20 +88,27 @@ export function ticketsRoutes(app: App, ctx: DomainContext): void {
   });
 
   // One path, two callers: staff name the ticket by id (digits), the citizen by token (never all digits).
-  app.post('/api/tickets/:ref/cancel', { schema: { tags, params: RefParams } }, async (request) => {
-    const { ref } = request.params;
-    if (!/^\d+$/.test(ref)) return { ticket: await cancelByToken(ctx, ref) };
-    const actor = assertStaff(request);
-    const id = Number(ref);
-    if (id < 1 || id > 2_147_483_647)
-      throw new DomainError('validation_failed', 'params.ref is not a ticket id');
-    return { ticket: await applyAction(ctx, actor, id, 'cancel') };
-  });
+  app.post(
+    '/api/tickets/:ref/cancel',
+    { schema: { tags, params: RefParams, body: NoBody } },
+    async (request) => {
+      const { ref } = request.params;
+      if (!/^\d+$/.test(ref)) return { ticket: await cancelByToken(ctx, ref) };
+      const actor = assertStaff(request);
+      const id = Number(ref);
+      if (id < 1 || id > 2_147_483_647)
+        throw new DomainError('validation_failed', 'params.ref is not a ticket id', {
+          in: 'params',
+          field: 'ref',
+        });
+      return { ticket: await applyAction(ctx, actor, id, 'cancel') };
+    },
+  );
 
   for (const [segment, action] of Object.entries(SIMPLE)) {
     app.post(
       `/api/tickets/:id/${segment}`,
-      { schema: { tags, params: TicketParams }, preHandler: staff },
+      { schema: { tags, params: TicketParams, body: NoBody }, preHandler: staff },
       async (request) => ({
         ticket: await applyAction(ctx, actorOf(request), request.params.id, action),
       }),
