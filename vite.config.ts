@@ -1,6 +1,6 @@
 /** The browser build (kept apart from vitest.config.ts): one HTML entry per page. */
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { WEB_OUT_DIR, WEB_PAGES } from './shared/src/pages.js';
 
 export default defineConfig({
@@ -8,6 +8,10 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   logLevel: 'warn',
+  // Always Lit's production build, even when a test run (NODE_ENV=test) triggers the build.
+  resolve: {
+    conditions: [...defaultClientConditions.filter((c) => c !== 'development|production'), 'production'],
+  },
   build: {
     outDir: WEB_OUT_DIR,
     emptyOutDir: true,

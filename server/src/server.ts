@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { ensureWebBuild } from './http/web-pages.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { expireStaleTickets } from './tickets/expire-tickets.js';
 
@@ -15,6 +16,7 @@ const EXPIRY_SWEEP_MS = 5 * 60_000;
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
+  if (await ensureWebBuild()) console.log('Built the browser pages.');
   const database = await openDatabase(config);
   await migrateToLatest(database.db);
   const seed = config.seedDemo ? await seedDemo(database.db, config.demoPassword) : null;
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     `Lượt is running (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}${
       config.redisUrl ? ', fan-out through Redis' : ''
     }), ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `  Clerk console:  ${base}/counter/`,
     `  API:            ${base}/api/centers`,
     `  API docs:       ${base}/docs`,
     `  Health:         ${base}/healthz  ${base}/readyz`,

@@ -1,0 +1,381 @@
+/**
+ * `<luot-clerk-console>`: the counter UI a clerk keeps open all day (issue 3). Signs in, picks
+ * and runs a counter, shows the ticket in hand and the live queue, and offers exactly the
+ * actions the shared state machine allows, each with a keyboard shortcut. Actions are refused
+ * while offline, never queued; the state resyncs by seq after a reconnect.
+ */
+import { css, html, LitElement } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import {
+  formatDuration,
+  type Locale,
+  type MessageKey,
+  translate,
+} from '../../../shared/src/i18n/messages.js';
+import type { CounterState, WireCounter, WireTicket } from '../../../shared/src/protocol.js';
+import type { TicketAction } from '../../../shared/src/ticket-state.js';
+import { ApiError, api } from '../api/api-client.js';
+import { CenterFeedController } from '../controllers/center-feed-controller.js';
+import {
+  ACTION_PATH,
+  applyEvent,
+  type CounterView,
+  canCallNext,
+  enabledTicketActions,
+  viewFromSnapshot,
+} from './console-state.js';
+import type { CounterActionEvent } from './counter-bar.js';
+import type { CallSpecificEvent, CounterQueueView } from './queue-panel.js';
+import { commandFor, SHORTCUTS, type ShortcutCommand } from './shortcuts.js';
+import type { SignInEvent } from './sign-in-form.js';
+import type { ServiceOption, TicketActionEvent, TicketPanel } from './ticket-panel.js';
+import './counter-bar.js';
+import './queue-panel.js';
+import './sign-in-form.js';
+import './ticket-panel.js';
+
+interface User {
+  id: number;
+  username: string;
+  role: string;
+  centerIds: number[];
+}
+interface Today {
+  served: number;
+  averageServiceSeconds: number | null;
+  noShows: number;
+}
+
+const COUNTER_KEY = 'luot.counterId';
+const LOCALE_KEY = 'luot.locale';
+
+@customElement('luot-clerk-console')
+export class ClerkConsole extends LitElement {
+  static override styles = css`
+    :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
+    header { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; padding: 0.6rem 1rem;
+      background: #0b3d6e; color: #fff; }
+    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
+    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
+    .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; font-weight: 600; }
+    .error { padding: 0.6rem 1rem; background: #fde7e9; color: #7a0010; }
+    main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: minmax(22rem, 2fr) minmax(18rem, 1fr); }
+    section.card { background: #fff; border-radius: 0.5rem; padding: 1rem; box-shadow: 0 1px 3px #0002; display: grid; gap: 0.75rem; align-content: start; }
+    .wide { grid-column: 1 / -1; }
+    .picker { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .picker button { font: inherit; padding: 0.8rem 1.2rem; border-radius: 0.25rem; border: 1px solid #767676; background: #fff; cursor: pointer; }
+    dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; margin: 0; }
+    dt { color: #444; } dd { margin: 0; font-weight: 700; }
+    table { border-collapse: collapse; } td, th { text-align: start; padding: 0.1rem 0.75rem 0.1rem 0; }
+    h2 { margin: 0; font-size: 1.1rem; }
+    @media (max-width: 800px) { main { grid-template-columns: 1fr; } }
+  `;
+
+  @state() private locale: Locale = (localStorage.getItem(LOCALE_KEY) as Locale | null) ?? 'vi';
+  @state() private user: User | null = null;
+  @state() private loading = true;
+  @state() private signInError = '';
+  @state() private notice = '';
+  @state() private error = '';
+  @state() private centerName = '';
+  @state() private services: ServiceOption[] = [];
+  @state() private counters: WireCounter[] = [];
+  @state() private counterId: number | null = Number(localStorage.getItem(COUNTER_KEY)) || null;
+  @state() private view: CounterView = { counter: null, ticket: null };
+  @state() private queue: CounterQueueView | null = null;
+  @state() private today: Today | null = null;
+  @state() private now = Date.now();
+  @query('luot-ticket-panel') private ticketPanel?: TicketPanel;
+
+  #feed = new CenterFeedController(this, {
+    snapshot: (s) => {
+      if (this.counterId !== null) this.view = viewFromSnapshot(s, this.counterId);
+    },
+    event: (e) => {
+      if (this.counterId === null) return;
+      const { view, queueChanged } = applyEvent(this.view, e, this.counterId);
+      this.view = view;
+      if (queueChanged) this.#scheduleRefresh();
+    },
+    resynced: () => this.#scheduleRefresh(),
+  });
+  #clock: ReturnType<typeof setInterval> | null = null;
+  #refreshQueued = false;
+  #onKey = (event: KeyboardEvent) => this.#shortcut(event);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.#onKey);
+    this.#clock = setInterval(() => (this.now = Date.now()), 1000);
+    void this.#restoreSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKey);
+    if (this.#clock) clearInterval(this.#clock);
+  }
+
+  #t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.locale, key, params);
+  }
+
+  async #restoreSession(): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
+      await this.#enter(user);
+    } catch {
+      this.user = null;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #enter(user: User): Promise<void> {
+    const centerId = user.centerIds[0];
+    this.user = user;
+    if (centerId === undefined) return;
+    const [centers, services, counters] = await Promise.all([
+      api<{ id: number; name: string }[]>('GET', '/api/centers'),
+      api<ServiceOption[]>('GET', `/api/centers/${centerId}/services`),
+      api<WireCounter[]>('GET', `/api/centers/${centerId}/counters`),
+    ]);
+    this.centerName = centers.find((c) => c.id === centerId)?.name ?? '';
+    this.services = services;
+    this.counters = counters;
+    if (this.counterId !== null && !counters.some((c) => c.id === this.counterId)) this.#pickCounter(null);
+    this.#feed.watch(centerId);
+    await this.#refresh();
+  }
+
+  #pickCounter(id: number | null): void {
+    this.counterId = id;
+    if (id === null) localStorage.removeItem(COUNTER_KEY);
+    else localStorage.setItem(COUNTER_KEY, String(id));
+    const counter = this.counters.find((c) => c.id === id) ?? null;
+    this.view = { counter, ticket: null };
+    this.queue = null;
+    // The snapshot tells which ticket is in hand; re-subscribing fetches it.
+    const centerId = this.user?.centerIds[0] ?? null;
+    this.#feed.watch(null);
+    this.#feed.watch(centerId);
+    void this.#refresh();
+  }
+
+  /** Coalesces bursts of events into one refetch of the queue and the day's figures. */
+  #scheduleRefresh(): void {
+    if (this.#refreshQueued) return;
+    this.#refreshQueued = true;
+    queueMicrotask(() => {
+      this.#refreshQueued = false;
+      void this.#refresh();
+    });
+  }
+
+  async #refresh(): Promise<void> {
+    if (!this.user || this.counterId === null) return;
+    try {
+      const [queue, today] = await Promise.all([
+        api<CounterQueueView>('GET', `/api/counters/${this.counterId}/queue`),
+        api<Today>('GET', '/api/me/today'),
+      ]);
+      this.queue = queue;
+      this.today = today;
+    } catch (error) {
+      this.#handleError(error);
+    }
+  }
+
+  #handleError(error: unknown): void {
+    if (error instanceof ApiError && error.status === 401) {
+      // The counter stays remembered: signing in again lands back at it.
+      this.user = null;
+      this.notice = this.#t('auth.expired');
+      this.#feed.watch(null);
+      return;
+    }
+    if (error instanceof ApiError && error.code === 'offline') this.error = this.#t('error.offline');
+    else
+      this.error = this.#t('error.generic', {
+        message: error instanceof Error ? error.message : String(error),
+      });
+  }
+
+  /** Every action: refused while offline, never queued; the reply updates the view at once. */
+  async #act(path: string, body?: object): Promise<void> {
+    if (!this.#feed.online) {
+      this.error = this.#t('error.offline');
+      return;
+    }
+    this.error = '';
+    try {
+      const reply = await api<{ ticket?: WireTicket } | WireCounter | null>('POST', path, body);
+      this.#applyReply(path, reply);
+    } catch (error) {
+      this.#handleError(error);
+    }
+    await this.updateComplete;
+    await this.#keepFocus();
+    await this.#refresh();
+  }
+
+  #applyReply(path: string, reply: { ticket?: WireTicket } | WireCounter | null): void {
+    if (reply && 'ticket' in reply && reply.ticket && this.counterId !== null) {
+      const ticket = reply.ticket;
+      const here = ticket.counterId === this.counterId && ['called', 'serving'].includes(ticket.status);
+      if (here) this.view = { ...this.view, ticket };
+      else if (this.view.ticket && (ticket.id === this.view.ticket.id || path.endsWith('/transfer'))) {
+        this.view = { ...this.view, ticket: null };
+      }
+    } else if (reply && 'state' in reply) {
+      this.view = { ...this.view, counter: reply };
+    }
+  }
+
+  /** Focus never falls to the page: after every action it goes to the next step. */
+  #keepFocus(): Promise<void> {
+    return this.ticketPanel?.focusPrimary() ?? Promise.resolve();
+  }
+
+  async #signIn(event: SignInEvent): Promise<void> {
+    this.signInError = '';
+    try {
+      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
+      this.notice = '';
+      await this.#enter(user);
+    } catch (error) {
+      this.signInError =
+        error instanceof ApiError && error.status === 401
+          ? this.#t('auth.invalid')
+          : this.#t('error.generic', { message: (error as Error).message });
+    }
+  }
+
+  async #signOut(): Promise<void> {
+    await api('POST', '/api/auth/logout').catch(() => null);
+    this.#feed.watch(null);
+    this.user = null;
+    this.queue = null;
+  }
+
+  #ticketAction(action: TicketAction, ticketId: number, body?: object): Promise<void> {
+    const extra = action === 'resume' && this.counterId !== null ? { counterId: this.counterId } : body;
+    return this.#act(`/api/tickets/${ticketId}/${ACTION_PATH[action]}`, extra);
+  }
+
+  #counterAction(event: CounterActionEvent): Promise<void> {
+    const { state, reason } = event.detail;
+    const path: Record<CounterState, string> = { open: 'open', paused: 'pause', closed: 'close' };
+    return this.#act(`/api/counters/${this.counterId}/${path[state]}`, reason ? { reason } : undefined);
+  }
+
+  #shortcut(event: KeyboardEvent): void {
+    if (!this.user || this.counterId === null) return;
+    const command = commandFor(event);
+    if (!command) return;
+    event.preventDefault();
+    this.#run(command);
+  }
+
+  #run(command: ShortcutCommand): void {
+    const ticket = this.view.ticket;
+    const enabled = enabledTicketActions(ticket);
+    const simple: Partial<Record<ShortcutCommand, TicketAction>> = {
+      recall: 'recall',
+      noShow: 'no_show',
+      return: 'return',
+      hold: 'hold',
+    };
+    if (command === 'callNext') {
+      if (canCallNext(this.view, this.#feed.online))
+        void this.#act(`/api/counters/${this.counterId}/call-next`);
+      return;
+    }
+    if (!ticket) return;
+    if (command === 'startOrComplete') {
+      if (enabled.has('start')) void this.#ticketAction('start', ticket.id);
+      else if (enabled.has('complete')) this.ticketPanel?.openForm('complete');
+      return;
+    }
+    if (command === 'transfer') {
+      this.ticketPanel?.openForm('transfer');
+      return;
+    }
+    const action = simple[command];
+    if (action && enabled.has(action)) void this.#ticketAction(action, ticket.id);
+  }
+
+  #switchLocale(): void {
+    this.locale = this.locale === 'vi' ? 'en' : 'vi';
+    localStorage.setItem(LOCALE_KEY, this.locale);
+    document.documentElement.lang = this.locale;
+  }
+
+  override render() {
+    const t = (k: MessageKey, p?: Record<string, string | number>) => this.#t(k, p);
+    const offline = this.user !== null && !this.#feed.online;
+    return html`
+      <header>
+        <h1>${t('app.name')}${this.centerName ? html` · ${this.centerName}` : null}</h1>
+        ${this.user ? html`<span>${t('auth.signedInAs', { name: this.user.username })}</span>` : null}
+        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${t('language.switch')}</button>
+        ${this.user ? html`<button @click=${this.#signOut}>${t('auth.signOut')}</button>` : null}
+      </header>
+      ${offline ? html`<div class="banner" role="alert">${t('live.offline')}</div>` : null}
+      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : null}
+      ${this.#body(t)}`;
+  }
+
+  #body(t: (k: MessageKey, p?: Record<string, string | number>) => string) {
+    if (this.loading) return null;
+    if (!this.user) {
+      return html`${this.notice ? html`<div class="error" role="alert">${this.notice}</div>` : null}
+        <luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    }
+    if (this.counterId === null) {
+      return html`<main><section class="card wide" aria-label=${t('counter.pick')}>
+        <h2>${t('counter.pick')}</h2>
+        <div class="picker">${this.counters.map(
+          (c) =>
+            html`<button @click=${() => this.#pickCounter(c.id)}>${t('counter.name', { number: c.number })}</button>`,
+        )}</div></section></main>`;
+    }
+    const online = this.#feed.online;
+    const open = this.view.counter?.state === 'open';
+    return html`<main>
+      <section class="card wide" aria-label=${t('counter.label')}>
+        <luot-counter-bar .counter=${this.view.counter} .locale=${this.locale} ?busy=${this.view.ticket !== null}
+          ?disabled=${!online} @counter-action=${this.#counterAction}></luot-counter-bar>
+        <div><button class="link" @click=${() => this.#pickCounter(null)} ?disabled=${this.view.ticket !== null}>${t('counter.change')}</button></div>
+      </section>
+      <section class="card" aria-label=${t('ticket.inHand')}>
+        <h2>${t('ticket.inHand')}</h2>
+        <luot-ticket-panel .ticket=${this.view.ticket} .services=${this.services} .locale=${this.locale} .now=${this.now}
+          ?canCallNext=${canCallNext(this.view, online)} ?offline=${!online}
+          @call-next=${() => this.#run('callNext')}
+          @ticket-action=${(e: TicketActionEvent) => this.#ticketAction(e.detail.action, e.detail.ticketId, e.detail.body)}></luot-ticket-panel>
+      </section>
+      <section class="card">
+        <luot-queue-panel .queue=${this.queue} .services=${this.services} .locale=${this.locale}
+          ?canCall=${online && open && this.view.ticket === null} ?offline=${!online}
+          @call-specific=${(e: CallSpecificEvent) => this.#act(`/api/counters/${this.counterId}/call`, e.detail)}
+          @ticket-action=${(e: TicketActionEvent) => this.#ticketAction(e.detail.action, e.detail.ticketId)}></luot-queue-panel>
+      </section>
+      <section class="card" aria-label=${t('today.title')}>
+        <h2>${t('today.title')}</h2>
+        ${
+          this.today
+            ? html`<dl>
+          <dt>${t('today.served')}</dt><dd data-figure="served">${this.today.served}</dd>
+          <dt>${t('today.average')}</dt><dd>${this.today.averageServiceSeconds === null ? '—' : formatDuration(this.locale, this.today.averageServiceSeconds)}</dd>
+          <dt>${t('today.noShows')}</dt><dd data-figure="noShows">${this.today.noShows}</dd></dl>`
+            : null
+        }
+      </section>
+      <section class="card" aria-label=${t('shortcuts.title')}>
+        <h2>${t('shortcuts.title')}</h2>
+        <table><tbody>${SHORTCUTS.map((s) => html`<tr><th scope="row"><kbd>${s.key}</kbd></th><td>${t(s.label)}${s.command === 'startOrComplete' ? ` / ${t('action.complete')}` : ''}</td></tr>`)}</tbody></table>
+      </section>
+    </main>`;
+  }
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { CenterSnapshot, LiveEvent, WireCounter, WireTicket } from '../../../shared/src/protocol.js';
+import {
+  applyEvent,
+  type CounterView,
+  canCallNext,
+  enabledTicketActions,
+  viewFromSnapshot,
+} from './console-state.js';
+
+const counter: WireCounter = {
+  id: 3,
+  number: 3,
+  name: 'Quầy 3',
+  serviceIds: [2, 6],
+  state: 'open',
+  pauseReason: null,
+};
+const ticket = (over: Partial<WireTicket>): WireTicket => ({
+  id: 10,
+  number: 'B001',
+  serviceId: 2,
+  status: 'waiting',
+  priority: null,
+  channel: 'kiosk',
+  issuedAt: '2026-11-28T01:00:00.000Z',
+  ...over,
+});
+const event = (over: Partial<LiveEvent>): LiveEvent => ({
+  seq: 1,
+  type: 'ticket.issued',
+  at: '2026-11-28T01:00:00.000Z',
+  centerId: 1,
+  ...over,
+});
+
+describe('clerk console state', () => {
+  it('takes its counter and ticket in hand from the center snapshot', () => {
+    const called = ticket({ status: 'called', counterId: 3 });
+    const snapshot: CenterSnapshot = {
+      seq: 7,
+      centerId: 1,
+      services: [],
+      counters: [
+        { ...counter, ticket: called },
+        { ...counter, id: 4, number: 4, ticket: null },
+      ],
+      recentCalls: [],
+    };
+    expect(viewFromSnapshot(snapshot, 3)).toEqual({ counter, ticket: called });
+    expect(viewFromSnapshot(snapshot, 4).ticket).toBeNull();
+    expect(viewFromSnapshot(snapshot, 99)).toEqual({ counter: null, ticket: null });
+  });
+
+  it('follows calls, starts and completions at its own counter', () => {
+    let view: CounterView = { counter, ticket: null };
+    const called = ticket({ status: 'called', counterId: 3 });
+    let r = applyEvent(view, event({ type: 'ticket.called', ticket: called, counterId: 3 }), 3);
+    expect(r.view.ticket).toEqual(called);
+    expect(r.queueChanged).toBe(true);
+    view = r.view;
+    r = applyEvent(
+      view,
+      event({ type: 'ticket.serving', ticket: { ...called, status: 'serving' }, counterId: 3 }),
+      3,
+    );
+    expect(r.view.ticket?.status).toBe('serving');
+    r = applyEvent(
+      r.view,
+      event({ type: 'ticket.done', ticket: { ...called, status: 'done' }, counterId: 3 }),
+      3,
+    );
+    expect(r.view.ticket).toBeNull();
+  });
+
+  it('ignores other counters’ calls but notes when its services’ queues change', () => {
+    const view = { counter, ticket: null };
+    const elsewhere = applyEvent(
+      view,
+      event({ type: 'ticket.called', ticket: ticket({ status: 'called', counterId: 5 }), counterId: 5 }),
+      3,
+    );
+    expect(elsewhere.view.ticket).toBeNull();
+    expect(elsewhere.queueChanged).toBe(true); // service 2 is served here too
+    const unrelated = applyEvent(view, event({ ticket: ticket({ serviceId: 9 }) }), 3);
+    expect(unrelated.queueChanged).toBe(false);
+    const transferredIn = applyEvent(
+      view,
+      event({
+        type: 'ticket.transferred',
+        ticket: ticket({ serviceId: 9, status: 'done' }),
+        transferredTo: ticket({ id: 11, serviceId: 6 }),
+      }),
+      3,
+    );
+    expect(transferredIn.queueChanged).toBe(true);
+  });
+
+  it('takes counter changes of its own counter only', () => {
+    const paused = { ...counter, state: 'paused' as const, pauseReason: 'Họp' };
+    const r = applyEvent(
+      { counter, ticket: null },
+      event({ type: 'counter.changed', counterId: 3, counter: paused }),
+      3,
+    );
+    expect(r.view.counter).toEqual(paused);
+    const other = applyEvent(
+      { counter, ticket: null },
+      event({ type: 'counter.changed', counterId: 4, counter: { ...paused, id: 4 } }),
+      3,
+    );
+    expect(other.view.counter).toEqual(counter);
+  });
+
+  it('offers only what the state machine allows, and calls only when open, free and online', () => {
+    expect([...enabledTicketActions(ticket({ status: 'called' }))].sort()).toEqual([
+      'no_show',
+      'recall',
+      'return',
+      'start',
+    ]);
+    expect([...enabledTicketActions(ticket({ status: 'serving' }))].sort()).toEqual([
+      'complete',
+      'hold',
+      'transfer',
+    ]);
+    expect(enabledTicketActions(null).size).toBe(0);
+    expect(canCallNext({ counter, ticket: null }, true)).toBe(true);
+    expect(canCallNext({ counter, ticket: null }, false)).toBe(false);
+    expect(canCallNext({ counter: { ...counter, state: 'paused' }, ticket: null }, true)).toBe(false);
+    expect(canCallNext({ counter, ticket: ticket({ status: 'called', counterId: 3 }) }, true)).toBe(false);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The clerk console in real Chromium, driven as a clerk would: sign in, open a counter, call
+ * with F1, start and complete with the keyboard, transfer; a second clerk sees the queue
+ * shrink live; forbidden actions are not offered; no serious accessibility violations.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { TEST_PASSWORD } from '../helpers/test-password.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : null;
+
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+}
+
+async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/counter/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe;
+    return axe.run();
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let browser: TestBrowser;
+  let clerkA: Page;
+  let clerkB: Page;
+  const issue = (serviceId: number) => new Client(app.url).post('/api/centers/1/tickets', { serviceId });
+
+  beforeAll(async () => {
+    database = await pgliteDatabase();
+    app = await startTestApp(database);
+    browser = await launchBrowser();
+    clerkA = await (await browser.newContext()).newPage();
+    clerkB = await (await browser.newContext()).newPage();
+    // Fail a step in seconds, with the step's own message, not at the test's time-out.
+    clerkA.setDefaultTimeout(10_000);
+    clerkB.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('refuses a wrong password with a clear message, then signs in and opens counter 1', async () => {
+    await clerkA.goto(`${app.url}/counter/`);
+    await clerkA.getByLabel('Tên đăng nhập').fill('clerk1');
+    await clerkA.getByLabel('Mật khẩu').fill('wrong');
+    await clerkA.getByRole('button', { name: 'Đăng nhập' }).click();
+    await clerkA.getByText('Sai tên đăng nhập hoặc mật khẩu.').waitFor();
+    await shoot(clerkA, 'clerk-console-sign-in');
+    expect(await seriousViolations(clerkA)).toEqual([]);
+
+    await clerkA.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await clerkA.getByRole('button', { name: 'Đăng nhập' }).click();
+    await clerkA.getByRole('button', { name: 'Quầy 1', exact: true }).click();
+    await clerkA.getByRole('button', { name: 'Mở quầy' }).click();
+    await clerkA.getByText('Quầy 1 · Đang mở').waitFor();
+  });
+
+  it('calls with F1, offers only allowed actions, and a second clerk sees the queue shrink', async () => {
+    await signIn(clerkB, app.url, 'clerk2');
+    await clerkB.getByRole('button', { name: 'Quầy 2', exact: true }).click();
+    await clerkB.getByRole('button', { name: 'Mở quầy' }).click();
+
+    const issued = await issue(1);
+    expect(issued.body.number).toBe('A001');
+    await clerkA.getByText('A: 1 người chờ').waitFor();
+    await clerkB.getByText('A: 1 người chờ').waitFor();
+
+    await clerkA.keyboard.press('F1');
+    await clerkA.getByLabel('Số đang phục vụ: A001').waitFor();
+    expect(await clerkA.getByRole('button', { name: 'Bắt đầu phục vụ' }).isEnabled()).toBe(true);
+    expect(await clerkA.getByRole('button', { name: 'Hoàn thành' }).isDisabled()).toBe(true);
+    expect(await clerkA.getByRole('button', { name: 'Chuyển lĩnh vực' }).isDisabled()).toBe(true);
+    await clerkB.getByText('A: 0 người chờ').waitFor();
+    await shoot(clerkA, 'clerk-console-called');
+    expect(await seriousViolations(clerkA)).toEqual([]);
+  });
+
+  it('starts and completes with Enter, with an outcome, and counts it in the day', async () => {
+    await clerkA.keyboard.press('Enter');
+    await clerkA.getByText('Đang phục vụ', { exact: true }).waitFor();
+    expect(await clerkA.getByRole('button', { name: 'Hoàn thành' }).isEnabled()).toBe(true);
+    expect(await clerkA.getByRole('button', { name: 'Bắt đầu phục vụ' }).isDisabled()).toBe(true);
+
+    await clerkA.keyboard.press('Enter');
+    const outcome = clerkA.getByLabel('Kết quả');
+    await outcome.waitFor();
+    await outcome.selectOption('received');
+    await shoot(clerkA, 'clerk-console-complete');
+    await outcome.press('Enter');
+    await clerkA.getByText('Chưa có số nào.').waitFor();
+    await clerkA.locator('[data-figure="served"]').filter({ hasText: '1' }).waitFor();
+    const ticket = await database.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('number', '=', 'A001')
+      .executeTakeFirstOrThrow();
+    expect(ticket).toMatchObject({ status: 'done', outcome: 'received', counter_id: 1 });
+    // Focus stays on a live control, not lost to the page.
+    const focused = await clerkA.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.tagName;
+    });
+    expect(focused).toBe('BUTTON');
+  });
+
+  it('transfers a ticket into another service’s queue', async () => {
+    await issue(1);
+    await clerkA.getByText('A: 1 người chờ').waitFor();
+    await clerkA.keyboard.press('F1');
+    await clerkA.getByLabel('Số đang phục vụ: A002').waitFor();
+    await clerkA.keyboard.press('Enter');
+    await clerkA.getByText('Đang phục vụ', { exact: true }).waitFor();
+    await clerkA.keyboard.press('F8');
+    await clerkA.getByLabel('Chuyển sang lĩnh vực').selectOption({ label: 'B · Đất đai' });
+    await clerkA.getByRole('button', { name: 'Xác nhận' }).click();
+    await clerkA.getByText('Chưa có số nào.').waitFor();
+    const snapshot = await new Client(app.url).get('/api/centers/1/snapshot');
+    expect(snapshot.body.services.find((s: { id: number }) => s.id === 2).waiting).toBe(1);
+    const moved = await database.db.selectFrom('tickets').selectAll().where('service_id', '=', 2).execute();
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ number: 'B001', status: 'waiting' });
+  });
+
+  it('pauses with a reason and shows the language switch', async () => {
+    await clerkA.getByRole('button', { name: 'Tạm dừng' }).click();
+    await clerkA.getByLabel('Lý do tạm dừng').selectOption({ label: 'Họp' });
+    await clerkA.getByRole('button', { name: 'Tạm dừng quầy' }).click();
+    await clerkA.getByText('Tạm dừng: Họp').waitFor();
+    expect(await clerkA.getByRole('button', { name: 'Gọi số tiếp theo' }).isDisabled()).toBe(true);
+    await clerkA.getByRole('button', { name: 'English' }).click();
+    await clerkA.getByText('Counter 1 · Paused: Họp').waitFor();
+    await clerkA.getByRole('button', { name: 'Back to work' }).click();
+    await clerkA.getByText('Counter 1 · Open').waitFor();
+    await shoot(clerkA, 'clerk-console-english');
+    await clerkA.getByRole('button', { name: 'Tiếng Việt' }).click();
+  });
+
+  it('keeps the session across a reload and returns to the same counter', async () => {
+    await clerkA.reload();
+    await clerkA.getByText('Quầy 1 · Đang mở').waitFor();
+  });
+});
