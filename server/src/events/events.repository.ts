@@ -18,26 +18,27 @@ export interface NewEvent {
 }
 
 export async function appendEvent(trx: Transaction<Database>, event: NewEvent): Promise<LiveEvent> {
-  const { last_seq: seq } = await trx
-    .updateTable('center_sequences')
-    .set({ last_seq: sql`last_seq + 1` })
-    .where('center_id', '=', event.centerId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  const { at } = await trx
-    .insertInto('ticket_events')
-    .values({
-      center_id: event.centerId,
-      seq,
-      type: event.type,
-      ticket_id: event.ticketId ?? null,
-      counter_id: event.counterId ?? null,
-      user_id: event.userId ?? null,
-      payload: JSON.stringify(event.body),
-    })
-    .returning('at')
-    .executeTakeFirstOrThrow();
-  return { seq, type: event.type, at: at.toISOString(), centerId: event.centerId, ...event.body };
+  // One statement: take the center's next seq and write the event with it.
+  const { rows } = await sql<{ seq: number; at: Date }>`
+    WITH next AS (
+      UPDATE center_sequences SET last_seq = last_seq + 1
+      WHERE center_id = ${event.centerId}
+      RETURNING last_seq
+    )
+    INSERT INTO ticket_events (center_id, seq, type, ticket_id, counter_id, user_id, payload)
+    SELECT ${event.centerId}, next.last_seq, ${event.type}, ${event.ticketId ?? null}::int,
+           ${event.counterId ?? null}::int, ${event.userId ?? null}::int, ${JSON.stringify(event.body)}::jsonb
+    FROM next
+    RETURNING seq, at`.execute(trx);
+  const row = rows[0];
+  if (!row) throw new Error(`center ${event.centerId} has no event sequence`);
+  return {
+    seq: row.seq,
+    type: event.type,
+    at: new Date(row.at).toISOString(),
+    centerId: event.centerId,
+    ...event.body,
+  };
 }
 
 export async function currentSeq(db: Kysely<Database>, centerId: number): Promise<number> {

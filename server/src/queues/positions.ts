@@ -79,12 +79,38 @@ export async function queuePositions(db: Kysely<Database>, serviceId: number): P
   }));
 }
 
-/** One waiting ticket's position, for the citizen view and the issuance reply. */
+/** One waiting ticket's position, for the citizen view and the issuance reply: a count, not the whole queue. */
 export async function positionOf(
   db: Kysely<Database>,
   ticketId: number,
   serviceId: number,
 ): Promise<WireTicket | null> {
-  const all = await queuePositions(db, serviceId);
-  return all.find((p) => p.ticket.id === ticketId)?.ticket ?? null;
+  const me = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('id', '=', ticketId)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst();
+  if (!me) return null;
+  // Ahead: priority before normal, then (queued_at, id) — the order of queuePositions.
+  const [{ ahead }, load] = await Promise.all([
+    db
+      .selectFrom('tickets as o')
+      .select(sql<number>`count(*)::int`.as('ahead'))
+      .where('o.service_id', '=', serviceId)
+      .where('o.status', '=', 'waiting')
+      .where(
+        sql<boolean>`(((o.priority IS NOT NULL) > ${me.priority !== null})
+          OR ((o.priority IS NOT NULL) = ${me.priority !== null} AND (o.queued_at, o.id) < (${me.queued_at}, ${me.id})))`,
+      )
+      .execute()
+      .then((rows) => rows[0]!),
+    serviceLoad(db, serviceId),
+  ]);
+  const position = ahead + 1;
+  return {
+    ...toWireTicket(me),
+    position,
+    estimatedWaitSeconds: estimateWaitSeconds(position, load.meanServiceSeconds, load.openCounters),
+  };
 }

@@ -23,8 +23,18 @@ export class SocketPublisher implements Publisher {
   #pending = new Map<number, { seq: number; centerId: number }>();
   #scheduled = false;
   #inFlight: Promise<void> = Promise.resolve();
+  /** service id → ticket id → what its citizen last heard from this instance; only changes are sent. */
+  #told = new Map<number, Map<number, { position: number; minutes: number }>>();
 
-  constructor(io: RealtimeServer, db: Kysely<Database>, log: Logger) {
+  /**
+   * How long changes to a queue gather before its positions are recomputed: at a rush, one
+   * refresh covers many issues and calls instead of one each (a citizen's position may lag
+   * by this much; calls themselves are emitted at once).
+   */
+  #refreshDelayMs: number;
+
+  constructor(io: RealtimeServer, db: Kysely<Database>, log: Logger, refreshDelayMs = 100) {
+    this.#refreshDelayMs = refreshDelayMs;
     this.#io = io;
     this.#db = db;
     this.#log = log;
@@ -54,7 +64,7 @@ export class SocketPublisher implements Publisher {
     this.#inFlight = this.#inFlight.then(
       () =>
         new Promise<void>((resolve) => {
-          setImmediate(() => {
+          setTimeout(() => {
             this.#scheduled = false;
             const batch = [...this.#pending];
             this.#pending.clear();
@@ -62,7 +72,7 @@ export class SocketPublisher implements Publisher {
               resolve();
               this.#schedule();
             });
-          });
+          }, this.#refreshDelayMs);
         }),
     );
   }
@@ -71,10 +81,23 @@ export class SocketPublisher implements Publisher {
     for (const [serviceId, { seq, centerId }] of batch) {
       try {
         const at = new Date().toISOString();
+        const before = this.#told.get(serviceId) ?? new Map();
+        const now = new Map<number, { position: number; minutes: number }>();
         for (const { token, ticket } of await queuePositions(this.#db, serviceId)) {
+          // An estimate that moves by less than a minute is not news to anyone.
+          const heard = {
+            position: ticket.position!,
+            minutes: Math.round((ticket.estimatedWaitSeconds ?? 0) / 60),
+          };
+          now.set(ticket.id, heard);
+          const last = before.get(ticket.id);
+          if (last && last.position === heard.position && last.minutes === heard.minutes) continue;
           const event: LiveEvent = { seq, type: 'ticket.position', at, centerId, ticket };
           this.#io.to(ticketRoom(token)).emit('event', event);
         }
+        // Only waiting tickets are kept, so the map never outgrows the queues.
+        if (now.size > 0) this.#told.set(serviceId, now);
+        else this.#told.delete(serviceId);
       } catch (error) {
         // Positions are refreshed again on the next change; the citizen's page also re-reads on reconnect.
         this.#log.warn({ err: error, serviceId }, 'position refresh failed');
