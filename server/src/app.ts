@@ -4,6 +4,7 @@
  * tests build the app on a database of their own.
  */
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -52,6 +53,8 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   registerErrorHandler(app);
 
   await app.register(cookie);
+  // Only routes that ask for it are limited (issuance); after the session is read, so staff are exempt.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lượt API', version: `protocol ${PROTOCOL_VERSION}` },
@@ -74,9 +77,15 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   registerOriginCheck(app, config.publicUrl);
   registerStaffSession(app, database.db);
   healthRoutes(app, database.db, readiness);
-  authRoutes(app, database.db, config.publicUrl?.startsWith('https:') ?? false);
+  const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
+  authRoutes(app, database.db, secureCookies);
   centersRoutes(app, database.db);
-  ticketsRoutes(app, ctx);
+  ticketsRoutes(
+    app,
+    ctx,
+    { perIpPerMinute: config.issueRatePerMinute, webTicketsPerDevice: config.webTicketsPerDevice },
+    secureCookies,
+  );
   countersRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   queueRoutes(app, database.db);

@@ -10,6 +10,7 @@ import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
+import { assertDeviceUnderLimit } from './issuance-limits.js';
 import { describeWindows, formatTicketNumber, isWithinIssuingHours } from './issuing-rules.js';
 import { type TicketRow, toWireTicket } from './ticket.wire.js';
 
@@ -20,6 +21,8 @@ export interface IssueRequest {
   channel: Channel;
   deviceId?: string | null;
   userId?: number | null;
+  /** Web tickets a device may hold at once; unset for staff and kiosks. */
+  deviceLimit?: number | null;
 }
 
 interface ServiceForIssue {
@@ -142,6 +145,9 @@ export async function issueTicket(
   request: IssueRequest,
 ): Promise<{ ticket: WireTicket; token: string; row: TicketRow }> {
   const { row, event } = await ctx.db.transaction().execute(async (trx) => {
+    if (request.deviceId && request.deviceLimit) {
+      await assertDeviceUnderLimit(trx, request.deviceId, request.deviceLimit);
+    }
     const row = await insertWaitingTicket(trx, request.centerId, request.serviceId, request);
     const event = await appendEvent(trx, {
       centerId: request.centerId,

@@ -17,6 +17,7 @@ import {
   TokenParams,
 } from '../http/schemas.js';
 import { positionOf } from '../queues/positions.js';
+import { deviceOf, type IssuanceLimits, issueRateLimit } from './issuance-limits.js';
 import { issueTicket } from './issue-ticket.js';
 import {
   applyAction,
@@ -61,20 +62,32 @@ const SIMPLE: Record<string, SimpleAction> = {
   reactivate: 'reactivate',
 };
 
-export function ticketsRoutes(app: App, ctx: DomainContext): void {
+export function ticketsRoutes(
+  app: App,
+  ctx: DomainContext,
+  limits: IssuanceLimits,
+  secureCookies: boolean,
+): void {
   const tags = ['tickets'];
   const staff = requireStaff();
 
   app.post(
     '/api/centers/:centerId/tickets',
-    { schema: { tags, params: CenterParams, body: IssueBody } },
+    {
+      schema: { tags, params: CenterParams, body: IssueBody },
+      config: { rateLimit: issueRateLimit(limits) },
+    },
     async (request, reply) => {
       const { serviceId, priority = null, channel = 'web' } = request.body;
+      const web = channel === 'web' && request.actor === null;
+      const deviceId = web ? deviceOf(request, reply, secureCookies) : null;
       const issued = await issueTicket(ctx, {
         centerId: request.params.centerId,
         serviceId,
         priority,
         channel,
+        deviceId,
+        deviceLimit: web ? limits.webTicketsPerDevice : null,
         userId: request.actor?.userId ?? null,
       });
       const withPosition = (await positionOf(ctx.db, issued.ticket.id, serviceId)) ?? issued.ticket;
