@@ -92,7 +92,8 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   await webRoutes(app);
   handleSubscriptions(realtime.io, { db: database.db, replayLimit: config.replayLimit, log: app.log });
 
-  app.addHook('onClose', async () => {
+  // Before the HTTP server waits for its connections: open WebSockets would keep it waiting.
+  app.addHook('preClose', async () => {
     await realtime.close();
   });
   return { app, realtime, publisher, readiness };

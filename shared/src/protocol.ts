@@ -33,6 +33,8 @@ export interface WireTicket {
   serviceId: number;
   status: TicketStatus;
   priority: Priority | null;
+  /** Priority is claimed by the citizen until a clerk confirms it. */
+  priorityConfirmed?: boolean;
   channel: Channel;
   issuedAt: string;
   calledAt?: string;
@@ -66,6 +68,8 @@ export const EVENT_TYPES = [
   'ticket.transferred',
   'ticket.expired',
   'ticket.position',
+  'ticket.priority_confirmed',
+  'ticket.priority_removed',
   'counter.changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -81,7 +85,7 @@ export interface LiveEvent {
   counter?: WireCounter;
   /** ticket.called: why this ticket was chosen. */
   reason?: CallReason;
-  /** ticket.called out of order: the clerk's reason. */
+  /** ticket.called out of order, ticket.priority_removed: the clerk's reason. */
   note?: string;
   /** ticket.transferred: the new waiting ticket in the other service. */
   transferredTo?: WireTicket;

@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentPublisher } from '../../server/src/events/publisher.js';
+import { issueTicket } from '../../server/src/tickets/issue-ticket.js';
 import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -162,6 +164,55 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
 
   it('keeps the session across a reload and returns to the same counter', async () => {
     await clerkA.reload();
+    await clerkA.getByText('Quầy 1 · Đang mở').waitFor();
+  });
+
+  it('marks a kiosk priority as claimed until the clerk confirms it', async () => {
+    await new Client(app.url).post('/api/centers/1/tickets', {
+      serviceId: 1,
+      priority: 'elderly',
+      channel: 'kiosk',
+    });
+    await clerkA.getByText('A: 1 người chờ').waitFor();
+    await clerkA.keyboard.press('F1');
+    await clerkA.getByText('Ưu tiên (tự khai, chưa xác nhận): Người cao tuổi').waitFor();
+    await clerkA.getByRole('button', { name: 'Xác nhận ưu tiên' }).click();
+    await clerkA.getByText('Ưu tiên: Người cao tuổi ✓ đã xác nhận').waitFor();
+    const row = await database.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('number', '=', 'A003')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ priority: 'elderly', priority_confirmed: true });
+    await clerkA.getByRole('button', { name: 'Trả về hàng chờ' }).click();
+    await clerkA.getByText('Chưa có số nào.').waitFor();
+  });
+
+  it('shows a banner and refuses actions while the server is away, then resyncs by seq', async () => {
+    const port = Number(new URL(app.url).port);
+    await app.close();
+    await clerkA.getByText('Mất kết nối tới máy chủ').waitFor();
+    expect(await clerkA.getByRole('button', { name: 'Gọi số tiếp theo' }).isDisabled()).toBe(true);
+    await clerkA.keyboard.press('F1');
+    await clerkA.getByText('Đang mất kết nối: thao tác chưa được thực hiện.').waitFor();
+
+    // A ticket issued while this console was away must show up after it reconnects.
+    await issueTicket(
+      { db: database.db, publisher: silentPublisher },
+      { centerId: 1, serviceId: 1, priority: null, channel: 'kiosk' },
+    );
+    app = await startTestApp(database, { port });
+    await clerkA.getByText('Mất kết nối tới máy chủ').waitFor({ state: 'detached' });
+    await clerkA.getByText('A: 2 người chờ').waitFor();
+  });
+
+  it('sends a clerk whose session expired back to sign-in, then to the same counter', async () => {
+    await database.db.deleteFrom('sessions').execute();
+    await clerkA.keyboard.press('F1');
+    await clerkA.getByText('Phiên làm việc đã hết hạn. Hãy đăng nhập lại.').waitFor();
+    await clerkA.getByLabel('Tên đăng nhập').fill('clerk1');
+    await clerkA.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await clerkA.getByRole('button', { name: 'Đăng nhập' }).click();
     await clerkA.getByText('Quầy 1 · Đang mở').waitFor();
   });
 });

@@ -11,6 +11,8 @@ export interface TestApp extends BuiltApp {
 
 export interface TestAppOptions {
   redisUrl?: string | null;
+  /** A fixed port, to restart an app where its clients expect it. */
+  port?: number;
   env?: Record<string, string>;
 }
 
@@ -27,7 +29,7 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
     ...options.env,
   });
   const built = await buildApp(config, database);
-  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  await built.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { ...built, url: `http://127.0.0.1:${port}`, close: () => built.app.close() };

@@ -278,6 +278,10 @@ export class ClerkConsole extends LitElement {
   }
 
   #run(command: ShortcutCommand): void {
+    if (!this.#feed.online) {
+      this.error = this.#t('error.offline'); // refused, never queued
+      return;
+    }
     const ticket = this.view.ticket;
     const enabled = enabledTicketActions(ticket);
     const simple: Partial<Record<ShortcutCommand, TicketAction>> = {
@@ -353,7 +357,9 @@ export class ClerkConsole extends LitElement {
         <luot-ticket-panel .ticket=${this.view.ticket} .services=${this.services} .locale=${this.locale} .now=${this.now}
           ?canCallNext=${canCallNext(this.view, online)} ?offline=${!online}
           @call-next=${() => this.#run('callNext')}
-          @ticket-action=${(e: TicketActionEvent) => this.#ticketAction(e.detail.action, e.detail.ticketId, e.detail.body)}></luot-ticket-panel>
+          @ticket-action=${(e: TicketActionEvent) => this.#ticketAction(e.detail.action, e.detail.ticketId, e.detail.body)}
+          @priority-decision=${(e: CustomEvent<{ ticketId: number; body: object }>) =>
+            this.#act(`/api/tickets/${e.detail.ticketId}/priority`, e.detail.body)}></luot-ticket-panel>
       </section>
       <section class="card">
         <luot-queue-panel .queue=${this.queue} .services=${this.services} .locale=${this.locale}

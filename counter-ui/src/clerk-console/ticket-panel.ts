@@ -48,6 +48,7 @@ export class TicketPanel extends LitElement {
     :host { display: grid; gap: 0.75rem; }
     .number { font-size: 3.5rem; font-weight: 700; letter-spacing: 0.05em; margin: 0; }
     .meta { display: flex; gap: 1rem; flex-wrap: wrap; color: #333; }
+    .claimed { outline: 2px dashed #8a6d00; }
     .priority { background: #ffe9a8; color: #4a3800; padding: 0.1rem 0.5rem; border-radius: 1rem; font-weight: 600; }
     .actions, form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
     button, select, textarea { font: inherit; padding: 0.5rem 0.8rem; border-radius: 0.25rem; border: 1px solid #767676; }
@@ -64,7 +65,7 @@ export class TicketPanel extends LitElement {
   @property({ type: Boolean }) offline = false;
   /** Re-render each second for the running clocks. */
   @property({ type: Number }) now = Date.now();
-  @state() private form: 'complete' | 'transfer' | null = null;
+  @state() private form: 'complete' | 'transfer' | 'removePriority' | null = null;
   @query('[data-autofocus]') private autofocusTarget?: HTMLElement;
 
   /** Opens the completion form (Enter on a serving ticket) or the transfer form (F8). */
@@ -154,7 +155,7 @@ export class TicketPanel extends LitElement {
       <div class="meta">
         <span>${this.#serviceName(ticket.serviceId)}</span>
         <span>${t(`ticket.status.${ticket.status}` as MessageKey)}</span>
-        ${ticket.priority ? html`<span class="priority">${t('ticket.priority')}: ${t(`priority.${ticket.priority}` as MessageKey)}</span>` : null}
+        ${this.#priority(t)}
         <span>${t('ticket.waited', { duration: formatDuration(this.locale, waited) })}</span>
         <span>${t('ticket.atCounter', { duration: formatDuration(this.locale, atCounter) })}</span>
       </div>
@@ -166,7 +167,47 @@ export class TicketPanel extends LitElement {
         )}
       </div>
       ${this.form === 'complete' ? this.#completeForm(t) : null}
-      ${this.form === 'transfer' ? this.#transferForm(t) : null}`;
+      ${this.form === 'transfer' ? this.#transferForm(t) : null}
+      ${this.form === 'removePriority' ? this.#removePriorityForm(t) : null}`;
+  }
+
+  /** A claimed priority is marked as such until the clerk confirms or removes it. */
+  #priority(t: (k: MessageKey) => string) {
+    const ticket = this.ticket;
+    if (!ticket?.priority) return null;
+    const kind = t(`priority.${ticket.priority}` as MessageKey);
+    if (ticket.priorityConfirmed) {
+      return html`<span class="priority">${t('ticket.priority')}: ${kind} ✓ ${t('priority.confirmedMark')}</span>`;
+    }
+    return html`<span class="priority claimed">${t('priority.claimed')}: ${kind}</span>
+      <button ?disabled=${this.offline} @click=${() => this.#decide({ decision: 'confirm' })}>${t('priority.confirm')}</button>
+      <button ?disabled=${this.offline} @click=${() => (this.form = 'removePriority')}>${t('priority.remove')}</button>`;
+  }
+
+  #decide(body: object): void {
+    if (!this.ticket) return;
+    this.dispatchEvent(
+      new CustomEvent('priority-decision', {
+        detail: { ticketId: this.ticket.id, body },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  #removePriorityForm(t: (k: MessageKey) => string) {
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
+      if (!reason) return;
+      this.form = null;
+      this.#decide({ decision: 'remove', reason });
+    };
+    return html`<form @submit=${submit}>
+      <label>${t('priority.removeReason')} <input name="reason" maxlength="500" required data-autofocus /></label>
+      <button type="submit" class="primary">${t('action.confirm')}</button>
+      <button type="button" @click=${() => (this.form = null)}>${t('action.back')}</button>
+    </form>`;
   }
 
   #completeForm(t: (k: MessageKey) => string) {

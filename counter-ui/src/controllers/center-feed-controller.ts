@@ -68,9 +68,11 @@ export class CenterFeedController implements ReactiveController {
       this.host.requestUpdate();
       this.#subscribe(centerId, feed.synced ? feed.seq : undefined);
     });
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       this.online = false;
       this.host.requestUpdate();
+      // A server that ends the session on purpose (e.g. shutting down) does not mean "stay away".
+      if (reason === 'io server disconnect') socket.connect();
     });
     this.#socket = socket;
     this.#feed = feed;

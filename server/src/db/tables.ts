@@ -95,6 +95,7 @@ export interface TicketsTable {
   token: string;
   status: string;
   priority: string | null;
+  priority_confirmed: Generated<boolean>;
   channel: string;
   device_id: string | null;
   issued_at: Timestamp;

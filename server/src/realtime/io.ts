@@ -42,7 +42,8 @@ export function createRealtime(
     io,
     redis,
     async close() {
-      io.disconnectSockets(true);
+      // Closing the transports (not a server-side disconnect) lets clients reconnect on their own,
+      // to another instance or to this one when it is back.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (redis) redis.disconnect();
     },

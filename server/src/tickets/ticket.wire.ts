@@ -18,6 +18,7 @@ export function toWireTicket(row: TicketRow): WireTicket {
     channel: row.channel as Channel,
     issuedAt: iso(row.issued_at),
   };
+  if (row.priority !== null) wire.priorityConfirmed = row.priority_confirmed;
   if (row.called_at) wire.calledAt = iso(row.called_at);
   if (row.counter_id !== null) wire.counterId = row.counter_id;
   return wire;

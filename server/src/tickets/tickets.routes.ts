@@ -19,6 +19,7 @@ import {
 import { positionOf } from '../queues/positions.js';
 import { deviceOf, type IssuanceLimits, issueRateLimit } from './issuance-limits.js';
 import { issueTicket } from './issue-ticket.js';
+import { decidePriority } from './priority-check.js';
 import {
   applyAction,
   cancelByToken,
@@ -50,6 +51,10 @@ const CompleteBody = Type.Optional(
 const ResumeBody = Type.Optional(
   Type.Object({ counterId: Type.Optional(Id) }, { additionalProperties: false }),
 );
+const PriorityBody = Type.Union([
+  Type.Object({ decision: Type.Literal('confirm') }, { additionalProperties: false }),
+  Type.Object({ decision: Type.Literal('remove'), reason: Text(500) }, { additionalProperties: false }),
+]);
 const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
 
 /** Staff actions that take no body, by their path segment. */
@@ -155,6 +160,14 @@ export function ticketsRoutes(
     { schema: { tags, params: TicketParams, body: TransferBody }, preHandler: staff },
     async (request) => ({
       ticket: await transferTicket(ctx, actorOf(request), request.params.id, request.body.serviceId),
+    }),
+  );
+
+  app.post(
+    '/api/tickets/:id/priority',
+    { schema: { tags, params: TicketParams, body: PriorityBody }, preHandler: staff },
+    async (request) => ({
+      ticket: await decidePriority(ctx, actorOf(request), request.params.id, request.body),
     }),
   );
 }
