@@ -1,8 +1,13 @@
 /**
- * The message catalogue: every string a person reads, Vietnamese first, English beside.
+ * The staff faces' message catalogue (clerk console, and shared words such as durations and
+ * priority kinds): every string a person reads, Vietnamese first, English beside.
  * The accessible names of DESIGN.md §7 are here verbatim, so people and tests find the same
  * things. `en` must have exactly the keys of `vi` (the type says so).
  */
+import { createCatalogue, type Locale } from './catalogue.js';
+
+export type { Locale } from './catalogue.js';
+
 const vi = {
   'app.name': 'Lượt',
   'auth.signIn': 'Đăng nhập',
@@ -195,21 +200,10 @@ const en: Record<MessageKey, string> = {
   'duration.seconds': '{s} s',
 };
 
-export const LOCALES = ['vi', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };
 
 /** The message in a locale with {placeholders} filled in. */
-export function translate(
-  locale: Locale,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
-}
+export const translate = createCatalogue(MESSAGES);
 
 /** "12 phút" / "45 giây": short waits as people say them. */
 export function formatDuration(locale: Locale, seconds: number): string {

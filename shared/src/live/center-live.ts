@@ -1,0 +1,99 @@
+/**
+ * A browser's live connection to one center, without any UI framework: Socket.IO with the
+ * typed protocol, events applied in seq order exactly once (SeqFeed), resumed with sinceSeq
+ * after any reconnect, and online/offline reported. Boards, kiosks, consoles and dashboards
+ * wrap it in a Lit controller of their own.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  CenterSnapshot,
+  ClientToServerEvents,
+  LiveEvent,
+  ServerToClientEvents,
+  SubscribeAck,
+} from '../protocol.js';
+import { SeqFeed } from '../seq-feed.js';
+
+export interface CenterLiveHandlers {
+  snapshot(snapshot: CenterSnapshot): void;
+  /** Each event once, in seq order; `replayed` when it came from a resync after a gap or reconnect. */
+  event(event: LiveEvent, replayed: boolean): void;
+  /** After a resync (snapshot or replay): derived data may be refetched. */
+  resynced?(): void;
+  online?(online: boolean): void;
+}
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export class CenterLive {
+  #socket: LiveSocket;
+  #feed: SeqFeed;
+  #online = false;
+  #replaying = false;
+
+  constructor(
+    readonly centerId: number,
+    private readonly handlers: CenterLiveHandlers,
+    url?: string,
+  ) {
+    this.#feed = new SeqFeed({
+      snapshot: (s) => {
+        handlers.snapshot(s);
+        handlers.resynced?.();
+      },
+      event: (e) => handlers.event(e, this.#replaying),
+      resync: (sinceSeq) => this.#subscribe(sinceSeq),
+    });
+    this.#socket = (
+      url ? io(url, { transports: ['websocket', 'polling'] }) : io({ transports: ['websocket', 'polling'] })
+    ) as LiveSocket;
+    this.#socket.on('event', (e) => this.#feed.receive(e));
+    this.#socket.on('connect', () => {
+      this.#setOnline(true);
+      this.#subscribe(this.#feed.synced ? this.#feed.seq : undefined);
+    });
+    this.#socket.on('disconnect', (reason) => {
+      this.#setOnline(false);
+      // A server that ends the session on purpose (shutting down) does not mean "stay away".
+      if (reason === 'io server disconnect') this.#socket.connect();
+    });
+  }
+
+  get online(): boolean {
+    return this.#online;
+  }
+
+  /** The last seq applied. */
+  get seq(): number {
+    return this.#feed.seq;
+  }
+
+  close(): void {
+    this.#feed.dispose();
+    this.#socket.removeAllListeners();
+    this.#socket.disconnect();
+    this.#setOnline(false);
+  }
+
+  #setOnline(online: boolean): void {
+    if (online === this.#online) return;
+    this.#online = online;
+    this.handlers.online?.(online);
+  }
+
+  #subscribe(sinceSeq?: number): void {
+    const request = { centerId: this.centerId, ...(sinceSeq !== undefined ? { sinceSeq } : {}) };
+    this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
+      if ('snapshot' in ack) this.#feed.snapshot(ack.snapshot as CenterSnapshot);
+      else if ('events' in ack) {
+        this.#replaying = true;
+        try {
+          this.#feed.replay(ack.events);
+        } finally {
+          this.#replaying = false;
+        }
+        this.handlers.resynced?.();
+      }
+    });
+  }
+}
