@@ -2,9 +2,26 @@
  * The wire protocol between the server and every browser surface (DESIGN.md §6–7).
  * Bump PROTOCOL_VERSION on any change a deployed client would misread.
  */
-import type { TicketStatus } from './ticket-state.js';
+import type { TicketAction, TicketStatus } from './ticket-state.js';
 
 export const PROTOCOL_VERSION = 1;
+
+/** What staff do to a ticket by its id (calling goes through the counter; expiry is the system's). */
+export type StaffTicketAction = Exclude<TicketAction, 'call' | 'expire'>;
+
+/** The path segment of each staff action on a ticket: POST /api/tickets/:id/<segment>. */
+export const TICKET_ACTION_PATH: Readonly<Record<StaffTicketAction, string>> = {
+  recall: 'recall',
+  start: 'start',
+  complete: 'complete',
+  no_show: 'no-show',
+  return: 'return',
+  hold: 'hold',
+  resume: 'resume',
+  reactivate: 'reactivate',
+  cancel: 'cancel',
+  transfer: 'transfer',
+};
 
 export const PRIORITIES = ['elderly', 'disabled', 'pregnant', 'child', 'veteran'] as const;
 export type Priority = (typeof PRIORITIES)[number];

@@ -12,12 +12,16 @@ import {
   type MessageKey,
   translate,
 } from '../../../shared/src/i18n/messages.js';
-import type { CounterState, WireCounter, WireTicket } from '../../../shared/src/protocol.js';
-import type { TicketAction } from '../../../shared/src/ticket-state.js';
+import {
+  type CounterState,
+  type StaffTicketAction,
+  TICKET_ACTION_PATH,
+  type WireCounter,
+  type WireTicket,
+} from '../../../shared/src/protocol.js';
 import { ApiError, api } from '../api/api-client.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
 import {
-  ACTION_PATH,
   applyEvent,
   type CounterView,
   canCallNext,
@@ -258,9 +262,9 @@ export class ClerkConsole extends LitElement {
     this.queue = null;
   }
 
-  #ticketAction(action: TicketAction, ticketId: number, body?: object): Promise<void> {
+  #ticketAction(action: StaffTicketAction, ticketId: number, body?: object): Promise<void> {
     const extra = action === 'resume' && this.counterId !== null ? { counterId: this.counterId } : body;
-    return this.#act(`/api/tickets/${ticketId}/${ACTION_PATH[action]}`, extra);
+    return this.#act(`/api/tickets/${ticketId}/${TICKET_ACTION_PATH[action]}`, extra);
   }
 
   #counterAction(event: CounterActionEvent): Promise<void> {
@@ -284,7 +288,7 @@ export class ClerkConsole extends LitElement {
     }
     const ticket = this.view.ticket;
     const enabled = enabledTicketActions(ticket);
-    const simple: Partial<Record<ShortcutCommand, TicketAction>> = {
+    const simple: Partial<Record<ShortcutCommand, StaffTicketAction>> = {
       recall: 'recall',
       noShow: 'no_show',
       return: 'return',

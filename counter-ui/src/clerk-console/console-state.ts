@@ -66,19 +66,3 @@ export function enabledTicketActions(ticket: WireTicket | null): Set<TicketActio
 export function canCallNext(view: CounterView, online: boolean): boolean {
   return online && view.counter?.state === 'open' && view.ticket === null;
 }
-
-/** The path segment of each staff action in the HTTP contract. */
-export const ACTION_PATH: Record<TicketAction, string> = {
-  call: 'call',
-  recall: 'recall',
-  start: 'start',
-  complete: 'complete',
-  no_show: 'no-show',
-  return: 'return',
-  hold: 'hold',
-  resume: 'resume',
-  reactivate: 'reactivate',
-  cancel: 'cancel',
-  transfer: 'transfer',
-  expire: 'expire',
-};

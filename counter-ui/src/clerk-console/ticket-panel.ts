@@ -12,11 +12,10 @@ import {
   type MessageKey,
   translate,
 } from '../../../shared/src/i18n/messages.js';
-import { OUTCOMES, type WireTicket } from '../../../shared/src/protocol.js';
-import type { TicketAction } from '../../../shared/src/ticket-state.js';
+import { OUTCOMES, type StaffTicketAction, type WireTicket } from '../../../shared/src/protocol.js';
 import { enabledTicketActions, TICKET_BUTTONS } from './console-state.js';
 
-export type TicketActionEvent = CustomEvent<{ action: TicketAction; ticketId: number; body?: object }>;
+export type TicketActionEvent = CustomEvent<{ action: StaffTicketAction; ticketId: number; body?: object }>;
 export interface ServiceOption {
   id: number;
   code: string;
@@ -104,7 +103,7 @@ export class TicketPanel extends LitElement {
     if (changed.has('ticket') && !this.ticket) this.form = null;
   }
 
-  #fire(action: TicketAction, body?: object): void {
+  #fire(action: StaffTicketAction, body?: object): void {
     if (!this.ticket) return;
     this.dispatchEvent(
       new CustomEvent('ticket-action', {

@@ -1,5 +1,6 @@
 /** Issuance, the citizen's own view, and every staff transition of DESIGN.md §7. */
 import { Type } from 'typebox';
+import { TICKET_ACTION_PATH } from '../../../shared/src/protocol.js';
 import { actorOf, assertStaff, requireStaff } from '../auth/staff-session.js';
 import { ticketSnapshot } from '../centers/center-snapshot.js';
 import type { DomainContext } from '../context.js';
@@ -57,15 +58,8 @@ const PriorityBody = Type.Union([
 ]);
 const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
 
-/** Staff actions that take no body, by their path segment. */
-const SIMPLE: Record<string, SimpleAction> = {
-  recall: 'recall',
-  start: 'start',
-  'no-show': 'no_show',
-  return: 'return',
-  hold: 'hold',
-  reactivate: 'reactivate',
-};
+/** Staff actions that take no body (cancel has its own route: staff by id, citizen by token). */
+const SIMPLE: SimpleAction[] = ['recall', 'start', 'no_show', 'return', 'hold', 'reactivate'];
 
 export function ticketsRoutes(
   app: App,
@@ -123,7 +117,8 @@ export function ticketsRoutes(
     },
   );
 
-  for (const [segment, action] of Object.entries(SIMPLE)) {
+  for (const action of SIMPLE) {
+    const segment = TICKET_ACTION_PATH[action];
     app.post(
       `/api/tickets/:id/${segment}`,
       { schema: { tags, params: TicketParams, body: NoBody }, preHandler: staff },
