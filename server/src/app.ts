@@ -16,6 +16,7 @@ import { centersRoutes } from './centers/centers.routes.js';
 import type { Config } from './config.js';
 import type { DomainContext } from './context.js';
 import { countersRoutes } from './counters/counters.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import type { DatabaseHandle } from './db/database.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import type { App } from './http/app-type.js';
@@ -89,6 +90,7 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   countersRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   queueRoutes(app, database.db);
+  dashboardRoutes(app, database.db);
   await webRoutes(app);
   handleSubscriptions(realtime.io, { db: database.db, replayLimit: config.replayLimit, log: app.log });
 

@@ -1,0 +1,236 @@
+/**
+ * The live dashboard of a center (issue 5): per service, per counter and per clerk figures
+ * for the center's local day, satisfaction today and the day's timeline. Read in one
+ * repeatable-read transaction, with the seq it reflects, so the page applies events after it.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { CounterState, WireTicket } from '../../../shared/src/protocol.js';
+import { ACTIVE_AT_COUNTER } from '../../../shared/src/ticket-state.js';
+import { assertCenterExists } from '../centers/centers.repository.js';
+import type { Database } from '../db/tables.js';
+import { currentSeq } from '../events/events.repository.js';
+import { toWireTicket } from '../tickets/ticket.wire.js';
+
+export interface ServiceFigures {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  slaMinutes: number;
+  waiting: number;
+  longestWaitSeconds: number;
+  averageWaitLastHourSeconds: number | null;
+  servedToday: number;
+  breached: boolean;
+}
+
+export interface CounterFigures {
+  id: number;
+  number: number;
+  state: CounterState;
+  pauseReason: string | null;
+  clerk: string | null;
+  ticket: WireTicket | null;
+  secondsAtCounter: number | null;
+}
+
+export interface ClerkFigures {
+  userId: number;
+  username: string;
+  served: number;
+  averageServiceSeconds: number | null;
+  noShows: number;
+  pauseSeconds: number;
+}
+
+export interface Breach {
+  ticketId: number;
+  number: string;
+  serviceId: number;
+  waitedSeconds: number;
+  slaMinutes: number;
+}
+
+export interface TimelinePoint {
+  at: string;
+  waiting: number;
+  averageWaitSeconds: number | null;
+}
+
+export interface CenterDashboard {
+  seq: number;
+  centerId: number;
+  day: string;
+  services: ServiceFigures[];
+  counters: CounterFigures[];
+  clerks: ClerkFigures[];
+  breaches: Breach[];
+  /** Ratings given today, by level 1 (không hài lòng) … 4 (rất hài lòng). */
+  satisfaction: Record<1 | 2 | 3 | 4, number>;
+  timeline: TimelinePoint[];
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+const numOrNull = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Math.round(Number(v));
+
+export function centerDashboard(db: Kysely<Database>, centerId: number): Promise<CenterDashboard> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      await assertCenterExists(trx, centerId);
+      const seq = await currentSeq(trx, centerId);
+      const { rows: dayRows } = await sql<{ day: string; start: Date }>`
+        SELECT (now() AT TIME ZONE timezone)::date::text AS day,
+               ((now() AT TIME ZONE timezone)::date::timestamp AT TIME ZONE timezone) AS start
+        FROM centers WHERE id = ${centerId}`.execute(trx);
+      const { day, start } = dayRows[0]!;
+
+      const { rows: serviceRows } = await sql<Record<string, unknown>>`
+        SELECT s.id, s.code, s.name, s.name_en, s.sla_minutes,
+          count(t.id) FILTER (WHERE t.status = 'waiting') AS waiting,
+          coalesce(max(extract(epoch FROM now() - t.issued_at)) FILTER (WHERE t.status = 'waiting'), 0) AS longest,
+          avg(extract(epoch FROM t.called_at - t.issued_at)) FILTER (WHERE t.called_at > now() - interval '1 hour') AS avg_hour,
+          count(t.id) FILTER (WHERE t.status = 'done') AS served
+        FROM services s
+        LEFT JOIN tickets t ON t.service_id = s.id AND t.day = ${day}::date
+        WHERE s.center_id = ${centerId}
+        GROUP BY s.id ORDER BY s.sort_order, s.id`.execute(trx);
+      const services: ServiceFigures[] = serviceRows.map((r) => ({
+        id: num(r.id),
+        code: String(r.code),
+        name: String(r.name),
+        nameEn: String(r.name_en),
+        slaMinutes: num(r.sla_minutes),
+        waiting: num(r.waiting),
+        longestWaitSeconds: Math.round(num(r.longest)),
+        averageWaitLastHourSeconds: numOrNull(r.avg_hour),
+        servedToday: num(r.served),
+        breached: num(r.longest) > num(r.sla_minutes) * 60,
+      }));
+
+      const { rows: breachRows } = await sql<Record<string, unknown>>`
+        SELECT t.id, t.number, t.service_id, extract(epoch FROM now() - t.issued_at) AS waited, s.sla_minutes
+        FROM tickets t JOIN services s ON s.id = t.service_id
+        WHERE t.center_id = ${centerId} AND t.status = 'waiting'
+          AND t.issued_at < now() - make_interval(mins => s.sla_minutes)
+        ORDER BY t.issued_at LIMIT 100`.execute(trx);
+      const breaches: Breach[] = breachRows.map((r) => ({
+        ticketId: num(r.id),
+        number: String(r.number),
+        serviceId: num(r.service_id),
+        waitedSeconds: Math.round(num(r.waited)),
+        slaMinutes: num(r.sla_minutes),
+      }));
+
+      const counters = await countersWithClerks(trx, centerId, start);
+      const clerks = await clerkFigures(trx, centerId, day, start);
+
+      const { rows: ratingRows } = await sql<{ rating: number; n: number }>`
+        SELECT f.rating, count(*)::int AS n FROM feedback f JOIN tickets t ON t.id = f.ticket_id
+        WHERE t.center_id = ${centerId} AND f.created_at >= ${start} GROUP BY f.rating`.execute(trx);
+      const satisfaction = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<1 | 2 | 3 | 4, number>;
+      for (const r of ratingRows) satisfaction[r.rating as 1 | 2 | 3 | 4] = r.n;
+
+      // Every 15 minutes of the day so far: who was waiting then, and how long those called in it had waited.
+      const { rows: timelineRows } = await sql<Record<string, unknown>>`
+        WITH buckets AS (
+          SELECT generate_series(${start}::timestamptz, now(), interval '15 minutes') AS at
+        )
+        SELECT b.at,
+          (SELECT count(*) FROM tickets t WHERE t.center_id = ${centerId} AND t.day = ${day}::date
+             AND t.issued_at <= b.at AND coalesce(t.called_at, t.finished_at, 'infinity') > b.at) AS waiting,
+          (SELECT avg(extract(epoch FROM t.called_at - t.issued_at)) FROM tickets t
+             WHERE t.center_id = ${centerId} AND t.called_at > b.at - interval '15 minutes' AND t.called_at <= b.at) AS avg_wait
+        FROM buckets b ORDER BY b.at`.execute(trx);
+      const timeline: TimelinePoint[] = timelineRows.map((r) => ({
+        at: new Date(r.at as string).toISOString(),
+        waiting: num(r.waiting),
+        averageWaitSeconds: numOrNull(r.avg_wait),
+      }));
+
+      return { seq, centerId, day, services, counters, clerks, breaches, satisfaction, timeline };
+    });
+}
+
+/** Each counter, who opened it last today, and its ticket in hand. */
+async function countersWithClerks(
+  db: Kysely<Database>,
+  centerId: number,
+  start: Date,
+): Promise<CounterFigures[]> {
+  const rows = await db
+    .selectFrom('counters')
+    .selectAll()
+    .where('center_id', '=', centerId)
+    .orderBy('number')
+    .execute();
+  const active = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .select(sql<number>`extract(epoch FROM now() - called_at)`.as('at_counter'))
+    .where('center_id', '=', centerId)
+    .where('status', 'in', ACTIVE_AT_COUNTER)
+    .execute();
+  const { rows: openers } = await sql<{ counter_id: number; username: string }>`
+    SELECT DISTINCT ON (e.counter_id) e.counter_id, u.username
+    FROM ticket_events e JOIN users u ON u.id = e.user_id
+    WHERE e.center_id = ${centerId} AND e.type = 'counter.changed' AND e.at >= ${start}
+      AND e.payload->'counter'->>'state' = 'open'
+    ORDER BY e.counter_id, e.seq DESC`.execute(db);
+  const opener = new Map(openers.map((o) => [o.counter_id, o.username]));
+  return rows.map((c) => {
+    const ticket = active.find((t) => t.counter_id === c.id);
+    return {
+      id: c.id,
+      number: c.number,
+      state: c.state as CounterState,
+      pauseReason: c.pause_reason,
+      clerk: c.state === 'closed' ? null : (opener.get(c.id) ?? null),
+      ticket: ticket ? toWireTicket(ticket) : null,
+      secondsAtCounter: ticket ? Math.round(Number(ticket.at_counter)) : null,
+    };
+  });
+}
+
+/** Per clerk today: served, mean service time, no-shows, and time their counters stood paused. */
+async function clerkFigures(
+  db: Kysely<Database>,
+  centerId: number,
+  day: string,
+  start: Date,
+): Promise<ClerkFigures[]> {
+  const { rows } = await sql<Record<string, unknown>>`
+    WITH work AS (
+      SELECT clerk_id AS user_id,
+        count(*) FILTER (WHERE status = 'done') AS served,
+        avg(extract(epoch FROM finished_at - started_at)) FILTER (WHERE status = 'done') AS avg_service,
+        count(*) FILTER (WHERE status = 'no_show') AS no_shows
+      FROM tickets WHERE center_id = ${centerId} AND day = ${day}::date AND clerk_id IS NOT NULL
+      GROUP BY clerk_id
+    ), changes AS (
+      SELECT user_id, at, payload->'counter'->>'state' AS state,
+        lead(at) OVER (PARTITION BY counter_id ORDER BY seq) AS until
+      FROM ticket_events
+      WHERE center_id = ${centerId} AND type = 'counter.changed' AND at >= ${start}
+    ), pauses AS (
+      SELECT user_id, sum(extract(epoch FROM coalesce(until, now()) - at)) AS pause_seconds
+      FROM changes WHERE state = 'paused' AND user_id IS NOT NULL GROUP BY user_id
+    )
+    SELECT u.id, u.username, coalesce(w.served, 0) AS served, w.avg_service, coalesce(w.no_shows, 0) AS no_shows,
+      coalesce(p.pause_seconds, 0) AS pause_seconds
+    FROM users u
+    LEFT JOIN work w ON w.user_id = u.id
+    LEFT JOIN pauses p ON p.user_id = u.id
+    WHERE w.user_id IS NOT NULL OR p.user_id IS NOT NULL
+    ORDER BY u.username`.execute(db);
+  return rows.map((r) => ({
+    userId: num(r.id),
+    username: String(r.username),
+    served: num(r.served),
+    averageServiceSeconds: numOrNull(r.avg_service),
+    noShows: num(r.no_shows),
+    pauseSeconds: Math.round(num(r.pause_seconds)),
+  }));
+}
