@@ -4,6 +4,7 @@
  */
 export const WEB_PAGES: readonly { url: string; entry: string }[] = [
   { url: '/counter/', entry: 'counter-ui/pages/counter/index.html' },
+  { url: '/manager/', entry: 'counter-ui/pages/manager/index.html' },
 ];
 
 export const WEB_OUT_DIR = 'dist/web';

@@ -61,6 +61,8 @@ export interface CenterDashboard {
   seq: number;
   centerId: number;
   day: string;
+  /** The center's time zone, for clocks and charts. */
+  timezone: string;
   services: ServiceFigures[];
   counters: CounterFigures[];
   clerks: ClerkFigures[];
@@ -81,11 +83,11 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
     .execute(async (trx) => {
       await assertCenterExists(trx, centerId);
       const seq = await currentSeq(trx, centerId);
-      const { rows: dayRows } = await sql<{ day: string; start: Date }>`
-        SELECT (now() AT TIME ZONE timezone)::date::text AS day,
+      const { rows: dayRows } = await sql<{ day: string; start: Date; timezone: string }>`
+        SELECT timezone, (now() AT TIME ZONE timezone)::date::text AS day,
                ((now() AT TIME ZONE timezone)::date::timestamp AT TIME ZONE timezone) AS start
         FROM centers WHERE id = ${centerId}`.execute(trx);
-      const { day, start } = dayRows[0]!;
+      const { day, start, timezone } = dayRows[0]!;
 
       const { rows: serviceRows } = await sql<Record<string, unknown>>`
         SELECT s.id, s.code, s.name, s.name_en, s.sla_minutes,
@@ -150,7 +152,7 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
         averageWaitSeconds: numOrNull(r.avg_wait),
       }));
 
-      return { seq, centerId, day, services, counters, clerks, breaches, satisfaction, timeline };
+      return { seq, centerId, day, timezone, services, counters, clerks, breaches, satisfaction, timeline };
     });
 }
 

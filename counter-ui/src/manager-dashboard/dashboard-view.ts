@@ -1,0 +1,141 @@
+/**
+ * How the dashboard's figures are rendered: the tables for services, counters and clerks,
+ * the breach list and the satisfaction shares. Plain template functions over the data the
+ * server sends (server/src/dashboard/center-dashboard.ts), so the element stays small.
+ */
+import { html } from 'lit';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
+import { type ManagerKey, managerText, minutes } from '../../../shared/src/i18n/manager.js';
+import type { CounterState, WireTicket } from '../../../shared/src/protocol.js';
+
+export interface DashboardData {
+  seq: number;
+  day: string;
+  timezone: string;
+  services: {
+    id: number;
+    code: string;
+    name: string;
+    nameEn: string;
+    slaMinutes: number;
+    waiting: number;
+    longestWaitSeconds: number;
+    averageWaitLastHourSeconds: number | null;
+    servedToday: number;
+    breached: boolean;
+  }[];
+  counters: {
+    id: number;
+    number: number;
+    state: CounterState;
+    pauseReason: string | null;
+    clerk: string | null;
+    ticket: WireTicket | null;
+    secondsAtCounter: number | null;
+  }[];
+  clerks: {
+    userId: number;
+    username: string;
+    served: number;
+    averageServiceSeconds: number | null;
+    noShows: number;
+    pauseSeconds: number;
+  }[];
+  breaches: {
+    ticketId: number;
+    number: string;
+    serviceId: number;
+    waitedSeconds: number;
+    slaMinutes: number;
+  }[];
+  satisfaction: Record<'1' | '2' | '3' | '4', number>;
+  timeline: { at: string; waiting: number; averageWaitSeconds: number | null }[];
+}
+
+type T = (key: ManagerKey, params?: Record<string, string | number>) => string;
+export const textFor =
+  (locale: Locale): T =>
+  (key, params) =>
+    managerText(locale, key, params);
+
+export function servicesTable(d: DashboardData, locale: Locale, t: T) {
+  return html`<table>
+    <caption>${t('dashboard.services')}</caption>
+    <thead><tr>
+      <th scope="col">${t('col.service')}</th><th scope="col">${t('col.waiting')}</th><th scope="col">${t('col.longest')}</th>
+      <th scope="col">${t('col.avgHour')}</th><th scope="col">${t('col.served')}</th><th scope="col">${t('col.sla')}</th>
+      <th scope="col">${t('col.status')}</th></tr></thead>
+    <tbody>${d.services.map(
+      (s) => html`<tr class=${s.breached ? 'breached' : ''} data-service=${s.code}>
+        <th scope="row">${s.code} · ${locale === 'vi' ? s.name : s.nameEn}</th>
+        <td data-figure="waiting">${s.waiting}</td><td>${minutes(locale, s.longestWaitSeconds)}</td>
+        <td>${minutes(locale, s.averageWaitLastHourSeconds)}</td><td data-figure="served">${s.servedToday}</td>
+        <td>${minutes(locale, s.slaMinutes * 60)}</td>
+        <td>${s.breached ? html`<strong>${t('status.breached')}</strong>` : t('status.ok')}</td></tr>`,
+    )}</tbody></table>`;
+}
+
+function counterState(c: DashboardData['counters'][number], t: T): string {
+  if (c.ticket)
+    return t(c.ticket.status === 'called' ? 'state.calling' : 'state.serving', { number: c.ticket.number });
+  if (c.state === 'paused') return t('state.paused', { reason: c.pauseReason ?? '' });
+  return t(c.state === 'open' ? 'state.open' : 'state.closed');
+}
+
+export function countersTable(d: DashboardData, locale: Locale, t: T) {
+  return html`<table>
+    <caption>${t('dashboard.counters')}</caption>
+    <thead><tr><th scope="col">${t('col.counter')}</th><th scope="col">${t('col.state')}</th>
+      <th scope="col">${t('col.clerk')}</th><th scope="col">${t('col.atCounter')}</th></tr></thead>
+    <tbody>${d.counters.map(
+      (c) => html`<tr data-counter=${c.number}><th scope="row">${c.number}</th><td>${counterState(c, t)}</td>
+        <td>${c.clerk ?? '—'}</td><td>${minutes(locale, c.secondsAtCounter)}</td></tr>`,
+    )}</tbody></table>`;
+}
+
+export function clerksTable(d: DashboardData, locale: Locale, t: T) {
+  return html`<table>
+    <caption>${t('dashboard.clerks')}</caption>
+    <thead><tr><th scope="col">${t('col.clerk')}</th><th scope="col">${t('col.served')}</th>
+      <th scope="col">${t('col.avgService')}</th><th scope="col">${t('col.noShows')}</th><th scope="col">${t('col.pause')}</th></tr></thead>
+    <tbody>${d.clerks.map(
+      (
+        c,
+      ) => html`<tr><th scope="row">${c.username}</th><td>${c.served}</td><td>${minutes(locale, c.averageServiceSeconds)}</td>
+        <td>${c.noShows}</td><td>${minutes(locale, c.pauseSeconds)}</td></tr>`,
+    )}</tbody></table>`;
+}
+
+export function breachList(
+  alerts: DashboardData['breaches'],
+  services: DashboardData['services'],
+  locale: Locale,
+  t: T,
+) {
+  const code = (id: number) => services.find((s) => s.id === id)?.code ?? '';
+  return html`<section aria-labelledby="breaches"><h2 id="breaches">${t('dashboard.breaches')}</h2>
+    ${
+      alerts.length === 0
+        ? html`<p>${t('dashboard.noBreaches')}</p>`
+        : html`<div role="log" aria-live="polite"><ul>${alerts.map(
+            (
+              b,
+            ) => html`<li>${b.number} (${code(b.serviceId)}) · ${t('col.waited')} ${minutes(locale, b.waitedSeconds)} /
+              ${t('col.sla')} ${minutes(locale, b.slaMinutes * 60)}</li>`,
+          )}</ul></div>`
+    }</section>`;
+}
+
+export function satisfactionPanel(d: DashboardData, t: T) {
+  const levels = ['4', '3', '2', '1'] as const;
+  const total = levels.reduce((sum, l) => sum + (d.satisfaction[l] ?? 0), 0);
+  return html`<section aria-labelledby="satisfaction"><h2 id="satisfaction">${t('dashboard.satisfaction')}</h2>
+    ${
+      total === 0
+        ? html`<p>${t('dashboard.noRatings')}</p>`
+        : html`<dl>${levels.map(
+            (l) => html`<dt>${t(`rating.${l}` as ManagerKey)}</dt>
+              <dd data-rating=${l}>${Math.round(((d.satisfaction[l] ?? 0) * 100) / total)}% (${d.satisfaction[l] ?? 0})</dd>`,
+          )}</dl>`
+    }</section>`;
+}

@@ -1,0 +1,2 @@
+/** Entry of the /manager/ page. */
+import './manager-dashboard.js';

@@ -1,0 +1,187 @@
+/**
+ * `<luot-manager-dashboard>`: the center's live floor for its manager (issue 5): per service,
+ * counter and clerk figures, waits past the target, satisfaction today and the day's chart.
+ * It follows the center's event feed and refetches the figures after changes (coalesced),
+ * and every 15 s so that waits keep growing on screen while nothing happens.
+ */
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import { translate } from '../../../shared/src/i18n/messages.js';
+import { ApiError, api } from '../api/api-client.js';
+import type { SignInEvent } from '../clerk-console/sign-in-form.js';
+import { CenterFeedController } from '../controllers/center-feed-controller.js';
+import {
+  breachList,
+  clerksTable,
+  countersTable,
+  type DashboardData,
+  satisfactionPanel,
+  servicesTable,
+  textFor,
+} from './dashboard-view.js';
+import '../clerk-console/sign-in-form.js';
+import './timeline-chart.js';
+
+interface User {
+  username: string;
+  role: string;
+  centerIds: number[];
+}
+
+const REFRESH_EVERY_MS = 15_000;
+const MIN_GAP_MS = 300;
+
+@customElement('luot-manager-dashboard')
+export class ManagerDashboard extends LitElement {
+  static override styles = css`
+    :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
+    header { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
+    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
+    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
+    .status { font-weight: 600; }
+    .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
+    main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); }
+    section, table { background: #fff; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; }
+    section { padding: 1rem; }
+    .wide { grid-column: 1 / -1; }
+    table { border-collapse: collapse; width: 100%; align-self: start; }
+    caption { text-align: start; font-weight: 700; padding: 0.75rem 1rem 0.25rem; font-size: 1.1rem; }
+    th, td { text-align: start; padding: 0.35rem 0.75rem; border-top: 1px solid #e3e6ea; }
+    tr.breached { background: #fde7e9; color: #7a0010; }
+    h2 { margin: 0 0 0.5rem; font-size: 1.1rem; }
+    dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; margin: 0; } dd { margin: 0; font-weight: 700; }
+    ul { margin: 0; padding-inline-start: 1.2rem; }
+  `;
+
+  @state() private locale: Locale = storedLocale(globalThis.localStorage);
+  @state() private user: User | null = null;
+  @state() private loading = true;
+  @state() private signInError = '';
+  @state() private forbidden = false;
+  @state() private centerId: number | null = null;
+  @state() private centerName = '';
+  @state() private data: DashboardData | null = null;
+
+  #feed = new CenterFeedController(this, {
+    snapshot: () => this.#schedule(),
+    event: () => this.#schedule(),
+    resynced: () => this.#schedule(),
+  });
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #pending: ReturnType<typeof setTimeout> | null = null;
+  #lastFetch = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#timer = setInterval(() => void this.#load(), REFRESH_EVERY_MS);
+    void this.#restore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#timer) clearInterval(this.#timer);
+    if (this.#pending) clearTimeout(this.#pending);
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
+      await this.#enter(user);
+    } catch {
+      this.user = null;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #enter(user: User): Promise<void> {
+    this.user = user;
+    const centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
+    const asked = Number(new URLSearchParams(location.search).get('center')) || null;
+    const centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;
+    this.centerId = centerId;
+    this.centerName = centers.find((c) => c.id === centerId)?.name ?? '';
+    this.#feed.watch(centerId);
+    await this.#load();
+  }
+
+  /** Bursts of events become one fetch, at most one every MIN_GAP_MS. */
+  #schedule(): void {
+    if (this.#pending) return;
+    const wait = Math.max(0, this.#lastFetch + MIN_GAP_MS - Date.now());
+    this.#pending = setTimeout(() => {
+      this.#pending = null;
+      void this.#load();
+    }, wait);
+  }
+
+  async #load(): Promise<void> {
+    if (!this.user || this.centerId === null) return;
+    this.#lastFetch = Date.now();
+    try {
+      this.data = await api<DashboardData>('GET', `/api/centers/${this.centerId}/dashboard`);
+      this.forbidden = false;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.user = null;
+      else if (error instanceof ApiError && error.status === 403) this.forbidden = true;
+    }
+  }
+
+  async #signIn(event: SignInEvent): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
+      this.signInError = '';
+      await this.#enter(user);
+    } catch (error) {
+      this.signInError = translate(
+        this.locale,
+        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
+      );
+    }
+  }
+
+  async #signOut(): Promise<void> {
+    await api('POST', '/api/auth/logout').catch(() => null);
+    this.#feed.watch(null);
+    this.user = null;
+    this.data = null;
+  }
+
+  #switchLocale(): void {
+    this.locale = this.locale === 'vi' ? 'en' : 'vi';
+    localStorage.setItem('luot.locale', this.locale);
+    document.documentElement.lang = this.locale;
+  }
+
+  override render() {
+    const t = textFor(this.locale);
+    const online = this.#feed.online;
+    return html`<header>
+        <h1>${t('dashboard.title')}${this.centerName ? html` · ${this.centerName}` : null}</h1>
+        ${this.user ? html`<span class="status" role="status">${online ? t('dashboard.live') : t('dashboard.offline')}</span>` : null}
+        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
+        ${this.user ? html`<button @click=${this.#signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
+      </header>
+      ${this.#body(t)}`;
+  }
+
+  #body(t: ReturnType<typeof textFor>) {
+    if (this.loading) return null;
+    if (!this.user) {
+      return html`<luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    }
+    if (this.forbidden) return html`<div class="banner" role="alert">${t('forbidden')}</div>`;
+    const d = this.data;
+    if (!d) return null;
+    return html`<main>
+      <div class="wide">${servicesTable(d, this.locale, t)}</div>
+      ${countersTable(d, this.locale, t)}
+      ${clerksTable(d, this.locale, t)}
+      <section class="wide" aria-labelledby="chart"><h2 id="chart">${t('dashboard.chart')}</h2>
+        <luot-timeline-chart .points=${d.timeline} .locale=${this.locale} .timezone=${d.timezone}></luot-timeline-chart></section>
+      ${breachList(d.breaches, d.services, this.locale, t)}
+      ${satisfactionPanel(d, t)}
+    </main>`;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `<luot-timeline-chart>`: people waiting and the average wait over the day, drawn with uPlot
+ * (small and fast); redrawn in place when new points arrive.
+ */
+import { css, html, LitElement, type PropertyValues, unsafeCSS } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import uPlot from 'uplot';
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
+import { managerText } from '../../../shared/src/i18n/manager.js';
+
+export interface TimelinePoint {
+  at: string;
+  waiting: number;
+  averageWaitSeconds: number | null;
+}
+
+@customElement('luot-timeline-chart')
+export class TimelineChart extends LitElement {
+  static override styles = [unsafeCSS(uPlotCss), css`:host { display: block; min-height: 240px; }`];
+
+  @property({ attribute: false }) points: TimelinePoint[] = [];
+  @property() locale: Locale = 'vi';
+  /** Times are drawn in the center's zone, whatever the browser's. */
+  @property() timezone = 'Asia/Ho_Chi_Minh';
+  @query('.plot') private plotHost!: HTMLDivElement;
+  #plot: uPlot | null = null;
+
+  #data(): uPlot.AlignedData {
+    return [
+      this.points.map((p) => new Date(p.at).getTime() / 1000),
+      this.points.map((p) => p.waiting),
+      this.points.map((p) => (p.averageWaitSeconds === null ? null : Math.round(p.averageWaitSeconds / 60))),
+    ];
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('locale') && this.#plot) {
+      this.#plot.destroy();
+      this.#plot = null;
+    }
+    if (!this.#plot) {
+      const t = (k: Parameters<typeof managerText>[1]) => managerText(this.locale, k);
+      this.#plot = new uPlot(
+        {
+          width: Math.max(320, this.plotHost.clientWidth || 640),
+          height: 220,
+          tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), this.timezone),
+          series: [
+            {},
+            { label: t('chart.waiting'), stroke: '#0b5cad', width: 2 },
+            { label: t('chart.avgWait'), stroke: '#b35c00', width: 2, scale: 'min' },
+          ],
+          axes: [{}, {}, { scale: 'min', side: 1 }],
+        },
+        this.#data(),
+        this.plotHost,
+      );
+    } else if (changed.has('points')) {
+      this.#plot.setData(this.#data());
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#plot?.destroy();
+    this.#plot = null;
+  }
+
+  override render() {
+    return html`<div class="plot" role="img" aria-label=${managerText(this.locale, 'dashboard.chart')}></div>`;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The manager's live floor in Chromium: figures follow tickets issued and called through
+ * the API without a reload, an SLA breach shows up highlighted and in the alert list, a
+ * clerk is refused, and the page has no serious accessibility violations.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { sql } from 'kysely';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { TEST_PASSWORD } from '../helpers/test-password.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/manager/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+describe.runIf(browserSuitesRun())('manager dashboard in Chromium', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let browser: TestBrowser;
+  let page: Page;
+  const issue = (serviceId: number) =>
+    new Client(app.url).post('/api/centers/1/tickets', { serviceId, channel: 'kiosk' });
+  const waitingOf = (code: string) => page.locator(`tr[data-service="${code}"] [data-figure="waiting"]`);
+
+  beforeAll(async () => {
+    database = await pgliteDatabase();
+    app = await startTestApp(database);
+    browser = await launchBrowser();
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('follows issues and calls live, without a reload', async () => {
+    await signIn(page, app.url, 'manager');
+    await page.getByText('Trực tiếp', { exact: true }).waitFor();
+    await waitingOf('A').filter({ hasText: /^0$/ }).waitFor();
+    await issue(1);
+    await issue(1);
+    await waitingOf('A').filter({ hasText: /^2$/ }).waitFor();
+
+    const clerk = await new Client(app.url).login('clerk1');
+    await clerk.post('/api/counters/1/open');
+    await clerk.post('/api/counters/1/call-next');
+    await page.locator('tr[data-counter="1"]').filter({ hasText: 'Đang gọi A001' }).waitFor();
+    await page.locator('tr[data-counter="1"]').filter({ hasText: 'clerk1' }).waitFor();
+    await waitingOf('A').filter({ hasText: /^1$/ }).waitFor();
+  });
+
+  it('highlights a service past its target and lists the ticket in the alerts', async () => {
+    // A002 has waited 25 minutes of a 20-minute target; the next change refreshes the floor.
+    await sql`UPDATE tickets SET issued_at = now() - interval '25 minutes' WHERE number = 'A002'`.execute(
+      database.db,
+    );
+    await issue(2);
+    await page.locator('tr.breached[data-service="A"]').waitFor();
+    await page.getByRole('log').filter({ hasText: 'A002' }).waitFor();
+    expect(await page.locator('tr.breached').count()).toBe(1);
+    if (process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync('docs/screenshots', { recursive: true });
+      await page.setViewportSize({ width: 1440, height: 1100 });
+      await page.screenshot({ path: 'docs/screenshots/manager-dashboard.png', fullPage: true });
+    }
+  });
+
+  it('has no serious accessibility violations', async () => {
+    await page.addScriptTag({ path: axePath });
+    const ids = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+      ).axe;
+      const r = await axe.run();
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(ids).toEqual([]);
+  });
+
+  it('refuses a clerk', async () => {
+    const other = await (await browser.newContext()).newPage();
+    await signIn(other, app.url, 'clerk2');
+    await other.getByText('Tài khoản này không có quyền xem trang điều hành của trung tâm.').waitFor();
+  });
+});
