@@ -1,7 +1,7 @@
 /** The browser build (kept apart from vitest.config.ts): one HTML entry per page. */
 import { resolve } from 'node:path';
 import { defaultClientConditions, defineConfig } from 'vite';
-import { WEB_OUT_DIR, WEB_PAGES } from './shared/src/pages.js';
+import { WEB_OUT_DIR, WEB_PAGES, WEB_WORKERS } from './shared/src/pages.js';
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -18,9 +18,15 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
-      input: Object.fromEntries(
-        WEB_PAGES.map((p) => [p.url.replaceAll('/', '') || 'root', resolve(p.entry)]),
-      ),
+      input: Object.fromEntries([
+        ...WEB_PAGES.map((p) => [p.url.replaceAll('/', '') || 'root', resolve(p.entry)]),
+        ...WEB_WORKERS.map((w) => [w.file, resolve(w.entry)]),
+      ]),
+      // Workers keep their fixed name (their URL is their identity); everything else is hashed.
+      output: {
+        entryFileNames: (chunk) =>
+          WEB_WORKERS.some((w) => w.file === chunk.name) ? '[name]' : 'assets/[name]-[hash].js',
+      },
     },
   },
 });

@@ -18,13 +18,18 @@ import type { DomainContext } from './context.js';
 import { countersRoutes } from './counters/counters.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import type { DatabaseHandle } from './db/database.js';
+import { displaysRoutes } from './displays/displays.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import type { App } from './http/app-type.js';
+import { citizenAppRoutes } from './http/citizen-app.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { registerOriginCheck } from './http/origin-check.js';
+import { publicConfigRoutes } from './http/public-config.routes.js';
 import { validatorCompiler } from './http/validation.js';
 import { webRoutes } from './http/web-pages.js';
+import { type NotificationOptions, registerNotifications } from './push/push.routes.js';
+import type { TicketNotifier } from './push/ticket-notifier.js';
 import { queueRoutes } from './queues/queue.routes.js';
 import { createRealtime, type Realtime } from './realtime/io.js';
 import { SocketPublisher } from './realtime/publish.js';
@@ -35,10 +40,15 @@ export interface BuiltApp {
   app: App;
   realtime: Realtime;
   publisher: SocketPublisher;
+  notifier: TicketNotifier;
   readiness: Readiness;
 }
 
-export async function buildApp(config: Readonly<Config>, database: DatabaseHandle): Promise<BuiltApp> {
+export async function buildApp(
+  config: Readonly<Config>,
+  database: DatabaseHandle,
+  options: { notifications?: NotificationOptions } = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -81,6 +91,7 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
   authRoutes(app, database.db, secureCookies);
   centersRoutes(app, database.db);
+  publicConfigRoutes(app, config.publicUrl);
   ticketsRoutes(
     app,
     ctx,
@@ -89,14 +100,17 @@ export async function buildApp(config: Readonly<Config>, database: DatabaseHandl
   );
   countersRoutes(app, ctx);
   feedbackRoutes(app, ctx);
+  displaysRoutes(app, database.db);
   queueRoutes(app, database.db);
   dashboardRoutes(app, database.db);
+  const notifier = await registerNotifications(app, database.db, publisher, config, options.notifications);
   await webRoutes(app);
+  citizenAppRoutes(app);
   handleSubscriptions(realtime.io, { db: database.db, replayLimit: config.replayLimit, log: app.log });
 
   // Before the HTTP server waits for its connections: open WebSockets would keep it waiting.
   app.addHook('preClose', async () => {
     await realtime.close();
   });
-  return { app, realtime, publisher, readiness };
+  return { app, realtime, publisher, notifier, readiness };
 }

@@ -25,6 +25,14 @@ export interface Config {
   /** Public issuance: requests a minute per IP, and waiting web tickets per device. */
   issueRatePerMinute: number;
   webTicketsPerDevice: number;
+  /** Notifications to citizens (issue 4); see notificationConfig. */
+  vapidPublicKey: string | null;
+  vapidPrivateKey: string | null;
+  vapidSubject: string;
+  pushAhead: number;
+  pushAllowedHosts: readonly string[];
+  smsWebhookUrl: string | null;
+  smsWebhookToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +92,47 @@ function embeddedSessionSecret(dataDir: string): string {
   }
 }
 
+/** The push services browsers subscribe with: a subscription naming any other host is refused. */
+const PUSH_SERVICES =
+  'fcm.googleapis.com,*.googleapis.com,*.push.services.mozilla.com,web.push.apple.com,*.push.apple.com,*.notify.windows.com';
+
+/** VAPID keys given together or not at all (then made on first start and kept in the database). */
+function vapidKeys(env: Env): { vapidPublicKey: string | null; vapidPrivateKey: string | null } {
+  const publicKey = env.VAPID_PUBLIC_KEY || null;
+  const privateKey = env.VAPID_PRIVATE_KEY || null;
+  if ((publicKey === null) !== (privateKey === null)) {
+    throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither');
+  }
+  const bytes = (s: string) => (/^[A-Za-z0-9_-]+={0,2}$/.test(s) ? Buffer.from(s, 'base64url') : null);
+  if (publicKey !== null && (bytes(publicKey)?.length !== 65 || bytes(publicKey)?.[0] !== 4)) {
+    throw new ConfigError('VAPID_PUBLIC_KEY must be an uncompressed P-256 public key in base64url');
+  }
+  if (privateKey !== null && bytes(privateKey)?.length !== 32) {
+    throw new ConfigError('VAPID_PRIVATE_KEY must be a P-256 private key (32 bytes) in base64url');
+  }
+  return { vapidPublicKey: publicKey, vapidPrivateKey: privateKey };
+}
+
+function vapidSubject(env: Env, publicUrl: string | null): string {
+  const raw = env.VAPID_SUBJECT;
+  if (!raw) return publicUrl?.startsWith('https:') ? publicUrl : 'mailto:noreply@luot.invalid';
+  if (raw.startsWith('mailto:') ? !/^mailto:[^@\s]+@[^@\s]+$/.test(raw) : !raw.startsWith('https:')) {
+    throw new ConfigError('VAPID_SUBJECT must be a mailto: address or an https: URL');
+  }
+  return url(env, 'VAPID_SUBJECT', ['mailto:', 'https:'])!;
+}
+
+function hostList(env: Env, name: string, fallback: string): string[] {
+  const hosts = (env[name] || fallback)
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of hosts) {
+    if (!/^(\*\.)?[a-z0-9.-]+$/.test(host)) throw new ConfigError(`${name}: "${host}" is not a host name`);
+  }
+  return hosts;
+}
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const dataDir = resolve(env.DATA_DIR || './data');
@@ -113,5 +162,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     replayLimit: int(env, 'REPLAY_LIMIT', 500, 1, 100_000),
     issueRatePerMinute: int(env, 'ISSUE_RATE_PER_MINUTE', 120, 1, 1_000_000),
     webTicketsPerDevice: int(env, 'WEB_TICKETS_PER_DEVICE', 3, 1, 1000),
+    ...vapidKeys(env),
+    vapidSubject: vapidSubject(env, url(env, 'PUBLIC_URL', ['http:', 'https:'])),
+    pushAhead: int(env, 'PUSH_AHEAD', 3, 0, 100),
+    pushAllowedHosts: Object.freeze(hostList(env, 'PUSH_ALLOWED_HOSTS', PUSH_SERVICES)),
+    smsWebhookUrl: url(env, 'SMS_WEBHOOK_URL', ['http:', 'https:']),
+    smsWebhookToken: env.SMS_WEBHOOK_TOKEN || null,
   });
 }

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   daily_quota_reached: 409,
   service_inactive: 409,
   feedback_exists: 409,
+  /** A rating at a counter for a ticket that is not the one just completed there. */
+  rating_closed: 409,
   rate_limited: 429,
   database_unavailable: 503,
   not_ready: 503,

@@ -4,7 +4,25 @@
  */
 export const WEB_PAGES: readonly { url: string; entry: string }[] = [
   { url: '/counter/', entry: 'counter-ui/pages/counter/index.html' },
+  { url: '/ticket/', entry: 'displays/pages/ticket/index.html' },
+  { url: '/ticket/new', entry: 'displays/pages/ticket-new/index.html' },
+  { url: '/kiosk/', entry: 'displays/pages/kiosk/index.html' },
+  { url: '/display/', entry: 'displays/pages/board/index.html' },
+  { url: '/display/counter/', entry: 'displays/pages/counter-display/index.html' },
   { url: '/manager/', entry: 'counter-ui/pages/manager/index.html' },
+];
+
+/**
+ * Scripts built under a fixed name, not a hashed one: a service worker's URL must never change,
+ * and it is served from the folder its scope covers.
+ */
+export const WEB_WORKERS: readonly { url: string; entry: string; file: string; scope: string }[] = [
+  {
+    url: '/ticket/sw.js',
+    entry: 'displays/src/citizen-ticket/service-worker.ts',
+    file: 'ticket/sw.js',
+    scope: '/ticket/',
+  },
 ];
 
 export const WEB_OUT_DIR = 'dist/web';

@@ -5,12 +5,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/2026-11-28T0000-initial.js';
 import * as priorityConfirmation from './migrations/2026-11-28T0001-priority-confirmation.js';
+import * as notifications from './migrations/2026-11-28T0400-notifications.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T0000-initial': initial,
   '2026-11-28T0001-priority-confirmation': priorityConfirmation,
+  '2026-11-28T0400-notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

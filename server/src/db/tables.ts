@@ -135,7 +135,29 @@ export interface PushSubscriptionsTable {
   ticket_id: number;
   endpoint: string;
   keys: Json<unknown>;
+  locale: Generated<string>;
   created_at: Generated<Date>;
+}
+
+export interface VapidKeysTable {
+  id: Generated<boolean>;
+  public_key: string;
+  private_key: string;
+  created_at: Generated<Date>;
+}
+
+/** A phone number given with consent; deleted when its ticket ends. */
+export interface TicketContactsTable {
+  ticket_id: number;
+  phone: string;
+  locale: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface TicketNoticesTable {
+  ticket_id: number;
+  kind: string;
+  sent_at: Generated<Date>;
 }
 
 export interface Database {
@@ -152,4 +174,7 @@ export interface Database {
   ticket_events: TicketEventsTable;
   feedback: FeedbackTable;
   push_subscriptions: PushSubscriptionsTable;
+  vapid_keys: VapidKeysTable;
+  ticket_contacts: TicketContactsTable;
+  ticket_notices: TicketNoticesTable;
 }

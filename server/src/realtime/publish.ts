@@ -8,14 +8,22 @@ import type { LiveEvent } from '../../../shared/src/protocol.js';
 import { centerRoom, counterRoom, ticketRoom } from '../../../shared/src/rooms.js';
 import type { Database } from '../db/tables.js';
 import type { Published, Publisher } from '../events/publisher.js';
-import { queuePositions } from '../queues/positions.js';
+import { type QueuePosition, queuePositions } from '../queues/positions.js';
 import type { RealtimeServer } from './io.js';
 
 export interface Logger {
   warn(obj: object, msg: string): void;
 }
 
+/** Hears what is published, after it is emitted (citizen notifications); must not throw. */
+export interface PublishObserver {
+  published(items: Published[]): void;
+  /** A service's waiting tickets with fresh positions, after each refresh. */
+  positions(positions: QueuePosition[]): void;
+}
+
 export class SocketPublisher implements Publisher {
+  #observers: PublishObserver[] = [];
   #io: RealtimeServer;
   #db: Kysely<Database>;
   #log: Logger;
@@ -40,6 +48,10 @@ export class SocketPublisher implements Publisher {
     this.#log = log;
   }
 
+  observe(observer: PublishObserver): void {
+    this.#observers.push(observer);
+  }
+
   publish(items: Published[]): void {
     for (const { event, ticketTokens, serviceIds } of items) {
       // One emit to the union of rooms: a socket in two of them gets the event once.
@@ -49,6 +61,7 @@ export class SocketPublisher implements Publisher {
       for (const serviceId of serviceIds)
         this.#pending.set(serviceId, { seq: event.seq, centerId: event.centerId });
     }
+    for (const observer of this.#observers) observer.published(items);
     this.#schedule();
   }
 
@@ -83,7 +96,9 @@ export class SocketPublisher implements Publisher {
         const at = new Date().toISOString();
         const before = this.#told.get(serviceId) ?? new Map();
         const now = new Map<number, { position: number; minutes: number }>();
-        for (const { token, ticket } of await queuePositions(this.#db, serviceId)) {
+        const positions = await queuePositions(this.#db, serviceId);
+        for (const observer of this.#observers) observer.positions(positions);
+        for (const { token, ticket } of positions) {
           // An estimate that moves by less than a minute is not news to anyone.
           const heard = {
             position: ticket.position!,

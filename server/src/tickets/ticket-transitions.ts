@@ -188,6 +188,11 @@ export function transferTicket(ctx: DomainContext, actor: Actor, ticketId: numbe
       .set({ ticket_id: created.id })
       .where('ticket_id', '=', row.id)
       .execute();
+    await trx
+      .updateTable('ticket_contacts')
+      .set({ ticket_id: created.id })
+      .where('ticket_id', '=', row.id)
+      .execute();
     const event = await appendEvent(trx, {
       centerId: row.center_id,
       type: 'ticket.transferred',

@@ -95,8 +95,8 @@ export function ticketsRoutes(
   );
 
   app.get('/api/tickets/:token', { schema: { tags, params: TokenParams } }, async (request) => {
-    const { ticket, counter } = await ticketSnapshot(ctx.db, request.params.token);
-    return { ...ticket, counter };
+    const { ticket, counter, centerId } = await ticketSnapshot(ctx.db, request.params.token);
+    return { ...ticket, counter, centerId };
   });
 
   // One path, two callers: staff name the ticket by id (digits), the citizen by token (never all digits).

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { CenterSnapshot, LiveEvent, WireTicket } from '../../../shared/src/protocol.js';
+import {
+  ANNOUNCE_WITHIN_MS,
+  applyEvent,
+  MAX_CALLS,
+  shouldAnnounce,
+  viewFromSnapshot,
+} from './board-state.js';
+
+const counter = (id: number, state: 'open' | 'closed' | 'paused' = 'open') => ({
+  id,
+  number: id,
+  name: `Quầy ${id}`,
+  serviceIds: [1, 2],
+  state,
+  ticket: null,
+});
+
+const snapshot: CenterSnapshot = {
+  seq: 10,
+  centerId: 1,
+  services: [
+    { id: 1, waiting: 2 },
+    { id: 2, waiting: 0 },
+  ],
+  counters: [counter(2), counter(1)],
+  recentCalls: [],
+};
+
+const ticket = (id: number, status: WireTicket['status'], extra: Partial<WireTicket> = {}): WireTicket => ({
+  id,
+  number: `A00${id}`,
+  serviceId: 1,
+  status,
+  priority: null,
+  channel: 'kiosk',
+  issuedAt: '2026-11-28T01:00:00.000Z',
+  ...extra,
+});
+
+let seq = 10;
+const event = (type: LiveEvent['type'], extra: Partial<LiveEvent> = {}): LiveEvent => ({
+  seq: ++seq,
+  type,
+  at: '2026-11-28T02:00:00.000Z',
+  centerId: 1,
+  ...extra,
+});
+
+describe('board state', () => {
+  it('starts from a snapshot, counters in number order', () => {
+    const view = viewFromSnapshot(snapshot);
+    expect(view.counters.map((c) => c.number)).toEqual([1, 2]);
+    expect(view.waiting).toEqual({ 1: 2, 2: 0 });
+  });
+
+  it('keeps waiting counts by event, including the ambiguous ones', () => {
+    let view = viewFromSnapshot(snapshot);
+    view = applyEvent(view, event('ticket.issued', { ticket: ticket(3, 'waiting') }), 0);
+    expect(view.waiting[1]).toBe(3);
+    view = applyEvent(view, event('ticket.called', { ticket: ticket(3, 'called'), counterId: 1 }), 0);
+    expect(view.waiting[1]).toBe(2);
+    view = applyEvent(view, event('ticket.returned', { ticket: ticket(3, 'waiting'), counterId: 1 }), 0);
+    expect(view.waiting[1]).toBe(3);
+    view = applyEvent(view, event('ticket.cancelled', { ticket: ticket(3, 'cancelled') }), 0);
+    expect(view.waiting[1]).toBe(2);
+    // Expiry of a waiting ticket counts; of a called one (it has a call time) does not.
+    view = applyEvent(view, event('ticket.expired', { ticket: ticket(4, 'expired') }), 0);
+    expect(view.waiting[1]).toBe(1);
+    view = applyEvent(view, event('ticket.expired', { ticket: ticket(5, 'expired', { calledAt: 'x' }) }), 0);
+    expect(view.waiting[1]).toBe(1);
+    const moved = ticket(6, 'waiting', { serviceId: 2, number: 'B001' });
+    view = applyEvent(
+      view,
+      event('ticket.transferred', { ticket: ticket(7, 'done'), transferredTo: moved }),
+      0,
+    );
+    expect(view.waiting).toEqual({ 1: 1, 2: 1 });
+  });
+
+  it('puts calls first, moves a recalled ticket to the top, and keeps only the last few', () => {
+    let view = viewFromSnapshot(snapshot);
+    view = applyEvent(view, event('ticket.called', { ticket: ticket(1, 'called'), counterId: 1 }), 5000);
+    view = applyEvent(view, event('ticket.called', { ticket: ticket(2, 'called'), counterId: 2 }), 5000);
+    expect(view.calls.map((c) => [c.number, c.counterNumber])).toEqual([
+      ['A002', 2],
+      ['A001', 1],
+    ]);
+    view = applyEvent(view, event('ticket.recalled', { ticket: ticket(1, 'called'), counterId: 1 }), 0);
+    expect(view.calls.map((c) => [c.number, c.recall])).toEqual([
+      ['A001', true],
+      ['A002', false],
+    ]);
+    expect(view.calls[0]!.freshUntil).toBe(0);
+    for (let id = 10; id < 30; id++) {
+      view = applyEvent(view, event('ticket.called', { ticket: ticket(id, 'called'), counterId: 1 }), 0);
+    }
+    expect(view.calls).toHaveLength(MAX_CALLS);
+    expect(view.calls[0]!.ticketId).toBe(29);
+  });
+
+  it('shows what each counter holds, and frees it when the ticket leaves', () => {
+    let view = viewFromSnapshot(snapshot);
+    view = applyEvent(view, event('ticket.called', { ticket: ticket(1, 'called'), counterId: 2 }), 0);
+    expect(view.counters.find((c) => c.id === 2)?.ticket?.number).toBe('A001');
+    view = applyEvent(view, event('ticket.serving', { ticket: ticket(1, 'serving'), counterId: 2 }), 0);
+    expect(view.counters.find((c) => c.id === 2)?.ticket?.status).toBe('serving');
+    view = applyEvent(view, event('ticket.done', { ticket: ticket(1, 'done'), counterId: 2 }), 0);
+    expect(view.counters.find((c) => c.id === 2)?.ticket).toBeNull();
+    const paused = { ...counter(1, 'paused'), pauseReason: 'Họp' };
+    const { ticket: _, ...wire } = paused;
+    view = applyEvent(view, event('counter.changed', { counterId: 1, counter: wire }), 0);
+    expect(view.counters.find((c) => c.id === 1)?.state).toBe('paused');
+  });
+
+  it('announces only live calls of the last minute', () => {
+    const call = event('ticket.called', { ticket: ticket(1, 'called'), counterId: 1 });
+    expect(shouldAnnounce(call, false, 1000)).toBe(true);
+    expect(shouldAnnounce(call, true, 1000)).toBe(false);
+    expect(shouldAnnounce(call, false, ANNOUNCE_WITHIN_MS + 1)).toBe(false);
+    expect(
+      shouldAnnounce(event('ticket.serving', { ticket: ticket(1, 'serving'), counterId: 1 }), false, 0),
+    ).toBe(false);
+    expect(
+      shouldAnnounce(event('ticket.resumed', { ticket: ticket(1, 'called'), counterId: 1 }), false, 0),
+    ).toBe(true);
+  });
+});

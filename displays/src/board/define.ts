@@ -1,0 +1,2 @@
+/** Entry of the /display/ page: defines <luot-board> and its parts. */
+import './waiting-board.js';

@@ -1,0 +1,183 @@
+/**
+ * `<luot-board>`: the waiting-room board (`/display/?center=ID`, issue 4), legible across a
+ * hall on a 1920×1080 TV. The center's name, date and clock; the last calls (newest first,
+ * highlighted while fresh); what each open counter serves; the waiting count per service.
+ * Every call, recall and resumed call received live is announced in Vietnamese, one at a time
+ * (announcer.ts); a call replayed after a reconnect, or older than a minute, is shown but
+ * never announced. It reconnects by itself, saying so discreetly meanwhile.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/displays.js';
+import type { LiveEvent } from '../../../shared/src/protocol.js';
+import { BoardFeedController } from '../controllers/board-feed-controller.js';
+import { DisplayHttpError, getJson, ServerClock } from '../controllers/server-clock.js';
+import { Announcer } from './announcer.js';
+import {
+  applyEvent,
+  type BoardView,
+  EMPTY_VIEW,
+  FRESH_MS,
+  shouldAnnounce,
+  viewFromSnapshot,
+} from './board-state.js';
+import type { BoardService } from './board-waiting.js';
+import { BrowserVoice } from './browser-voice.js';
+import { announcementWords } from './vietnamese-speech.js';
+import './board-calls.js';
+import './board-clock.js';
+import './board-counters.js';
+import './board-waiting.js';
+import './sound-button.js';
+
+/** Remembered once someone has turned the sound on at this board. */
+export const SOUND_KEY = 'luot.board.sound';
+const RETRY_MS = 5000;
+
+@customElement('luot-board')
+export class WaitingBoard extends LitElement {
+  static override styles = css`
+    :host { display: grid; grid-template-rows: auto 1fr auto; gap: 2vh; box-sizing: border-box; height: 100vh;
+      padding: 2.5vh 2.5vw; overflow: hidden; background: #0b1f3a; color: #fff;
+      font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
+    header { display: flex; align-items: center; gap: 2vw; border-bottom: 0.3vh solid #27476f; padding-bottom: 1.5vh; }
+    h1 { margin: 0 auto 0 0; font-size: 4.4vh; line-height: 1.15; }
+    main { display: grid; grid-template-columns: 3fr 2fr; gap: 2.5vw; min-height: 0; }
+    footer { display: flex; align-items: center; gap: 2vw; }
+    luot-board-waiting { flex: 1; }
+    .status { font-size: 2.4vh; padding: 0.6vh 1vw; border-radius: 1vh; background: #5c1a1a; color: #fff; }
+    .problem { font-size: 4vh; margin: auto; max-width: 70vw; text-align: center; }
+  `;
+
+  @state() private centerId: number | null = null;
+  @state() private centerName = '';
+  @state() private services: BoardService[] = [];
+  @state() private view: BoardView = EMPTY_VIEW;
+  @state() private problem: { key: DisplayMessageKey; id?: string } | null = null;
+  @state() private soundOn = localStorage.getItem(SOUND_KEY) === 'on';
+  /** Local time the highlights are judged against; moved on when one ends. */
+  @state() private now = Date.now();
+
+  private readonly locale = storedLocale(localStorage);
+  #clock = new ServerClock();
+  #voice = new BrowserVoice(() => (this.soundOn = false));
+  #announcer = new Announcer(this.#voice);
+  #freshTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #loading: Promise<void> | null = null;
+  #feed = new BoardFeedController(this, {
+    snapshot: (snapshot) => {
+      this.view = viewFromSnapshot(snapshot);
+    },
+    event: (event, replayed) => this.#apply(event, replayed),
+    resynced: () => void this.#loadNames(),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const raw = new URLSearchParams(location.search).get('center');
+    const id = raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+    if (id === null) {
+      this.problem = { key: 'board.noCenter' };
+      return;
+    }
+    this.centerId = id;
+    void this.#loadNames();
+    this.#feed.watch(id);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#announcer.dispose();
+    if (this.#freshTimer) clearTimeout(this.#freshTimer);
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+  }
+
+  #t(key: DisplayMessageKey, params?: Record<string, string | number>): string {
+    return displayText(this.locale, key, params);
+  }
+
+  /** The center's name and its services' names (events carry ids only); also sets the clock. */
+  #loadNames(): Promise<void> {
+    // A snapshot arriving while the first load runs needs no second one.
+    this.#loading ??= this.#fetchNames().finally(() => {
+      this.#loading = null;
+    });
+    return this.#loading;
+  }
+
+  async #fetchNames(): Promise<void> {
+    const id = this.centerId;
+    if (id === null) return;
+    try {
+      const [centers, services] = await Promise.all([
+        getJson<{ id: number; name: string }[]>('/api/centers', this.#clock),
+        getJson<BoardService[]>(`/api/centers/${id}/services`, this.#clock),
+      ]);
+      this.centerName = centers.find((c) => c.id === id)?.name ?? '';
+      this.services = services;
+    } catch (error) {
+      if (error instanceof DisplayHttpError && error.status === 404) {
+        this.problem = { key: 'board.unknownCenter', id: String(id) };
+        this.#feed.watch(null);
+        return;
+      }
+      // The server is away: the live feed says so; names come with the next try.
+      if (this.#retryTimer) clearTimeout(this.#retryTimer);
+      this.#retryTimer = setTimeout(() => void this.#loadNames(), RETRY_MS);
+    }
+  }
+
+  #apply(event: LiveEvent, replayed: boolean): void {
+    const news = shouldAnnounce(event, replayed, this.#clock.ageMs(event.at));
+    this.view = applyEvent(this.view, event, news ? Date.now() + FRESH_MS : 0);
+    if (!news) return;
+    const call = this.view.calls[0];
+    if (this.soundOn && call && call.seq === event.seq && call.counterNumber > 0) {
+      this.#announcer.announce({
+        key: `${event.centerId}:${event.seq}`,
+        words: announcementWords(call.number, call.counterNumber),
+      });
+    }
+    this.#scheduleFreshEnd();
+  }
+
+  /** One timer at a time, for the earliest highlight still to end. */
+  #scheduleFreshEnd(): void {
+    if (this.#freshTimer) clearTimeout(this.#freshTimer);
+    this.now = Date.now();
+    const ends = this.view.calls.map((c) => c.freshUntil).filter((t) => t > this.now);
+    if (ends.length === 0) {
+      this.#freshTimer = null;
+      return;
+    }
+    this.#freshTimer = setTimeout(() => this.#scheduleFreshEnd(), Math.min(...ends) - this.now + 50);
+  }
+
+  #turnSoundOn(): void {
+    localStorage.setItem(SOUND_KEY, 'on');
+    this.soundOn = true;
+    // Heard at once, inside the click: the sign that sound works, and what unlocks it.
+    void this.#voice.chime();
+  }
+
+  override render() {
+    if (this.problem) {
+      return html`<p class="problem" role="alert">${this.#t(this.problem.key, { id: this.problem.id ?? '' })}</p>`;
+    }
+    return html`<header>
+        <h1>${this.centerName || this.#t('board.title')}</h1>
+        ${this.#feed.reconnecting ? html`<span class="status" role="status">${this.#t('board.reconnecting')}</span>` : nothing}
+        <luot-board-clock .offsetMs=${this.#clock.offsetMs} locale=${this.locale}></luot-board-clock>
+      </header>
+      <main>
+        <luot-board-calls .calls=${this.view.calls} .now=${this.now} locale=${this.locale}></luot-board-calls>
+        <luot-board-counters .counters=${this.view.counters} locale=${this.locale}></luot-board-counters>
+      </main>
+      <footer>
+        <luot-board-waiting .services=${this.services} .waiting=${this.view.waiting} locale=${this.locale}></luot-board-waiting>
+        ${this.soundOn ? nothing : html`<luot-sound-button locale=${this.locale} @sound-on=${this.#turnSoundOn}></luot-sound-button>`}
+      </footer>`;
+  }
+}

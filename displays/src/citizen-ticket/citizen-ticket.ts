@@ -1,0 +1,246 @@
+/**
+ * `<luot-citizen-ticket>`: the citizen page, `/ticket/?t=TOKEN` (issue 4). The ticket's number,
+ * service, live place in the queue and estimated wait, the counter once called, all pushed over
+ * the socket with a visible "live" state; cancel while waiting; rate once after service; opt in
+ * to notifications. Without a token it lists the tickets this device remembers.
+ */
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
+import type { WireCounter, WireTicket } from '../../../shared/src/protocol.js';
+import { ApiError, api } from './citizen-api.js';
+import { citizenStyles } from './citizen-styles.js';
+import type { FeedbackState, FeedbackSubmitEvent } from './feedback-form.js';
+import { registerWorker } from './push-subscription.js';
+import { forgetTicket, rememberedTickets, rememberTicket } from './remembered-tickets.js';
+import { TicketLiveController } from './ticket-live.js';
+import { applyEvent, needsCounter, type TicketView, viewFromSnapshot } from './ticket-view.js';
+import './cancel-ticket.js';
+import './feedback-form.js';
+import './notify-panel.js';
+import './ticket-card.js';
+
+interface ServiceName {
+  id: number;
+  name: string;
+  nameEn: string;
+}
+
+const LOCALE_KEY = 'luot.locale';
+const ratedKey = (token: string) => `luot.rated.${token}`;
+/** Statuses in which the ticket may still be called: notifications are offered. */
+const LIVE = new Set(['waiting', 'called', 'serving', 'held']);
+
+@customElement('luot-citizen-ticket')
+export class CitizenTicket extends LitElement {
+  static override styles = [
+    citizenStyles,
+    css`
+      :host { display: block; min-height: 100vh; background: #eef1f5; }
+      header { display: flex; align-items: center; gap: 0.5rem; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
+      header .brand { margin: 0 auto 0 0; font-weight: 700; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      header button { min-height: 2.5rem; background: transparent; border-color: #ffffffa0; padding: 0.3rem 0.7rem; }
+      main { display: grid; gap: 1rem; padding: 1rem; max-width: 32rem; margin: 0 auto; }
+      h1 { font-size: 1.3rem; margin: 0; }
+      .live { display: inline-flex; align-items: center; gap: 0.4rem; font-weight: 600; font-size: 0.95rem; margin: 0; }
+      .live::before { content: ''; width: 0.7rem; height: 0.7rem; border-radius: 50%; background: #a4000f; }
+      .live.on::before { background: #0a6b2d; box-shadow: 0 0 0 3px #0a6b2d33; }
+      .topline { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+      ul { margin: 0; padding-left: 1.2rem; display: grid; gap: 0.4rem; }
+      a { color: #0b4f96; font-weight: 600; }
+      .actions { display: grid; gap: 0.5rem; }
+    `,
+  ];
+
+  @state() private locale: Locale = storedLocale(localStorage, LOCALE_KEY);
+  @state() private token: string | null = new URLSearchParams(location.search).get('t');
+  @state() private view: TicketView | null = null;
+  @state() private centerId: number | null = null;
+  @state() private centerName = '';
+  @state() private services: ServiceName[] = [];
+  @state() private missing = false;
+  @state() private error = '';
+  @state() private cancelling = false;
+  @state() private feedback: FeedbackState = 'open';
+
+  #live = new TicketLiveController(this, {
+    snapshot: (snapshot) => {
+      this.view = viewFromSnapshot(this.view, snapshot);
+    },
+    event: (event) => {
+      if (!this.view) return;
+      const view = applyEvent(this.view, event);
+      if (view === this.view) return;
+      this.view = view;
+      if (needsCounter(view)) this.#live.resync();
+      if (view.transferred && this.token && this.centerId !== null) {
+        rememberTicket({ token: this.token, number: view.ticket.number, centerId: this.centerId });
+      }
+    },
+    refused: (code) => {
+      if (code === 'not_found') this.missing = true;
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.locale;
+    if (this.token) void this.#load(this.token);
+  }
+
+  #t(key: CitizenKey, params?: Record<string, string | number>): string {
+    return citizenText(this.locale, key, params);
+  }
+
+  async #load(token: string): Promise<void> {
+    try {
+      const found = await api<WireTicket & { counter: WireCounter | null; centerId: number }>(
+        'GET',
+        `/api/tickets/${encodeURIComponent(token)}`,
+      );
+      const { counter, centerId, ...ticket } = found;
+      this.view ??= { ticket, counter, seq: 0, transferred: false };
+      this.centerId = centerId;
+      if (localStorage.getItem(ratedKey(token))) this.feedback = 'thanks';
+      rememberTicket({ token, number: ticket.number, centerId });
+      this.#live.watch(token);
+      this.#pointManifestAt(token);
+      void registerWorker();
+      const [centers, services] = await Promise.all([
+        api<{ id: number; name: string }[]>('GET', '/api/centers'),
+        api<ServiceName[]>('GET', `/api/centers/${centerId}/services`),
+      ]);
+      this.centerName = centers.find((c) => c.id === centerId)?.name ?? '';
+      this.services = services;
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+        this.missing = true;
+        forgetTicket(token);
+      } else this.error = this.#errorText(error);
+    }
+  }
+
+  /** An icon added to the home screen opens this very ticket. */
+  #pointManifestAt(token: string): void {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+    if (link) link.href = `/ticket/manifest.webmanifest?t=${encodeURIComponent(token)}&lang=${this.locale}`;
+  }
+
+  #errorText(error: unknown): string {
+    if (error instanceof ApiError && error.code === 'offline') return this.#t('error.offline');
+    return this.#t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+  }
+
+  async #cancel(): Promise<void> {
+    if (!this.token || !this.view) return;
+    this.cancelling = true;
+    this.error = '';
+    try {
+      const { ticket } = await api<{ ticket: WireTicket }>(
+        'POST',
+        `/api/tickets/${encodeURIComponent(this.token)}/cancel`,
+      );
+      this.view = { ...this.view, ticket, counter: null };
+      forgetTicket(this.token);
+    } catch (error) {
+      this.error = this.#errorText(error);
+    } finally {
+      this.cancelling = false;
+    }
+  }
+
+  async #rate(event: FeedbackSubmitEvent): Promise<void> {
+    if (!this.token) return;
+    this.feedback = 'sending';
+    try {
+      await api('POST', `/api/tickets/${encodeURIComponent(this.token)}/feedback`, event.detail);
+      localStorage.setItem(ratedKey(this.token), '1');
+      this.feedback = 'thanks';
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'feedback_exists') this.feedback = 'refused';
+      else {
+        this.feedback = 'open';
+        this.error = this.#errorText(error);
+      }
+    }
+  }
+
+  #switchLocale(): void {
+    this.locale = this.locale === 'vi' ? 'en' : 'vi';
+    localStorage.setItem(LOCALE_KEY, this.locale);
+    document.documentElement.lang = this.locale;
+    if (this.token) this.#pointManifestAt(this.token);
+  }
+
+  override render() {
+    return html`<header>
+        <p class="brand">${this.#t('app.name')}${this.centerName ? ` · ${this.centerName}` : ''}</p>
+        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${this.#t('language.switch')}</button>
+      </header>
+      <main>${this.#body()}</main>`;
+  }
+
+  #body() {
+    if (!this.token) return this.#remembered();
+    if (this.missing) {
+      return html`<h1>${this.#t('page.ticket')}</h1><p class="card error" role="alert">${this.#t('error.notFound')}</p>
+        ${this.#remembered()}`;
+    }
+    const view = this.view;
+    if (!view) return this.error ? html`<p class="card error" role="alert">${this.error}</p>` : null;
+    const { ticket } = view;
+    const service = this.services.find((s) => s.id === ticket.serviceId);
+    const online = this.#live.online;
+    return html`
+      <div class="topline">
+        <h1>${this.#t('page.ticket')}</h1>
+        <p class="live ${online ? 'on' : ''}" role="status" title=${this.#t(online ? 'live.onHint' : 'live.offHint')}>
+          ${this.#t(online ? 'live.on' : 'live.off')}</p>
+      </div>
+      ${this.error ? html`<p class="card error" role="alert">${this.error}</p>` : null}
+      ${view.transferred ? html`<p class="card" role="status">${this.#t('transferred.notice', { number: ticket.number })}</p>` : null}
+      <luot-ticket-card .ticket=${ticket} .counter=${view.counter} .locale=${this.locale}
+        .serviceName=${service ? (this.locale === 'en' ? service.nameEn : service.name) : ''}></luot-ticket-card>
+      ${
+        ticket.status === 'waiting'
+          ? html`<luot-cancel-ticket .number=${ticket.number} .locale=${this.locale} ?busy=${this.cancelling}
+              @cancel-ticket=${this.#cancel}></luot-cancel-ticket>`
+          : null
+      }
+      ${
+        ticket.status === 'done'
+          ? html`<luot-feedback-form .locale=${this.locale} .state=${this.feedback}
+              @feedback-submit=${this.#rate}></luot-feedback-form>`
+          : null
+      }
+      ${
+        ticket.status === 'cancelled' && this.centerId !== null
+          ? html`<p class="ok" role="status">${this.#t('cancel.done', { number: ticket.number })}</p>
+            <a class="button" href=${`/ticket/new?center=${this.centerId}`}>${this.#t('new.another')}</a>`
+          : null
+      }
+      ${LIVE.has(ticket.status) && this.token ? html`<luot-notify-panel .token=${this.token} .locale=${this.locale}></luot-notify-panel>` : null}`;
+  }
+
+  #remembered() {
+    const mine = rememberedTickets();
+    return html`<section class="card" aria-labelledby="mine-title">
+      <h2 id="mine-title">${this.#t('mine.title')}</h2>
+      ${
+        mine.length === 0
+          ? html`<p>${this.#t('mine.none')}</p>`
+          : html`<ul>${mine.map(
+              (m) =>
+                html`<li><a href=${`/ticket/?t=${encodeURIComponent(m.token)}`}>${this.#t('mine.open', { number: m.number })}</a></li>`,
+            )}</ul>`
+      }
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luot-citizen-ticket': CitizenTicket;
+  }
+}

@@ -1,0 +1,2 @@
+/** Entry of the /ticket/ page: defines <luot-citizen-ticket> and its parts. */
+import './citizen-ticket.js';

@@ -1,0 +1,102 @@
+/**
+ * A browser's live connection to one counter's room, without any UI framework: the counter's
+ * snapshot on subscribe, then its events once each and in seq order, resumed with sinceSeq
+ * after any reconnect. Unlike a center room, a counter room sees only some of the center's
+ * seqs, so a gap means nothing here: an event is applied when its seq is past the last one.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  CounterSnapshot,
+  LiveEvent,
+  ServerToClientEvents,
+  SubscribeAck,
+} from '../../../shared/src/protocol.js';
+
+const RETRY_MS = 3000;
+
+export interface CounterLiveHandlers {
+  snapshot(snapshot: CounterSnapshot): void;
+  /** Each event once; `replayed` when it came from the resync after a reconnect. */
+  event(event: LiveEvent, replayed: boolean): void;
+  online?(online: boolean): void;
+  /** The server does not know this counter. */
+  refused?(): void;
+}
+
+export class CounterLive {
+  #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  #seq = -1;
+  /** Events that arrived before the first snapshot: the server joins the room before it reads. */
+  #early: LiveEvent[] = [];
+  #online = false;
+  #retry: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly counterId: number,
+    private readonly handlers: CounterLiveHandlers,
+  ) {
+    this.#socket = io({ transports: ['websocket', 'polling'] });
+    this.#socket.on('event', (e) => {
+      if (this.#seq < 0) this.#early.push(e);
+      else this.#apply(e, false);
+    });
+    this.#socket.on('connect', () => {
+      this.#setOnline(true);
+      this.#subscribe();
+    });
+    this.#socket.on('disconnect', (reason) => {
+      this.#setOnline(false);
+      if (reason === 'io server disconnect') this.#socket.connect();
+    });
+  }
+
+  get online(): boolean {
+    return this.#online;
+  }
+
+  close(): void {
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = null;
+    this.#socket.removeAllListeners();
+    this.#socket.disconnect();
+    this.#early = [];
+    this.#setOnline(false);
+  }
+
+  #apply(event: LiveEvent, replayed: boolean): void {
+    if (event.seq <= this.#seq) return;
+    this.#seq = event.seq;
+    this.handlers.event(event, replayed);
+  }
+
+  #setOnline(online: boolean): void {
+    if (online === this.#online) return;
+    this.#online = online;
+    this.handlers.online?.(online);
+  }
+
+  #resubscribe(): void {
+    this.#retry = null;
+    if (this.#socket.connected) this.#subscribe();
+  }
+
+  #subscribe(): void {
+    const since = this.#seq >= 0 ? { sinceSeq: this.#seq } : {};
+    this.#socket.emit('subscribe', { counterId: this.counterId, ...since }, (ack: SubscribeAck) => {
+      if ('error' in ack) {
+        if (ack.error.code === 'not_found') this.handlers.refused?.();
+        // The database is away for a moment: ask again, or this screen would stay stale.
+        else if (!this.#retry) this.#retry = setTimeout(() => this.#resubscribe(), RETRY_MS);
+      } else if ('snapshot' in ack) {
+        const snapshot = ack.snapshot as CounterSnapshot;
+        this.#seq = snapshot.seq;
+        this.handlers.snapshot(snapshot);
+        for (const e of this.#early.sort((a, b) => a.seq - b.seq)) this.#apply(e, false);
+        this.#early = [];
+      } else {
+        for (const e of ack.events) this.#apply(e, true);
+      }
+    });
+  }
+}

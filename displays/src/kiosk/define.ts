@@ -1,0 +1,2 @@
+/** Entry of the /kiosk/ page: defines <luot-kiosk> and its parts. */
+import './kiosk-app.js';

@@ -1,0 +1,2 @@
+/** Entry of the /ticket/new page: defines <luot-take-ticket> and its parts. */
+import './take-ticket.js';

@@ -1,0 +1,166 @@
+/**
+ * `<luot-take-ticket>`: taking a ticket remotely, `/ticket/new?center=ID` (issue 4). The
+ * center's services (greyed when not issuing now), "Lấy số" on the web channel, a clear message
+ * when refused (device limit, rate, hours, quota), then on to the ticket's own page, remembered
+ * on this device. Without a center it offers the list of centers.
+ */
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
+import type { WireTicket } from '../../../shared/src/protocol.js';
+import { ApiError, api } from '../citizen-ticket/citizen-api.js';
+import { citizenStyles } from '../citizen-ticket/citizen-styles.js';
+import { rememberedTickets, rememberTicket } from '../citizen-ticket/remembered-tickets.js';
+import { issueErrorText } from './issue-errors.js';
+import type { ServiceChangeEvent, ServiceOption } from './service-choice.js';
+import './service-choice.js';
+
+const LOCALE_KEY = 'luot.locale';
+
+function centerFromUrl(): number | null {
+  const raw = new URLSearchParams(location.search).get('center');
+  return raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+}
+
+@customElement('luot-take-ticket')
+export class TakeTicket extends LitElement {
+  static override styles = [
+    citizenStyles,
+    css`
+      :host { display: block; min-height: 100vh; background: #eef1f5; }
+      header { display: flex; align-items: center; gap: 0.5rem; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
+      header .brand { margin: 0 auto 0 0; font-weight: 700; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      header button { min-height: 2.5rem; background: transparent; border-color: #ffffffa0; padding: 0.3rem 0.7rem; }
+      main { display: grid; gap: 1rem; padding: 1rem; max-width: 32rem; margin: 0 auto; }
+      h1 { font-size: 1.4rem; margin: 0; }
+      form { display: grid; gap: 0.9rem; }
+      form > button { min-height: 3.25rem; font-size: 1.15rem; }
+      ul { margin: 0; padding-left: 1.2rem; display: grid; gap: 0.4rem; }
+      a { color: #0b4f96; font-weight: 600; }
+    `,
+  ];
+
+  @state() private locale: Locale = storedLocale(localStorage, LOCALE_KEY);
+  @state() private centerId: number | null = centerFromUrl();
+  @state() private centers: { id: number; name: string }[] = [];
+  @state() private services: ServiceOption[] | null = null;
+  @state() private selected: number | null = null;
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private unknownCenter = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.locale;
+    void this.#load();
+  }
+
+  #t(key: CitizenKey, params?: Record<string, string | number>): string {
+    return citizenText(this.locale, key, params);
+  }
+
+  async #load(): Promise<void> {
+    try {
+      this.centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
+      if (this.centerId === null) return;
+      this.services = await api<ServiceOption[]>('GET', `/api/centers/${this.centerId}/services`);
+      const open = this.services.filter((s) => s.issuingNow);
+      if (open.length === 1) this.selected = open[0]!.id;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) this.unknownCenter = true;
+      else this.error = error instanceof ApiError ? issueErrorText(this.locale, error) : String(error);
+    }
+  }
+
+  async #take(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.centerId === null || this.busy) return;
+    if (this.selected === null) {
+      this.error = this.#t('error.chooseService');
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    try {
+      const ticket = await api<WireTicket & { token: string }>(
+        'POST',
+        `/api/centers/${this.centerId}/tickets`,
+        {
+          serviceId: this.selected,
+          channel: 'web',
+        },
+      );
+      rememberTicket({ token: ticket.token, number: ticket.number, centerId: this.centerId });
+      location.assign(`/ticket/?t=${encodeURIComponent(ticket.token)}`);
+    } catch (error) {
+      this.busy = false;
+      this.error = error instanceof ApiError ? issueErrorText(this.locale, error) : String(error);
+      // The service list may have changed (quota reached, hours over): show it as it is now.
+      if (error instanceof ApiError && error.status === 409) void this.#load();
+    }
+  }
+
+  #switchLocale(): void {
+    this.locale = this.locale === 'vi' ? 'en' : 'vi';
+    localStorage.setItem(LOCALE_KEY, this.locale);
+    document.documentElement.lang = this.locale;
+  }
+
+  override render() {
+    const centerName = this.centers.find((c) => c.id === this.centerId)?.name ?? '';
+    return html`<header>
+        <p class="brand">${this.#t('app.name')}${centerName ? ` · ${centerName}` : ''}</p>
+        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${this.#t('language.switch')}</button>
+      </header>
+      <main>
+        <h1>${this.#t('page.new')}</h1>
+        ${this.#body()}
+        ${this.#mine()}
+      </main>`;
+  }
+
+  #body() {
+    if (this.centerId === null || this.unknownCenter) {
+      return html`<section class="card" aria-labelledby="centers-title">
+        <h2 id="centers-title">${this.#t('new.pickCenter')}</h2>
+        <p>${this.#t(this.unknownCenter ? 'new.unknownCenter' : 'new.noCenter')}</p>
+        <ul>${this.centers.map((c) => html`<li><a href=${`/ticket/new?center=${c.id}`}>${c.name}</a></li>`)}</ul>
+      </section>`;
+    }
+    if (this.services === null) {
+      return this.error
+        ? html`<p class="card error" role="alert">${this.error}</p>`
+        : html`<p role="status">${this.#t('new.loading')}</p>`;
+    }
+    if (this.services.length === 0) return html`<p class="card">${this.#t('new.none')}</p>`;
+    return html`<p>${this.#t('new.intro')}</p>
+      <form @submit=${this.#take} novalidate>
+        <luot-service-choice .services=${this.services} .selected=${this.selected} .locale=${this.locale}
+          @service-change=${(e: ServiceChangeEvent) => {
+            this.selected = e.detail.serviceId;
+            this.error = '';
+          }}></luot-service-choice>
+        ${this.error ? html`<p class="card error" role="alert">${this.error}</p>` : null}
+        <button type="submit" ?disabled=${this.busy}>${this.#t(this.busy ? 'new.taking' : 'new.take')}</button>
+      </form>`;
+  }
+
+  #mine() {
+    const mine = rememberedTickets().filter((t) => this.centerId === null || t.centerId === this.centerId);
+    if (mine.length === 0) return null;
+    return html`<section class="card" aria-labelledby="mine-title">
+      <h2 id="mine-title">${this.#t('mine.title')}</h2>
+      <ul>${mine.map(
+        (m) =>
+          html`<li><a href=${`/ticket/?t=${encodeURIComponent(m.token)}`}>${this.#t('mine.open', { number: m.number })}</a></li>`,
+      )}</ul>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luot-take-ticket': TakeTicket;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The public displays' own routes (no staff session): a counter display reads its counter and
+ * center, and takes the rating of the ticket just completed there.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { RATINGS } from '../../../shared/src/protocol.js';
+import type { Database } from '../db/tables.js';
+import { DomainError } from '../errors.js';
+import { rateAtCounter } from '../feedback/counter-rating.js';
+import type { App } from '../http/app-type.js';
+import { CounterParams, Id } from '../http/schemas.js';
+import { counterDisplayInfo } from './counter-display-info.js';
+
+const RatingBody = Type.Object({ ticketId: Id, rating: Type.Enum(RATINGS) }, { additionalProperties: false });
+
+/** Far above a counter's pace (one citizen a minute or so), far below guessing ticket ids. */
+const ratingRateLimit = {
+  max: 60,
+  timeWindow: 60_000,
+  errorResponseBuilder: (_request: FastifyRequest, context: { after: string; max: number }) =>
+    new DomainError(
+      'rate_limited',
+      `more than ${context.max} ratings a minute; try again in ${context.after}`,
+      {
+        retryAfter: context.after,
+      },
+    ),
+};
+
+export function displaysRoutes(app: App, db: Kysely<Database>): void {
+  const tags = ['counters'];
+  app.get('/api/counters/:counterId/display', { schema: { tags, params: CounterParams } }, (request) =>
+    counterDisplayInfo(db, request.params.counterId),
+  );
+  app.post(
+    '/api/counters/:counterId/rating',
+    { schema: { tags, params: CounterParams, body: RatingBody }, config: { rateLimit: ratingRateLimit } },
+    async (request, reply) => {
+      const { ticketId, rating } = request.body;
+      const receipt = await rateAtCounter(db, request.params.counterId, ticketId, rating);
+      return reply.status(201).send(receipt);
+    },
+  );
+}

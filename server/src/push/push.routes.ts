@@ -1,0 +1,178 @@
+/**
+ * Citizen notifications (issue 4): the Web Push key, push subscriptions and SMS numbers per
+ * ticket (the token is the right to them), and the notifier hooked to the publisher.
+ *
+ *   GET  /api/push/config                      { publicKey, ahead, sms }
+ *   POST /api/tickets/:token/push              { endpoint, keys: { p256dh, auth }, locale? } → 201
+ *   POST /api/tickets/:token/push/unsubscribe  { endpoint } → 204
+ *   POST /api/tickets/:token/sms               { phone, consent: true, locale? } → 201 (SMS_WEBHOOK_URL set)
+ *   POST /api/tickets/:token/sms/unsubscribe   → 204
+ */
+import type { Agent } from 'node:https';
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { LOCALES } from '../../../shared/src/i18n/catalogue.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/tables.js';
+import { DomainError } from '../errors.js';
+import type { App } from '../http/app-type.js';
+import { NoBody, TokenParams } from '../http/schemas.js';
+import type { SocketPublisher } from '../realtime/publish.js';
+import type { NotificationChannel } from './notices.js';
+import {
+  deleteContact,
+  deleteSubscription,
+  forgetEndedTickets,
+  saveContact,
+  saveSubscription,
+  ticketIdOf,
+} from './push.repository.js';
+import { SmsChannel } from './sms-channel.js';
+import { TicketNotifier } from './ticket-notifier.js';
+import { lazyVapidKeys } from './vapid-keys.js';
+import { WebPushChannel } from './web-push-channel.js';
+
+export interface NotificationOptions {
+  /** Tests only: trusts a local stand-in push service's certificate. TLS is never switched off. */
+  httpsAgent?: Agent;
+}
+
+const Locale = Type.Optional(Type.Enum(LOCALES));
+const Endpoint = Type.String({ minLength: 12, maxLength: 2048, pattern: '^https://[^\\s]+$' });
+const SubscribeBody = Type.Object(
+  {
+    endpoint: Endpoint,
+    keys: Type.Object(
+      {
+        // An uncompressed P-256 point (65 bytes) and a 16-byte secret, in base64url.
+        p256dh: Type.String({ pattern: '^[A-Za-z0-9_-]{87}=?$' }),
+        auth: Type.String({ pattern: '^[A-Za-z0-9_-]{22}(==)?$' }),
+      },
+      { additionalProperties: false },
+    ),
+    expirationTime: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
+    locale: Locale,
+  },
+  { additionalProperties: false },
+);
+const UnsubscribeBody = Type.Object({ endpoint: Endpoint }, { additionalProperties: false });
+/** A Vietnamese phone number, spaces and dots already removed by the page. */
+const SmsBody = Type.Object(
+  {
+    phone: Type.String({ pattern: '^(\\+84|0)[1-9][0-9]{8,9}$' }),
+    consent: Type.Literal(true),
+    locale: Locale,
+  },
+  { additionalProperties: false },
+);
+
+/** Subscriptions only to known push services: the server must not be made to post anywhere. */
+export function isAllowedPushHost(endpoint: string, allowed: readonly string[]): boolean {
+  const host = new URL(endpoint).hostname.toLowerCase();
+  return allowed.some((a) => (a.startsWith('*.') ? host.endsWith(a.slice(1)) : host === a));
+}
+
+export async function registerNotifications(
+  app: App,
+  db: Kysely<Database>,
+  publisher: SocketPublisher,
+  config: Readonly<Config>,
+  options: NotificationOptions = {},
+): Promise<TicketNotifier> {
+  const keys = lazyVapidKeys(db, config);
+  const channels: NotificationChannel[] = [
+    new WebPushChannel({
+      db,
+      keys,
+      subject: config.vapidSubject,
+      log: app.log,
+      ...(options.httpsAgent ? { httpsAgent: options.httpsAgent } : {}),
+    }),
+  ];
+  const { smsWebhookUrl } = config;
+  if (smsWebhookUrl) {
+    channels.push(
+      new SmsChannel({
+        db,
+        webhookUrl: smsWebhookUrl,
+        webhookToken: config.smsWebhookToken,
+        publicUrl: config.publicUrl,
+        log: app.log,
+      }),
+    );
+  }
+  const notifier = new TicketNotifier({ db, channels, ahead: config.pushAhead, log: app.log });
+  publisher.observe(notifier);
+  // What an instance that stopped mid-way left behind; not a reason to refuse to start.
+  await forgetEndedTickets(db).catch((err: unknown) =>
+    app.log.warn({ err }, 'could not clear ended subscriptions'),
+  );
+
+  const tags = ['tickets'];
+  app.get('/api/push/config', { schema: { tags } }, async () => ({
+    publicKey: (await keys()).publicKey,
+    ahead: config.pushAhead,
+    sms: smsWebhookUrl !== null,
+  }));
+
+  app.post(
+    '/api/tickets/:token/push',
+    { schema: { tags, params: TokenParams, body: SubscribeBody } },
+    async (request, reply) => {
+      const { endpoint, keys: subscriptionKeys, locale = 'vi' } = request.body;
+      if (!isAllowedPushHost(endpoint, config.pushAllowedHosts)) {
+        throw new DomainError('validation_failed', 'body.endpoint is not a known push service', {
+          in: 'body',
+          field: 'endpoint',
+        });
+      }
+      const { token } = request.params;
+      const ticketId = await saveSubscription(db, token, { endpoint, keys: subscriptionKeys }, locale);
+      await notifyIfNear(db, notifier, ticketId, token);
+      return reply.status(201).send({ subscribed: true });
+    },
+  );
+
+  app.post(
+    '/api/tickets/:token/push/unsubscribe',
+    { schema: { tags, params: TokenParams, body: UnsubscribeBody } },
+    async (request, reply) => {
+      await deleteSubscription(db, await ticketIdOf(db, request.params.token), request.body.endpoint);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/tickets/:token/sms',
+    { schema: { tags, params: TokenParams, body: SmsBody } },
+    async (request, reply) => {
+      if (!smsWebhookUrl) throw new DomainError('not_found', 'text messages are not offered here');
+      const { token } = request.params;
+      const phone = request.body.phone.replace(/^0/, '+84');
+      const ticketId = await saveContact(db, token, phone, request.body.locale ?? 'vi');
+      await notifyIfNear(db, notifier, ticketId, token);
+      // The number is never sent back, not even to whoever gave it.
+      return reply.status(201).send({ subscribed: true });
+    },
+  );
+
+  app.post(
+    '/api/tickets/:token/sms/unsubscribe',
+    { schema: { tags, params: TokenParams, body: NoBody } },
+    async (request, reply) => {
+      await deleteContact(db, await ticketIdOf(db, request.params.token));
+      return reply.status(204).send();
+    },
+  );
+
+  return notifier;
+}
+
+async function notifyIfNear(db: Kysely<Database>, notifier: TicketNotifier, ticketId: number, token: string) {
+  const row = await db
+    .selectFrom('tickets')
+    .select('service_id')
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  if (row) notifier.subscribed(ticketId, row.service_id, token);
+}

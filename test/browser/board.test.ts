@@ -1,0 +1,204 @@
+/**
+ * The waiting-room board in real Chromium, with the browser's voice replaced by a recorder:
+ * it shows the counts, the calls (the new one highlighted) and the counters; it announces two
+ * quick calls whole and in order, with a chime first; it falls back to recorded clips without
+ * a Vietnamese voice; after a server restart it reconnects, shows the call it missed without
+ * announcing it, and announces nothing twice; no serious accessibility violations.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../server/src/auth/actor.js';
+import { silentPublisher } from '../../server/src/events/publisher.js';
+import { callNext } from '../../server/src/queues/call-next.js';
+import { issueTicket } from '../../server/src/tickets/issue-ticket.js';
+import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { seriousViolations, shoot, stubVoice, untilVoice, voiceLog } from '../helpers/display-page.js';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const sentence = (ticket: string, counter: string) => `Mời công dân có số ${ticket} đến quầy số ${counter}`;
+const spoken = async (page: Page) =>
+  (await voiceLog(page)).filter((e) => e.kind === 'start').map((e) => e.text);
+
+describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let browser: TestBrowser;
+  let page: Page;
+  let clerk1: Client;
+  let clerk2: Client;
+  let serviceA: { id: number; code: string; name: string };
+  const issueA = () => new Client(app.url).post('/api/centers/1/tickets', { serviceId: serviceA.id });
+  const waitingA = () => page.locator(`luot-board-waiting li[data-service="${serviceA.code}"]`);
+  const counterTile = (n: number) => page.locator(`luot-board-counters li[data-counter="${n}"]`);
+  const calls = () => page.locator('luot-board-calls li');
+  /** Counter number → the id of the ticket it last called. */
+  const atCounter: Record<number, number> = {};
+  const callNextAt = async (clerk: Client, counter: number): Promise<string> => {
+    const reply = await clerk.post(`/api/counters/${counter}/call-next`);
+    expect(reply.status).toBe(200);
+    atCounter[counter] = reply.body.ticket.id;
+    return reply.body.ticket.number;
+  };
+  const noShowAt = async (clerk: Client, counter: number) =>
+    expect((await clerk.post(`/api/tickets/${atCounter[counter]}/no-show`)).status).toBe(200);
+
+  beforeAll(async () => {
+    database = await pgliteDatabase();
+    app = await startTestApp(database);
+    browser = await launchBrowser();
+    const context = await browser.newContext();
+    await stubVoice(context);
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    clerk1 = await new Client(app.url).login('clerk1');
+    clerk2 = await new Client(app.url).login('clerk2');
+    expect((await clerk1.post('/api/counters/1/open')).status).toBe(200);
+    expect((await clerk2.post('/api/counters/2/open')).status).toBe(200);
+    const services = (await new Client(app.url).get('/api/centers/1/services')).body as (typeof serviceA)[];
+    serviceA = services.find((s) => s.code === 'A')!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('asks once for sound, remembers it, and shows the center, its counters and its queues', async () => {
+    await page.goto(`${app.url}/display/?center=1`);
+    await page.getByRole('heading', { name: 'Trung tâm Hành chính công TP Uông Bí' }).waitFor();
+    await page.getByRole('button', { name: 'Bật âm thanh' }).click();
+    await page.getByRole('button', { name: 'Bật âm thanh' }).waitFor({ state: 'detached' });
+    // The click is answered with the chime: sound works, and the browser has unlocked it.
+    await untilVoice(page, "log.some((e) => e.kind === 'clip' && e.text === 'chime')");
+    expect(await page.evaluate(() => localStorage.getItem('luot.board.sound'))).toBe('on');
+
+    await page.getByText('Chưa gọi số nào.').waitFor();
+    await counterTile(1).filter({ hasText: 'Sẵn sàng' }).waitFor();
+    await counterTile(2).filter({ hasText: 'Sẵn sàng' }).waitFor();
+    expect(await page.locator('luot-board-counters li').count()).toBe(2); // closed counters are left out
+    for (let i = 0; i < 3; i++) expect((await issueA()).status).toBe(201);
+    await waitingA().filter({ hasText: '3 người chờ' }).waitFor();
+    expect(await waitingA().textContent()).toContain(serviceA.name);
+  });
+
+  it('announces two quick calls whole and in order, chime first, and highlights the newest', async () => {
+    await page.evaluate(() => window.__voice.hold(true));
+    const before = (await voiceLog(page)).length;
+    expect(await callNextAt(clerk1, 1)).toBe('A001');
+    expect(await callNextAt(clerk2, 2)).toBe('A002');
+
+    // Both calls are on the board, the newest first and highlighted, the counts down by two.
+    await calls().first().filter({ hasText: 'A002' }).filter({ hasText: 'Quầy 2' }).waitFor();
+    await calls().nth(1).filter({ hasText: 'A001' }).filter({ hasText: 'Quầy 1' }).waitFor();
+    expect(await calls().first().getAttribute('data-fresh')).not.toBeNull();
+    await waitingA().filter({ hasText: '1 người chờ' }).waitFor();
+    await counterTile(1).filter({ hasText: 'A001' }).waitFor();
+    await counterTile(2).filter({ hasText: 'A002' }).waitFor();
+    await shoot(page, 'board');
+
+    // The first is being said; the second waits for its end however long it takes.
+    await untilVoice(page, "log.some((e) => e.kind === 'start')");
+    expect(await spoken(page)).toEqual([sentence('A không không một', 'một')]);
+    await page.evaluate(() => window.__voice.finishCurrent());
+    await untilVoice(page, "log.filter((e) => e.kind === 'start').length === 2");
+    await page.evaluate(() => window.__voice.finishCurrent());
+    await untilVoice(page, "log.filter((e) => e.kind === 'end').length === 2");
+
+    const steps = (await voiceLog(page)).slice(before).map((e) => `${e.kind} ${e.text}`);
+    expect(steps).toEqual([
+      'clip chime',
+      `start ${sentence('A không không một', 'một')}`,
+      `end ${sentence('A không không một', 'một')}`,
+      'clip chime',
+      `start ${sentence('A không không hai', 'hai')}`,
+      `end ${sentence('A không không hai', 'hai')}`,
+    ]);
+    expect((await voiceLog(page)).filter((e) => e.kind === 'start').every((e) => e.lang === 'vi-VN')).toBe(
+      true,
+    );
+    await page.evaluate(() => window.__voice.hold(false));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('plays the recorded Vietnamese clips in sequence when the device has no Vietnamese voice', async () => {
+    await page.evaluate(() => window.__voice.withoutVietnamese());
+    const before = (await voiceLog(page)).length;
+    await noShowAt(clerk1, 1);
+    expect(await callNextAt(clerk1, 1)).toBe('A003');
+    await untilVoice(page, "log.at(-1)?.kind === 'clip' && log.at(-1)?.text === 'digit-1'");
+    const clips = (await voiceLog(page)).slice(before).map((e) => `${e.kind} ${e.text}`);
+    expect(clips).toEqual(
+      ['chime', 'invite', 'letter-a', 'digit-0', 'digit-0', 'digit-3', 'to-counter', 'digit-1'].map(
+        (c) => `clip ${c}`,
+      ),
+    );
+    await calls().first().filter({ hasText: 'A003' }).waitFor();
+  });
+
+  it('reconnects after a server restart, shows the call it missed without announcing it, and repeats nothing', async () => {
+    // Counter 2 is freed first, and the board has seen it.
+    await noShowAt(clerk2, 2);
+    await counterTile(2).filter({ hasText: 'Sẵn sàng' }).waitFor();
+    const saidBefore = await spoken(page);
+    const logBefore = (await voiceLog(page)).length;
+
+    const port = Number(new URL(app.url).port);
+    await app.close();
+    await page.getByText('Đang kết nối lại…').waitFor();
+
+    // A call made while the board was away: it must appear, but it is old news by then.
+    const ctx = { db: database.db, publisher: silentPublisher };
+    const user = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'clerk2')
+      .executeTakeFirstOrThrow();
+    const actor: Actor = { userId: user.id, username: 'clerk2', role: 'clerk', centerIds: [1] };
+    await issueTicket(ctx, { centerId: 1, serviceId: serviceA.id, priority: null, channel: 'kiosk' });
+    expect((await callNext(ctx, actor, 2))?.number).toBe('A004');
+
+    app = await startTestApp(database, { port });
+    await page.getByText('Đang kết nối lại…').waitFor({ state: 'detached' });
+    await calls().first().filter({ hasText: 'A004' }).filter({ hasText: 'Quầy 2' }).waitFor();
+    expect(await calls().first().getAttribute('data-fresh')).toBeNull();
+    await counterTile(2).filter({ hasText: 'A004' }).waitFor();
+
+    // The next live call is announced, once; nothing said before is said again.
+    await issueA();
+    await noShowAt(clerk1, 1);
+    expect(await callNextAt(clerk1, 1)).toBe('A005');
+    await untilVoice(page, "log.some((e) => e.kind === 'clip' && e.text === 'digit-5')");
+    await untilVoice(page, "log.at(-1)?.kind === 'clip' && log.at(-1)?.text === 'digit-1'");
+    const after = (await voiceLog(page)).slice(logBefore).map((e) => e.text);
+    expect(after).toEqual([
+      'chime',
+      'invite',
+      'letter-a',
+      'digit-0',
+      'digit-0',
+      'digit-5',
+      'to-counter',
+      'digit-1',
+    ]);
+    expect(await spoken(page)).toEqual(saidBefore);
+    const log = await voiceLog(page);
+    expect(log.filter((e) => e.kind === 'overlap' || e.kind === 'cancel')).toEqual([]);
+    await calls().first().filter({ hasText: 'A005' }).waitFor();
+    expect(await calls().filter({ hasText: 'A004' }).count()).toBe(1);
+  });
+
+  it('remembers the sound choice across a reload, and says why when no center is given', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Trung tâm Hành chính công TP Uông Bí' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Bật âm thanh' }).count()).toBe(0);
+    // The reload reads the current state and announces nothing from it.
+    await calls().first().filter({ hasText: 'A005' }).waitFor();
+    expect(await calls().first().getAttribute('data-fresh')).toBeNull();
+    expect(await voiceLog(page)).toEqual([]);
+
+    await page.goto(`${app.url}/display/`);
+    await page.getByRole('alert').filter({ hasText: 'thiếu mã trung tâm' }).waitFor();
+  });
+});

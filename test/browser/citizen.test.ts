@@ -1,0 +1,287 @@
+/**
+ * The citizen's pages in real Chromium, on a 360 × 740 phone screen, driven as a citizen would:
+ * take a ticket remotely (services greyed when not issuing, clear refusals), watch the position
+ * change live as others are called, see the counter when called, rate once (a second rating is
+ * refused), cancel with confirmation; the page is installable and its service worker shows a
+ * pushed notification; no serious accessibility violations on either page.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : null;
+const PHONE = { width: 360, height: 740 };
+
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe;
+    return axe.run();
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let browser: TestBrowser;
+  let center: CenterFixture;
+  let clerk: Client;
+  let counterId: number;
+  let phone: Page;
+  let token = '';
+  const contexts: BrowserContext[] = [];
+
+  const newPhone = async (): Promise<Page> => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.setViewportSize(PHONE);
+    page.setDefaultTimeout(10_000);
+    return page;
+  };
+  const issue = (code: string) =>
+    new Client(app.url).post(`/api/centers/${center.centerId}/tickets`, {
+      serviceId: center.serviceIds[code],
+    });
+  const clerkDoes = async (action: string, ticketId: number) => {
+    const res = await clerk.post(`/api/tickets/${ticketId}/${action}`);
+    expect(res.status).toBe(200);
+  };
+  const callNext = async () => {
+    const res = await clerk.post(`/api/counters/${counterId}/call-next`);
+    expect(res.status).toBe(200);
+    return res.body.ticket as { id: number; number: string };
+  };
+  const takeRemotely = async (page: Page, service: string) => {
+    await page.goto(`${app.url}/ticket/new?center=${center.centerId}`);
+    await page.getByRole('radio', { name: service }).check();
+    await page.getByRole('button', { name: 'Lấy số' }).click();
+  };
+  const ahead = (page: Page, n: number) =>
+    page
+      .locator('[data-figure="ahead"]')
+      .filter({ hasText: new RegExp(`^${n}$`) })
+      .waitFor();
+
+  beforeAll(async () => {
+    database = await pgliteDatabase();
+    app = await startTestApp(database, { env: { WEB_TICKETS_PER_DEVICE: '2' } });
+    center = await createCenterFixture(database.db, {
+      services: ['A', 'B', 'C', { code: 'D', dailyQuota: 1 }],
+      counters: [['A', 'B', 'D']],
+    });
+    counterId = center.counterIds[0]!;
+    await database.db
+      .updateTable('services')
+      .set({ active: false })
+      .where('id', '=', center.serviceIds.C!)
+      .execute();
+    clerk = await new Client(app.url).login(center.usernames.clerk[0]!);
+    await clerk.post(`/api/counters/${counterId}/open`);
+    browser = await launchBrowser();
+    phone = await newPhone();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('takes a ticket remotely, with services that are not issuing greyed out', async () => {
+    await issue('A');
+    await issue('A');
+    await phone.goto(`${app.url}/ticket/new?center=${center.centerId}`);
+    expect(await phone.getByRole('radio', { name: /Lĩnh vực C/ }).isDisabled()).toBe(true);
+    await phone.getByText('Tạm ngừng nhận hồ sơ').waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
+    await shoot(phone, 'citizen-new');
+
+    await phone.getByRole('button', { name: 'Lấy số' }).click();
+    await phone.getByText('Hãy chọn một lĩnh vực.').waitFor();
+    await phone.getByRole('radio', { name: /Lĩnh vực A/ }).check();
+    await phone.getByRole('button', { name: 'Lấy số' }).click();
+    await phone.waitForURL(/\/ticket\/\?t=/);
+    token = new URL(phone.url()).searchParams.get('t')!;
+    await phone.getByText('A003', { exact: true }).waitFor();
+    await phone.getByText('Lĩnh vực: Lĩnh vực A').waitFor();
+    const remembered = await phone.evaluate(() => localStorage.getItem('luot.tickets'));
+    expect(remembered).toContain(token);
+    const row = await database.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('token', '=', token)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ number: 'A003', channel: 'web', status: 'waiting' });
+  });
+
+  it('shows the live state and updates the position as others are called', async () => {
+    await phone.getByText('Trực tiếp', { exact: true }).waitFor();
+    await ahead(phone, 2);
+    await phone.getByText(/khoảng \d+ phút/).waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
+    await shoot(phone, 'citizen');
+
+    const first = await callNext();
+    expect(first.number).toBe('A001');
+    await ahead(phone, 1);
+    await clerkDoes('start', first.id);
+    await clerkDoes('complete', first.id);
+  });
+
+  it('resubscribes after losing the connection and catches up from a snapshot', async () => {
+    app.realtime.io.disconnectSockets();
+    const second = await callNext();
+    expect(second.number).toBe('A002');
+    await ahead(phone, 0);
+    await phone.getByText('Trực tiếp', { exact: true }).waitFor();
+    await clerkDoes('start', second.id);
+    await clerkDoes('complete', second.id);
+  });
+
+  it('shows the counter to go to when called', async () => {
+    const mine = await callNext();
+    expect(mine.number).toBe('A003');
+    await phone.getByText('Mời bạn đến Quầy 1').waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
+    await shoot(phone, 'citizen-called');
+    await clerkDoes('start', mine.id);
+    await phone.getByText('Bạn đang được phục vụ tại Quầy 1').waitFor();
+    await clerkDoes('complete', mine.id);
+  });
+
+  it('takes one rating after service and refuses a second', async () => {
+    await phone.getByText('Bạn đánh giá thế nào về chất lượng phục vụ?').waitFor();
+    await phone.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await phone.getByText('Hãy chọn một mức đánh giá.').waitFor();
+    await phone.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await phone.getByLabel('Góp ý (không bắt buộc)').fill('Nhanh gọn');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await phone.getByText('Cảm ơn bạn đã đánh giá.').waitFor();
+
+    const other = await newPhone();
+    await other.goto(`${app.url}/ticket/?t=${token}`);
+    await other.getByRole('radio', { name: 'Rất hài lòng' }).check();
+    await other.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await other.getByText('Số này đã được đánh giá rồi.', { exact: false }).waitFor();
+
+    const ticket = await database.db
+      .selectFrom('tickets')
+      .select('id')
+      .where('token', '=', token)
+      .executeTakeFirstOrThrow();
+    const ratings = await database.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    expect(ratings).toHaveLength(1);
+    expect(ratings[0]).toMatchObject({ rating: 3, comment: 'Nhanh gọn' });
+  });
+
+  it('cancels a ticket only after confirmation', async () => {
+    await takeRemotely(phone, 'Lĩnh vực A');
+    await phone.waitForURL(/\/ticket\/\?t=/);
+    const mine = new URL(phone.url()).searchParams.get('t')!;
+    await phone.getByText('A004', { exact: true }).waitFor();
+    await phone.getByRole('button', { name: 'Hủy số' }).click();
+    await phone.getByText('Bạn có chắc muốn hủy số A004?').waitFor();
+    await phone.getByRole('button', { name: 'Giữ số' }).click();
+    await phone.getByRole('button', { name: 'Hủy số' }).click();
+    await phone.getByRole('button', { name: 'Xác nhận hủy số' }).click();
+    await phone.getByText('Số này đã được hủy.').waitFor();
+    await phone.getByRole('link', { name: 'Lấy số mới' }).waitFor();
+    const row = await database.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('token', '=', mine)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('cancelled');
+  });
+
+  it('says why a remote ticket is refused: the device limit, a quota just reached', async () => {
+    const busy = await newPhone();
+    for (const number of ['B001', 'B002']) {
+      await takeRemotely(busy, 'Lĩnh vực B');
+      await busy.waitForURL(/\/ticket\/\?t=/);
+      await busy.getByText(number, { exact: true }).waitFor();
+    }
+    await takeRemotely(busy, 'Lĩnh vực B');
+    await busy.getByText('Điện thoại này đang giữ 2 số chưa dùng.', { exact: false }).waitFor();
+    await busy.getByRole('link', { name: 'Xem số B002' }).waitFor();
+
+    const late = await newPhone();
+    await late.goto(`${app.url}/ticket/new?center=${center.centerId}`);
+    await late.getByRole('radio', { name: /Lĩnh vực D/ }).check();
+    expect((await issue('D')).status).toBe(201); // someone else takes the last one
+    await late.getByRole('button', { name: 'Lấy số' }).click();
+    await late.getByText('Lĩnh vực này đã hết số hôm nay.', { exact: false }).waitFor();
+    expect(await late.getByRole('radio', { name: /Lĩnh vực D/ }).isDisabled()).toBe(true);
+  });
+
+  it('is installable, offers notifications, and its service worker shows a push', async () => {
+    const page = await newPhone();
+    await page.context().grantPermissions(['notifications'], { origin: app.url });
+    const issued = await issue('A');
+    await page.goto(`${app.url}/ticket/?t=${issued.body.token}`);
+    await page.getByRole('button', { name: 'Bật thông báo' }).waitFor();
+    await page.getByText('Màn hình chính', { exact: false }).waitFor();
+
+    const manifest = await page.evaluate(
+      () => document.querySelector<HTMLLinkElement>('link[rel=manifest]')?.href,
+    );
+    expect(manifest).toContain(`t=${encodeURIComponent(issued.body.token)}`);
+    const cdp = await page.context().newCDPSession(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(`${app.url}/ticket/`);
+    const { errors } = (await cdp.send('Page.getAppManifest')) as { errors: unknown[] };
+    expect(errors).toEqual([]);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    // Playwright's contexts are incognito, where Chromium never offers to install: anything else is ours.
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+
+    const registration = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const found = registrations.find((r: { scopeURL: string }) => r.scopeURL === scope);
+        if (found) resolve(found.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const message = {
+      title: 'Mời số A009',
+      body: 'Mời bạn đến Quầy 1.',
+      url: '/ticket/',
+      tag: 'luot-9-called',
+    };
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: app.url,
+      registrationId: await registration,
+      data: JSON.stringify(message),
+    });
+    const shown = await page.waitForFunction(async () => {
+      const notifications = await (await navigator.serviceWorker.ready).getNotifications();
+      return notifications.length > 0
+        ? { title: notifications[0]!.title, body: notifications[0]!.body }
+        : null;
+    });
+    expect(await shown.jsonValue()).toEqual({ title: message.title, body: message.body });
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The counter display in real Chromium: the counter's state, the number called and served
+ * there with its service, and the rating tablet after completion: four buttons, one rating
+ * accepted, a second refused, and the offer gone once the next citizen is called; no serious
+ * accessibility violations.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { seriousViolations, shoot } from '../helpers/display-page.js';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const RATINGS = ['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng'];
+
+describe.runIf(browserSuitesRun())('counter display in Chromium', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let browser: TestBrowser;
+  let page: Page;
+  let clerk: Client;
+  let service: { id: number; name: string };
+  const rating = (name: string) => page.getByRole('button', { name, exact: true });
+  const issue = async () =>
+    (await new Client(app.url).post('/api/centers/1/tickets', { serviceId: service.id })).body as {
+      id: number;
+      number: string;
+    };
+  const callNext = async () => (await clerk.post('/api/counters/3/call-next')).body.ticket as { id: number };
+
+  beforeAll(async () => {
+    database = await pgliteDatabase();
+    app = await startTestApp(database);
+    browser = await launchBrowser();
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    clerk = await new Client(app.url).login('clerk3');
+    const counters = (await clerk.get('/api/centers/1/counters')).body as {
+      number: number;
+      serviceIds: number[];
+    }[];
+    const serviceId = counters.find((c) => c.number === 3)!.serviceIds[0]!;
+    const services = (await clerk.get('/api/centers/1/services')).body as { id: number; name: string }[];
+    service = services.find((s) => s.id === serviceId)!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('follows the counter: closed, open and ready, paused', async () => {
+    await page.goto(`${app.url}/display/counter/?counter=3`);
+    await page.getByRole('heading', { name: 'Quầy 3' }).waitFor();
+    await page.getByText('Quầy đang đóng').waitFor();
+    expect((await clerk.post('/api/counters/3/open')).status).toBe(200);
+    await page.getByText('Xin mời chờ gọi số').waitFor();
+    expect((await clerk.post('/api/counters/3/pause', { reason: 'Họp' })).status).toBe(200);
+    await page.getByText('Quầy tạm dừng').waitFor();
+    expect((await clerk.post('/api/counters/3/open')).status).toBe(200);
+    await page.getByText('Xin mời chờ gọi số').waitFor();
+  });
+
+  it('shows the number called, then served, with its service', async () => {
+    const ticket = await issue();
+    await callNext();
+    await page.getByText('Mời công dân có số').waitFor();
+    await page.getByRole('status').filter({ hasText: ticket.number }).waitFor();
+    await page.getByText(service.name, { exact: true }).waitFor();
+    expect((await clerk.post(`/api/tickets/${ticket.id}/start`)).status).toBe(200);
+    await page.getByText('Đang phục vụ số').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('offers the four ratings after completion and takes one, once', async () => {
+    const serving = (await clerk.get('/api/centers/1/snapshot')).body.counters.find(
+      (c: { number: number }) => c.number === 3,
+    ).ticket;
+    expect((await clerk.post(`/api/tickets/${serving.id}/complete`, { outcome: 'resolved' })).status).toBe(
+      200,
+    );
+    for (const name of RATINGS) await rating(name).waitFor();
+    await page.getByText(`Quý khách hài lòng với việc phục vụ số ${serving.number} chứ?`).waitFor();
+    await page.getByText(/Còn \d+ giây/).waitFor();
+    await shoot(page, 'counter-display');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await rating('Hài lòng').click();
+    await page.getByText('Cảm ơn quý khách đã đánh giá!').waitFor();
+    await rating('Hài lòng').waitFor({ state: 'detached' });
+    const rows = await database.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('ticket_id', '=', serving.id)
+      .execute();
+    expect(rows.map((r) => r.rating)).toEqual([3]);
+
+    const again = await new Client(app.url).post('/api/counters/3/rating', {
+      ticketId: serving.id,
+      rating: 1,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('feedback_exists');
+  });
+
+  it('withdraws the offer when the next citizen is called, and the server refuses it then', async () => {
+    const first = await issue();
+    const second = await issue();
+    expect((await callNext()).id).toBe(first.id);
+    await clerk.post(`/api/tickets/${first.id}/start`);
+    await clerk.post(`/api/tickets/${first.id}/complete`, {});
+    await rating('Rất hài lòng').waitFor();
+
+    expect((await callNext()).id).toBe(second.id);
+    await page.getByRole('status').filter({ hasText: second.number }).waitFor();
+    expect(await rating('Rất hài lòng').count()).toBe(0);
+    const late = await new Client(app.url).post('/api/counters/3/rating', { ticketId: first.id, rating: 4 });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('rating_closed');
+  });
+
+  it('says which counter is missing or unknown', async () => {
+    await page.goto(`${app.url}/display/counter/`);
+    await page.getByRole('alert').filter({ hasText: 'thiếu mã quầy' }).waitFor();
+    await page.goto(`${app.url}/display/counter/?counter=999`);
+    await page.getByRole('alert').filter({ hasText: 'Không tìm thấy quầy số 999.' }).waitFor();
+  });
+});

@@ -1,0 +1,316 @@
+/**
+ * The kiosk in real Chromium, driven as a citizen would by touch: choose a service, choose a
+ * priority, read the ticket, scan its QR code (decoded here with jsQR), get it printed on
+ * 80 mm paper (checked in a real PDF), see refusals in Vietnamese, and find the start screen
+ * again by itself. No serious accessibility violations.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const jsQrPath = require.resolve('jsqr/dist/jsQR.js');
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : null;
+/** 80 mm in CSS pixels (96 per inch) and in PDF points (72 per inch). */
+const PAPER_PX = (80 / 25.4) * 96;
+const PAPER_PT = (80 / 25.4) * 72;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe;
+    return axe.run();
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+/** Draws the QR code the screen shows onto a canvas and reads it back with jsQR. */
+async function decodeQr(page: Page): Promise<string | null> {
+  await page.addScriptTag({ path: jsQrPath });
+  return page.evaluate(async () => {
+    type JsQr = (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
+    const kiosk = document.querySelector('luot-kiosk')?.shadowRoot;
+    const ticket = kiosk?.querySelector('luot-kiosk-ticket:not([paper])')?.shadowRoot;
+    const svg = ticket?.querySelector('.qr-code svg')?.cloneNode(true) as SVGSVGElement | undefined;
+    if (!svg) return null;
+    const size = 400;
+    svg.setAttribute('width', String(size));
+    svg.setAttribute('height', String(size));
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, size, size);
+    context.drawImage(image, 0, 0, size, size);
+    const pixels = context.getImageData(0, 0, size, size);
+    return (window as unknown as { jsQR: JsQr }).jsQR(pixels.data, size, size)?.data ?? null;
+  });
+}
+
+describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let browser: TestBrowser;
+  let context: BrowserContext;
+  let fixture: CenterFixture;
+
+  const kioskUrl = (center: number, extra = '&print=0') => `${app.url}/kiosk/?center=${center}${extra}`;
+  const ticketOf = (page: Page) => page.locator('main luot-kiosk-ticket');
+  const field = (page: Page, name: string) => ticketOf(page).locator(`[data-field="${name}"]`);
+  const startScreen = (page: Page) => page.getByText('Chạm vào lĩnh vực bạn cần giải quyết');
+
+  async function open(url: string, init?: (page: Page) => Promise<unknown>): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await init?.(page);
+    await page.goto(url);
+    return page;
+  }
+
+  async function take(page: Page, service: string, priority: string): Promise<void> {
+    await page.getByRole('button', { name: service }).click();
+    await page.getByRole('button', { name: priority, exact: true }).click();
+  }
+
+  async function shoot(page: Page, name: string, target?: ReturnType<Page['locator']>): Promise<void> {
+    if (!SCREENSHOTS) return;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await (target ?? page).screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+  }
+
+  beforeAll(async () => {
+    database = await pgliteDatabase();
+    app = await startTestApp(database);
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    fixture = await createCenterFixture(database.db, {
+      services: [
+        'A',
+        { code: 'B', issuingHours: [{ from: '00:00', to: '00:00' }] },
+        { code: 'C', dailyQuota: 1 },
+      ],
+      counters: [['A', 'B', 'C']],
+    });
+    // The demo center: people already waiting for A, and G out of tickets for today.
+    const client = new Client(app.url);
+    const [a, g] = await Promise.all(
+      ['A', 'G'].map((code) =>
+        database.db
+          .selectFrom('services')
+          .select('id')
+          .where('center_id', '=', 1)
+          .where('code', '=', code)
+          .executeTakeFirstOrThrow(),
+      ),
+    );
+    await database.db.updateTable('services').set({ daily_quota: 1 }).where('id', '=', g!.id).execute();
+    for (const serviceId of [a!.id, a!.id, g!.id]) {
+      expect((await client.post('/api/centers/1/tickets', { serviceId })).status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('shows the services as big touch buttons, and greys one that is not issuing with its reason', async () => {
+    const page = await open(kioskUrl(1));
+    await page.getByRole('heading', { name: 'Lấy số' }).waitFor();
+    const land = page.getByRole('button', { name: 'Đất đai' });
+    await land.waitFor();
+    expect(await land.isEnabled()).toBe(true);
+    const closed = page.getByRole('button', { name: /Tài nguyên và Môi trường/ });
+    expect(await closed.isDisabled()).toBe(true);
+    expect(await closed.textContent()).toContain('Đã hết số hôm nay');
+    const buttons = await page.locator('luot-kiosk-services button').all();
+    expect(buttons).toHaveLength(6);
+    for (const button of buttons) expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(64);
+    await shoot(page, 'kiosk');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('issues a kiosk ticket: service, then priority, then number, people ahead and wait', async () => {
+    const page = await open(kioskUrl(1));
+    await page.getByRole('button', { name: 'Tư pháp – Hộ tịch' }).click();
+    await page.getByRole('group', { name: 'Ưu tiên' }).waitFor();
+    await shoot(page, 'kiosk-priority');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Không ưu tiên' }).click();
+
+    await ticketOf(page).locator('.number', { hasText: 'A003' }).waitFor();
+    expect(await field(page, 'service').textContent()).toBe('Tư pháp – Hộ tịch');
+    expect(await field(page, 'ahead').textContent()).toBe('2');
+    expect(await field(page, 'wait').textContent()).toMatch(/^khoảng \d+ phút$/);
+    expect(await field(page, 'issued').textContent()).toMatch(/\d{2}:\d{2}/);
+    const row = await database.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('center_id', '=', 1)
+      .where('number', '=', 'A003')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'kiosk', priority: null, status: 'waiting' });
+    await shoot(page, 'kiosk-ticket');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The QR code, read back from the pixels, opens this very ticket's citizen page.
+    const url = `${app.url}/ticket/?t=${row.token}`;
+    expect(await ticketOf(page).locator('.qr-code').getAttribute('data-url')).toBe(url);
+    expect(await decodeQr(page)).toBe(url);
+    const token = new URL(url).searchParams.get('t')!;
+    const seen = await new Client(app.url).get(`/api/tickets/${token}`);
+    expect(seen.body).toMatchObject({ number: 'A003', channel: 'kiosk' });
+
+    // Printed: 80 mm wide, the screen hidden, one page exactly as wide as the paper.
+    await page.emulateMedia({ media: 'print' });
+    const paper = page.locator('luot-kiosk-ticket[paper]');
+    expect(await paper.isVisible()).toBe(true);
+    expect(await page.locator('luot-kiosk main').isVisible()).toBe(false);
+    expect(await paper.locator('.number').textContent()).toBe('A003');
+    expect((await paper.boundingBox())!.width).toBeLessThanOrEqual(PAPER_PX + 0.5);
+    await shoot(page, 'printed-ticket', paper);
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(boxes).toHaveLength(1);
+    expect(Number(boxes[0]![1])).toBeCloseTo(PAPER_PT, 0);
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+
+  it('prints each ticket once by itself when printing is on, and records a claimed priority', async () => {
+    const page = await open(kioskUrl(1, ''), (p) =>
+      p.addInitScript(() => {
+        const w = window as unknown as { prints: string[] };
+        w.prints = [];
+        window.print = () => {
+          w.prints.push(document.getElementById('luot-ticket-page')?.textContent ?? '');
+        };
+      }),
+    );
+    await take(page, 'Đất đai', 'Người cao tuổi');
+    await ticketOf(page).locator('.number', { hasText: 'B001' }).waitFor();
+    expect(await field(page, 'priority').textContent()).toBe('Người cao tuổi');
+    await page.getByText('Vui lòng nhận phiếu in bên dưới.').waitFor();
+    await page.waitForFunction(() => (window as unknown as { prints: string[] }).prints.length > 0);
+    const prints = await page.evaluate(() => (window as unknown as { prints: string[] }).prints);
+    expect(prints).toHaveLength(1);
+    expect(prints[0]).toMatch(/@page \{ size: 80mm \d+mm; margin: 0; \}/);
+    const row = await database.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('center_id', '=', 1)
+      .where('number', '=', 'B001')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'kiosk', priority: 'elderly' });
+    await page.close();
+  });
+
+  it('returns to the start screen by itself, in Vietnamese, and at once on a tap', async () => {
+    const page = await open(kioskUrl(1, '&print=0&reset=2'));
+    await page.getByRole('button', { name: 'English' }).click();
+    await take(page, 'Construction', 'No priority');
+    await ticketOf(page).getByText('Your number').waitFor();
+    await page.getByRole('button', { name: 'Xây dựng' }).waitFor(); // back, and in Vietnamese again
+    expect(await ticketOf(page).count()).toBe(0);
+
+    await page.goto(kioskUrl(1));
+    await take(page, 'Xây dựng', 'Không ưu tiên');
+    await ticketOf(page).locator('.number', { hasText: 'C002' }).waitFor();
+    await ticketOf(page).click();
+    await startScreen(page).waitFor();
+    // An abandoned priority screen gives up too.
+    await page.goto(kioskUrl(1, '&print=0&reset=1'));
+    await page.getByRole('button', { name: 'Xây dựng' }).click();
+    await page.getByRole('group', { name: 'Ưu tiên' }).waitFor();
+    await startScreen(page).waitFor();
+    await page.close();
+  });
+
+  it('explains refusals in Vietnamese and never gets stuck: outside hours, quota, rate limit, offline', async () => {
+    const page = await open(kioskUrl(fixture.centerId));
+    const outside = page.getByRole('button', { name: /Lĩnh vực B/ });
+    await outside.waitFor();
+    expect(await outside.isDisabled()).toBe(true);
+    expect(await outside.textContent()).toContain('Ngoài giờ lấy số (lấy số: 00:00–00:00)');
+
+    // C still shows as open, but its last ticket of the day goes to someone else first.
+    expect(await page.getByRole('button', { name: 'Lĩnh vực C' }).isEnabled()).toBe(true);
+    const other = await new Client(app.url).post(`/api/centers/${fixture.centerId}/tickets`, {
+      serviceId: fixture.serviceIds.C,
+    });
+    expect(other.status).toBe(201);
+    await take(page, 'Lĩnh vực C', 'Không ưu tiên');
+    const alert = page.getByRole('alert');
+    await alert.getByText('Lĩnh vực này đã hết số trong ngày hôm nay.', { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+    const full = page.getByRole('button', { name: /Lĩnh vực C/ });
+    await full.getByText('Đã hết số hôm nay').waitFor();
+    expect(await full.isDisabled()).toBe(true);
+
+    await page.route('**/api/centers/*/tickets', (route) =>
+      route.fulfill({
+        status: 429,
+        json: { error: { code: 'rate_limited', message: 'more than 120 tickets a minute' } },
+      }),
+    );
+    await take(page, 'Lĩnh vực A', 'Không ưu tiên');
+    await alert.getByText('Máy đang nhận quá nhiều yêu cầu.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+    await page.unroute('**/api/centers/*/tickets');
+
+    await page.getByRole('button', { name: 'Lĩnh vực A' }).click();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Không ưu tiên' }).click();
+    await alert.getByText('Mất kết nối tới máy chủ. Vui lòng thử lại sau', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+    await page.getByText('Mất kết nối tới máy chủ. Đang thử kết nối lại…').waitFor();
+    expect(await page.getByRole('button', { name: 'Lĩnh vực A' }).isDisabled()).toBe(true);
+    await context.setOffline(false);
+    await page.getByText('Mất kết nối tới máy chủ. Đang thử kết nối lại…').waitFor({ state: 'detached' });
+    await take(page, 'Lĩnh vực A', 'Không ưu tiên');
+    await ticketOf(page).locator('.number', { hasText: 'A001' }).waitFor();
+    await page.close();
+  });
+
+  it('points the QR code at PUBLIC_URL when the deployment has one', async () => {
+    const page = await open(kioskUrl(1), (p) =>
+      p.route('**/api/public-config', (route) =>
+        route.fulfill({ json: { publicUrl: 'https://luot.example.vn' } }),
+      ),
+    );
+    await take(page, 'Đăng ký kinh doanh', 'Không ưu tiên');
+    await ticketOf(page).locator('.number', { hasText: 'D001' }).waitFor();
+    const row = await database.db
+      .selectFrom('tickets')
+      .select('token')
+      .where('center_id', '=', 1)
+      .where('number', '=', 'D001')
+      .executeTakeFirstOrThrow();
+    expect(await decodeQr(page)).toBe(`https://luot.example.vn/ticket/?t=${row.token}`);
+    await page.close();
+  });
+
+  it('says so when it is set up without a center, or with one that does not exist', async () => {
+    const page = await open(`${app.url}/kiosk/`);
+    await page.getByText('thiếu mã trung tâm', { exact: false }).waitFor();
+    await page.goto(kioskUrl(9999));
+    await page.getByText('Không tìm thấy trung tâm số 9999.', { exact: false }).waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * For the public displays' browser tests: a stand-in for the browser's voice that records
+ * what is said and played, in order, and an accessibility check and screenshots.
+ *
+ * The stand-in `speechSynthesis` has one Vietnamese voice (or none, on request) and ends each
+ * utterance asynchronously: by itself a moment later, or, while held, only when the test says
+ * so. It records an `overlap` if anything is spoken before the previous utterance ended, and a
+ * `cancel` if anything is cut off. Audio clips "play" by recording their `data-clip` name.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface VoiceEntry {
+  kind: 'start' | 'end' | 'overlap' | 'cancel' | 'clip';
+  text?: string;
+  lang?: string;
+}
+
+declare global {
+  interface Window {
+    __voice: {
+      log: VoiceEntry[];
+      hold(on: boolean): void;
+      finishCurrent(): void;
+      withoutVietnamese(): void;
+    };
+  }
+}
+
+function installVoiceStub(): void {
+  const log: VoiceEntry[] = [];
+  type Utterance = { text: string; lang: string; onend: ((e: Event) => void) | null };
+  let current: Utterance | null = null;
+  let held = false;
+  let voices = [{ name: 'Giọng thử', lang: 'vi-VN', default: true, localService: true, voiceURI: 'test-vi' }];
+  const finish = (u: Utterance) => {
+    if (current !== u) return;
+    current = null;
+    log.push({ kind: 'end', text: u.text });
+    u.onend?.(new Event('end'));
+  };
+  class FakeUtterance {
+    text: string;
+    lang = '';
+    voice: unknown = null;
+    rate = 1;
+    onend: ((e: Event) => void) | null = null;
+    onerror: ((e: Event) => void) | null = null;
+    constructor(text: string) {
+      this.text = text;
+    }
+  }
+  const synth = {
+    getVoices: () => voices,
+    speak(u: Utterance) {
+      if (current) log.push({ kind: 'overlap', text: u.text });
+      log.push({ kind: 'start', text: u.text, lang: u.lang });
+      current = u;
+      if (!held) setTimeout(() => finish(u), 20);
+    },
+    cancel() {
+      if (current) log.push({ kind: 'cancel', text: current.text });
+      current = null;
+    },
+    pause() {},
+    resume() {},
+    speaking: false,
+    pending: false,
+    paused: false,
+    onvoiceschanged: null,
+    addEventListener() {},
+    removeEventListener() {},
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true });
+  HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
+    log.push({ kind: 'clip', text: this.dataset.clip ?? this.currentSrc });
+    setTimeout(() => this.dispatchEvent(new Event('ended')), 0);
+    return Promise.resolve();
+  };
+  window.__voice = {
+    log,
+    hold: (on) => {
+      held = on;
+    },
+    finishCurrent: () => {
+      if (current) finish(current);
+    },
+    withoutVietnamese: () => {
+      voices = [];
+    },
+  };
+}
+
+export async function stubVoice(context: BrowserContext): Promise<void> {
+  await context.addInitScript(installVoiceStub);
+}
+
+export function voiceLog(page: Page): Promise<VoiceEntry[]> {
+  return page.evaluate(() => window.__voice.log.slice());
+}
+
+/** Waits until the page's voice log satisfies `predicate` (evaluated in the page). */
+export async function untilVoice(page: Page, predicate: string): Promise<void> {
+  await page.waitForFunction(`(() => { const log = window.__voice.log; return ${predicate}; })()`);
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe;
+    return axe.run();
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+/** Writes docs/screenshots/<name>.png, only when UPDATE_SCREENSHOTS is set. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  if (!process.env.UPDATE_SCREENSHOTS) return;
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+}
