@@ -34,6 +34,7 @@ import { queueRoutes } from './queues/queue.routes.js';
 import { createRealtime, type Realtime } from './realtime/io.js';
 import { SocketPublisher } from './realtime/publish.js';
 import { handleSubscriptions } from './realtime/subscribe.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 import { ticketsRoutes } from './tickets/tickets.routes.js';
 
 export interface BuiltApp {
@@ -103,6 +104,7 @@ export async function buildApp(
   displaysRoutes(app, database.db);
   queueRoutes(app, database.db);
   dashboardRoutes(app, database.db);
+  reportsRoutes(app, database.db);
   const notifier = await registerNotifications(app, database.db, publisher, config, options.notifications);
   await webRoutes(app);
   citizenAppRoutes(app);

@@ -1,0 +1,67 @@
+/**
+ * A report as CSV that spreadsheet software opens correctly in Vietnamese: UTF-8 with a
+ * byte-order mark, CRLF line ends, every text field quoted.
+ */
+import type { CenterReport, Figures } from './center-report.js';
+
+const HEADER = [
+  'phần / section',
+  'tên / name',
+  'số phát / issued',
+  'đã phục vụ / served',
+  'vắng mặt / no-show',
+  'đã hủy / cancelled',
+  'chuyển lĩnh vực / transferred',
+  'hết hạn / expired',
+  'chờ TB (giây) / wait mean (s)',
+  'chờ trung vị / wait median',
+  'chờ p90 / wait p90',
+  'phục vụ TB (giây) / service mean (s)',
+  'phục vụ trung vị / service median',
+  'phục vụ p90 / service p90',
+  'trong mục tiêu / within SLA',
+  'không hài lòng / rating 1',
+  'bình thường / rating 2',
+  'hài lòng / rating 3',
+  'rất hài lòng / rating 4',
+];
+
+const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const cell = (v: number | null) => (v === null ? '' : String(v));
+
+function row(section: string, name: string, f: Figures): string {
+  return [
+    quote(section),
+    quote(name),
+    f.issued,
+    f.served,
+    f.noShow,
+    f.cancelled,
+    f.transferred,
+    f.expired,
+    cell(f.waitMean),
+    cell(f.waitMedian),
+    cell(f.waitP90),
+    cell(f.serviceMean),
+    cell(f.serviceMedian),
+    cell(f.serviceP90),
+    cell(f.withinSla),
+    f.ratings['1'],
+    f.ratings['2'],
+    f.ratings['3'],
+    f.ratings['4'],
+  ].join(',');
+}
+
+export function reportCsv(report: CenterReport): string {
+  const lines = [
+    HEADER.map(quote).join(','),
+    row('tổng / total', `${report.from} – ${report.to}`, report.total),
+    ...report.services.map((s) => row('lĩnh vực / service', `${s.code} · ${s.name}`, s)),
+    ...report.clerks.map((c) => row('cán bộ / clerk', c.username, c)),
+    '',
+    [quote('giờ / hour'), quote('số phát / issued')].join(','),
+    ...report.arrivals.map((a) => `${a.hour},${a.issued}`),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
