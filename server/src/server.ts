@@ -38,6 +38,10 @@ async function main(): Promise<void> {
       config.redisUrl ? ', fan-out through Redis' : ''
     }), ready in ${Math.round(performance.now() - startedAt)} ms`,
     `  Clerk console:  ${base}/counter/`,
+    `  Manager:        ${base}/manager/`,
+    `  Board:          ${base}/display/?center=1`,
+    `  Kiosk:          ${base}/kiosk/?center=1`,
+    `  Take a ticket:  ${base}/ticket/new?center=1`,
     `  API:            ${base}/api/centers`,
     `  API docs:       ${base}/docs`,
     `  Health:         ${base}/healthz  ${base}/readyz`,
