@@ -30,6 +30,8 @@ export class CenterLive {
   #feed: SeqFeed;
   #online = false;
   #replaying = false;
+  #retry: ReturnType<typeof setTimeout> | null = null;
+  #failures = 0;
 
   constructor(
     readonly centerId: number,
@@ -69,6 +71,7 @@ export class CenterLive {
   }
 
   close(): void {
+    if (this.#retry) clearTimeout(this.#retry);
     this.#feed.dispose();
     this.#socket.removeAllListeners();
     this.#socket.disconnect();
@@ -84,6 +87,17 @@ export class CenterLive {
   #subscribe(sinceSeq?: number): void {
     const request = { centerId: this.centerId, ...(sinceSeq !== undefined ? { sinceSeq } : {}) };
     this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
+      if ('error' in ack) {
+        // The server could not answer (its database away, say): ask again, backing off, rather
+        // than show stale data until the next reconnect.
+        const delay = Math.min(30_000, 1000 * 2 ** this.#failures++);
+        this.#retry = setTimeout(() => {
+          this.#retry = null;
+          if (this.#socket.connected) this.#subscribe(this.#feed.synced ? this.#feed.seq : undefined);
+        }, delay);
+        return;
+      }
+      this.#failures = 0;
       if ('snapshot' in ack) this.#feed.snapshot(ack.snapshot as CenterSnapshot);
       else if ('events' in ack) {
         this.#replaying = true;
