@@ -37,27 +37,35 @@ export interface CenterReport {
   arrivals: { hour: number; issued: number }[];
 }
 
-/** One row of facts per ticket issued in the range, from its events. */
+/**
+ * One row of facts per ticket issued in the range, from its own events: the lateral
+ * subquery reaches them by ticket_events_ticket, ticket by ticket, so the cost follows the
+ * range, never the size of the whole log.
+ */
 function facts(centerId: number, from: string, to: string) {
   return sql`
-    SELECT t.id, t.service_id, t.clerk_id, s.sla_minutes, c.timezone,
-      t.issued_at,
-      min(e.at) FILTER (WHERE e.type = 'ticket.called') AS called_at,
-      min(e.at) FILTER (WHERE e.type = 'ticket.serving') AS started_at,
-      max(e.at) FILTER (WHERE e.type = 'ticket.done') AS done_at,
-      bool_or(e.type = 'ticket.done') AS served,
-      bool_or(e.type = 'ticket.no_show') AND t.status = 'no_show' AS no_show,
-      bool_or(e.type = 'ticket.cancelled') AS cancelled,
-      bool_or(e.type = 'ticket.transferred') AS transferred,
-      bool_or(e.type = 'ticket.expired') AS expired,
+    SELECT t.id, t.service_id, t.clerk_id, s.sla_minutes, t.issued_at,
+      extract(hour FROM t.issued_at AT TIME ZONE c.timezone)::int AS hour,
+      ev.called_at, ev.started_at, ev.done_at, ev.served, ev.cancelled, ev.transferred, ev.expired,
+      ev.no_show AND t.status = 'no_show' AS no_show,
       f.rating
     FROM tickets t
     JOIN services s ON s.id = t.service_id
     JOIN centers c ON c.id = t.center_id
-    LEFT JOIN ticket_events e ON e.ticket_id = t.id
     LEFT JOIN feedback f ON f.ticket_id = t.id
-    WHERE t.center_id = ${centerId} AND t.day BETWEEN ${from}::date AND ${to}::date
-    GROUP BY t.id, s.sla_minutes, c.timezone, f.rating`;
+    CROSS JOIN LATERAL (
+      SELECT
+        min(e.at) FILTER (WHERE e.type = 'ticket.called') AS called_at,
+        min(e.at) FILTER (WHERE e.type = 'ticket.serving') AS started_at,
+        max(e.at) FILTER (WHERE e.type = 'ticket.done') AS done_at,
+        coalesce(bool_or(e.type = 'ticket.done'), false) AS served,
+        coalesce(bool_or(e.type = 'ticket.no_show'), false) AS no_show,
+        coalesce(bool_or(e.type = 'ticket.cancelled'), false) AS cancelled,
+        coalesce(bool_or(e.type = 'ticket.transferred'), false) AS transferred,
+        coalesce(bool_or(e.type = 'ticket.expired'), false) AS expired
+      FROM ticket_events e WHERE e.ticket_id = t.id
+    ) ev
+    WHERE t.center_id = ${centerId} AND t.day BETWEEN ${from}::date AND ${to}::date`;
 }
 
 /** The figures of a group of facts, as SQL select expressions over the CTE `x`. */
@@ -79,6 +87,21 @@ const FIGURES = sql`
   count(*) FILTER (WHERE x.rating = 2)::int AS r2,
   count(*) FILTER (WHERE x.rating = 3)::int AS r3,
   count(*) FILTER (WHERE x.rating = 4)::int AS r4`;
+
+/** The figures of no tickets at all. */
+const EMPTY: Record<string, unknown> = {
+  issued: 0,
+  served: 0,
+  no_show: 0,
+  cancelled: 0,
+  transferred: 0,
+  expired: 0,
+  r1: 0,
+  r2: 0,
+  r3: 0,
+  r4: 0,
+  within_sla: null,
+};
 
 const seconds = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v)));
 
@@ -107,39 +130,61 @@ export async function centerReport(
   from: string,
   to: string,
 ): Promise<CenterReport> {
-  const x = sql`x AS (
-    SELECT f.*, extract(epoch FROM f.called_at - f.issued_at) AS wait,
-      extract(epoch FROM f.done_at - f.started_at) AS service
-    FROM (${facts(centerId, from, to)}) f)`;
-  const [total, services, clerks, arrivals] = await Promise.all([
-    sql<Record<string, unknown>>`WITH ${x} SELECT ${FIGURES} FROM x`.execute(db),
-    sql<Record<string, unknown>>`
-      WITH ${x} SELECT s.id AS service_id, s.code, s.name, ${FIGURES}
-      FROM x JOIN services s ON s.id = x.service_id GROUP BY s.id ORDER BY s.sort_order, s.id`.execute(db),
-    sql<Record<string, unknown>>`
-      WITH ${x} SELECT u.id AS user_id, u.username, ${FIGURES}
-      FROM x JOIN users u ON u.id = x.clerk_id GROUP BY u.id ORDER BY u.username`.execute(db),
-    sql<{ hour: number; issued: number }>`
-      WITH ${x} SELECT extract(hour FROM issued_at AT TIME ZONE timezone)::int AS hour, count(*)::int AS issued
-      FROM x GROUP BY 1 ORDER BY 1`.execute(db),
+  // The facts are read once; every grouping (total, service, clerk, hour) comes from one pass.
+  const { rows } = await sql<Record<string, unknown>>`
+    WITH x AS MATERIALIZED (
+      SELECT f.*, extract(epoch FROM f.called_at - f.issued_at) AS wait,
+        extract(epoch FROM f.done_at - f.started_at) AS service
+      FROM (${facts(centerId, from, to)}) f
+    )
+    SELECT GROUPING(x.service_id, x.clerk_id, x.hour) AS grouping, x.service_id, x.clerk_id, x.hour, ${FIGURES}
+    FROM x
+    GROUP BY GROUPING SETS ((), (x.service_id), (x.clerk_id), (x.hour))`.execute(db);
+  // GROUPING bits: service 4, clerk 2, hour 1; a set's own column is the zero bit.
+  const total = rows.find((r) => Number(r.grouping) === 7);
+  const byService = rows.filter((r) => Number(r.grouping) === 3);
+  const byClerk = rows.filter((r) => Number(r.grouping) === 5 && r.clerk_id !== null);
+  const byHour = new Map(
+    rows.filter((r) => Number(r.grouping) === 6).map((r) => [Number(r.hour), Number(r.issued)]),
+  );
+
+  const [services, users] = await Promise.all([
+    db
+      .selectFrom('services')
+      .select(['id', 'code', 'name', 'sort_order'])
+      .where('center_id', '=', centerId)
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute(),
+    byClerk.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('users')
+          .select(['id', 'username'])
+          .where(
+            'id',
+            'in',
+            byClerk.map((r) => Number(r.clerk_id)),
+          )
+          .execute(),
   ]);
-  const byHour = new Map(arrivals.rows.map((r) => [r.hour, r.issued]));
+  const serviceRow = new Map(byService.map((r) => [Number(r.service_id), r]));
+  const userName = new Map(users.map((u) => [u.id, u.username]));
   return {
     centerId,
     from,
     to,
-    total: toFigures(total.rows[0]!),
-    services: services.rows.map((r) => ({
-      serviceId: Number(r.service_id),
-      code: String(r.code),
-      name: String(r.name),
-      ...toFigures(r),
-    })),
-    clerks: clerks.rows.map((r) => ({
-      userId: Number(r.user_id),
-      username: String(r.username),
-      ...toFigures(r),
-    })),
+    total: toFigures(total ?? EMPTY),
+    services: services
+      .filter((s) => serviceRow.has(s.id))
+      .map((s) => ({ serviceId: s.id, code: s.code, name: s.name, ...toFigures(serviceRow.get(s.id)!) })),
+    clerks: byClerk
+      .map((r) => ({
+        userId: Number(r.clerk_id),
+        username: userName.get(Number(r.clerk_id)) ?? '',
+        ...toFigures(r),
+      }))
+      .sort((a, b) => a.username.localeCompare(b.username)),
     arrivals: Array.from({ length: 24 }, (_, hour) => ({ hour, issued: byHour.get(hour) ?? 0 })),
   };
 }
