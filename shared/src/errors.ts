@@ -16,6 +16,10 @@ export const ERROR_STATUS = {
   feedback_exists: 409,
   /** A rating at a counter for a ticket that is not the one just completed there. */
   rating_closed: 409,
+  /** Configuration: a code, number or username already taken. */
+  already_exists: 409,
+  /** Configuration: deactivating a service while people wait, without saying what to do with them. */
+  service_has_waiting: 409,
   rate_limited: 429,
   database_unavailable: 503,
   not_ready: 503,

@@ -10,6 +10,9 @@ export const WEB_PAGES: readonly { url: string; entry: string }[] = [
   { url: '/display/', entry: 'displays/pages/board/index.html' },
   { url: '/display/counter/', entry: 'displays/pages/counter-display/index.html' },
   { url: '/manager/', entry: 'counter-ui/pages/manager/index.html' },
+  { url: '/manager/config', entry: 'counter-ui/pages/manager-config/index.html' },
+  { url: '/manager/province', entry: 'counter-ui/pages/manager-province/index.html' },
+  { url: '/manager/reports', entry: 'counter-ui/pages/manager-reports/index.html' },
 ];
 
 /**

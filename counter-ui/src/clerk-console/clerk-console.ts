@@ -6,6 +6,7 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import {
   formatDuration,
   type Locale,
@@ -19,7 +20,6 @@ import {
   type WireCounter,
   type WireTicket,
 } from '../../../shared/src/protocol.js';
-import { ApiError, api } from '../api/api-client.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
 import {
   applyEvent,

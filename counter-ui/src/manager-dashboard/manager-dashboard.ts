@@ -6,9 +6,9 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { translate } from '../../../shared/src/i18n/messages.js';
-import { ApiError, api } from '../api/api-client.js';
 import type { SignInEvent } from '../clerk-console/sign-in-form.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
 import {
@@ -22,6 +22,7 @@ import {
 } from './dashboard-view.js';
 import '../clerk-console/sign-in-form.js';
 import './timeline-chart.js';
+import './manager-actions.js';
 
 interface User {
   username: string;
@@ -182,6 +183,7 @@ export class ManagerDashboard extends LitElement {
         <luot-timeline-chart .points=${d.timeline} .locale=${this.locale} .timezone=${d.timezone}></luot-timeline-chart></section>
       ${breachList(d.breaches, d.services, this.locale, t)}
       ${satisfactionPanel(d, t)}
+      <luot-manager-actions class="wide" .centerId=${this.centerId} .seq=${d.seq} .locale=${this.locale} .services=${d.services}></luot-manager-actions>
     </main>`;
   }
 }

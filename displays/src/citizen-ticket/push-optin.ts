@@ -7,9 +7,9 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
-import { api } from './citizen-api.js';
 import { citizenStyles } from './citizen-styles.js';
 import { currentEndpoint, PushRefused, pushAvailability, subscribeBrowser } from './push-subscription.js';
 

@@ -7,17 +7,13 @@
  * URL parameters: `center` (required), `print=0` (no printer: no `window.print()`),
  * `reset=SECONDS` (how long a ticket or an error stays, default 20).
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
-import {
-  fetchCenters,
-  fetchPublicConfig,
-  fetchServices,
-  issueKioskTicket,
-  KioskApiError,
-} from './kiosk-api.js';
+import { fetchCenters, fetchPublicConfig, fetchServices, issueKioskTicket } from './kiosk-api.js';
 import {
   errorKey,
   type IssuedTicket,
@@ -135,7 +131,7 @@ export class Kiosk extends LitElement {
       this.services = await fetchServices(centerId);
       this.online = true;
     } catch (error) {
-      if (error instanceof KioskApiError && error.code === 'not_found') {
+      if (error instanceof ApiError && error.code === 'not_found') {
         this.setupProblem = this.#t('kiosk.unknownCenter', { id: centerId });
       } else this.online = false; // keeps the last list, greyed, until the server answers again
     }
@@ -148,7 +144,7 @@ export class Kiosk extends LitElement {
       fetchPublicConfig().catch(() => ({ publicUrl: null })),
     ]);
     const center = centers.find((c) => c.id === centerId);
-    if (!center) throw new KioskApiError(404, 'not_found', `center ${centerId} does not exist`);
+    if (!center) throw new ApiError(404, 'not_found', `center ${centerId} does not exist`);
     this.centerName = center.name;
     if (config.publicUrl) this.#publicBase = config.publicUrl;
     this.#centerLoaded = true;
@@ -195,7 +191,7 @@ export class Kiosk extends LitElement {
       this.#print(); // may block until the printer has the page: the time starts after it
       this.#stay(this.#options.resetSeconds);
     } catch (error) {
-      const code = error instanceof KioskApiError ? error.code : 'internal';
+      const code = error instanceof ApiError ? error.code : 'internal';
       await this.#show({ kind: 'refused', message: errorKey(code) }, this.#options.resetSeconds);
     } finally {
       this.busy = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../citizen-ticket/citizen-api.js';
+import { ApiError } from '../../../shared/src/http/api-client.js';
 import { issueErrorText } from './issue-errors.js';
 
 describe('why a remote ticket was refused', () => {

@@ -2,9 +2,10 @@
  * Why a remote ticket was refused, in the citizen's words: the device limit and the per-address
  * rate (429), issuing hours, the daily quota and a paused service (409), no connection.
  */
+
+import type { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { citizenText } from '../../../shared/src/i18n/citizen.js';
-import type { ApiError } from '../citizen-ticket/citizen-api.js';
 
 interface Window {
   from: string;

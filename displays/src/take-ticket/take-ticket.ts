@@ -6,10 +6,10 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
 import type { WireTicket } from '../../../shared/src/protocol.js';
-import { ApiError, api } from '../citizen-ticket/citizen-api.js';
 import { citizenStyles } from '../citizen-ticket/citizen-styles.js';
 import { rememberedTickets, rememberTicket } from '../citizen-ticket/remembered-tickets.js';
 import { issueErrorText } from './issue-errors.js';

@@ -160,6 +160,17 @@ export interface TicketNoticesTable {
   sent_at: Generated<Date>;
 }
 
+/** Who changed which configuration, when (issue 5). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  user_id: number | null;
+  center_id: number | null;
+  action: string;
+  subject: string;
+  details: ColumnType<unknown, string, never>;
+}
+
 export interface Database {
   centers: CentersTable;
   center_sequences: CenterSequencesTable;
@@ -177,4 +188,5 @@ export interface Database {
   vapid_keys: VapidKeysTable;
   ticket_contacts: TicketContactsTable;
   ticket_notices: TicketNoticesTable;
+  audit_log: AuditLogTable;
 }

@@ -12,6 +12,7 @@ import type { Database } from '../db/tables.js';
 import { illegalTransition, notFound } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
+import { moveCitizenLinks } from './citizen-links.js';
 import { insertWaitingTicket, newToken } from './issue-ticket.js';
 import { type TicketRow, toWireTicket } from './ticket.wire.js';
 
@@ -183,16 +184,7 @@ export function transferTicket(ctx: DomainContext, actor: Actor, ticketId: numbe
       transferredFromId: row.id,
       token: row.token,
     });
-    await trx
-      .updateTable('push_subscriptions')
-      .set({ ticket_id: created.id })
-      .where('ticket_id', '=', row.id)
-      .execute();
-    await trx
-      .updateTable('ticket_contacts')
-      .set({ ticket_id: created.id })
-      .where('ticket_id', '=', row.id)
-      .execute();
+    await moveCitizenLinks(trx, row.id, created.id);
     const event = await appendEvent(trx, {
       centerId: row.center_id,
       type: 'ticket.transferred',

@@ -1,5 +1,9 @@
-/** Same-origin JSON calls from the citizen's pages; errors come back as ApiError with the contract's code. */
-import type { ErrorBody } from '../../../shared/src/errors.js';
+/**
+ * Same-origin JSON calls to the Lượt API from every browser surface. Errors come back as
+ * ApiError with the contract's code, or `offline` when the server could not be reached in
+ * time: no screen waits forever on a dead connection.
+ */
+import type { ErrorBody } from '../errors.js';
 
 export class ApiError extends Error {
   constructor(
@@ -12,7 +16,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** Longer than any healthy answer. */
+const TIMEOUT_MS = 15_000;
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -20,6 +27,7 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
       credentials: 'same-origin',
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? null : JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch {
     throw new ApiError(0, 'offline', 'the server cannot be reached');

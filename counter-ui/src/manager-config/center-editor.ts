@@ -1,0 +1,70 @@
+/**
+ * `<luot-center-editor>`: the center's name, address, time zone, opening hours, priority
+ * ratio and ageing. Properties: `center`, `centerId`, `locale`. Fires `saved`.
+ */
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ConfigKey } from '../../../shared/src/i18n/config.js';
+import { ConfigForm, formatWindows, parseWindows, type Window } from './config-form.js';
+
+export interface CenterSettings {
+  id: number;
+  name: string;
+  address: string;
+  timezone: string;
+  openingHours: Window[] | null;
+  priorityEvery: number;
+  ageingMinutes: number;
+}
+
+const EXPLAIN: Record<string, ConfigKey> = {
+  name: 'err.name',
+  address: 'err.address',
+  timezone: 'err.timezone',
+  openingHours: 'err.hours',
+  priorityEvery: 'err.priorityEvery',
+  ageingMinutes: 'err.ageingMinutes',
+};
+
+@customElement('luot-center-editor')
+export class CenterEditor extends ConfigForm {
+  @property({ attribute: false }) center: CenterSettings | null = null;
+
+  protected explain(field: string): ConfigKey {
+    return EXPLAIN[field] ?? 'err.invalid';
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const text = (k: string) => String(data.get(k) ?? '').trim();
+    const openingHours = parseWindows(text('openingHours'));
+    if (openingHours === undefined) return this.refuseField('openingHours');
+    await this.save('PATCH', `/api/config/centers/${this.centerId}`, {
+      name: text('name'),
+      address: text('address'),
+      timezone: text('timezone'),
+      openingHours,
+      priorityEvery: Number(text('priorityEvery')),
+      ageingMinutes: Number(text('ageingMinutes')),
+    });
+  }
+
+  override render() {
+    const c = this.center;
+    if (!c) return null;
+    const input = (name: string, value: string | number, type = 'text', hint = false) =>
+      html`<input id=${name} name=${name} type=${type} .value=${String(value)}
+        aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name, hint)} />`;
+    return html`<form @submit=${this.#submit} novalidate aria-labelledby="center-form-title">
+      <h3 id="center-form-title">${this.t('config.center')}</h3>
+      ${this.field('name', this.t('center.name'), input('name', c.name))}
+      ${this.field('address', this.t('center.address'), input('address', c.address))}
+      ${this.field('timezone', this.t('center.timezone'), input('timezone', c.timezone))}
+      ${this.field('openingHours', this.t('center.openingHours'), input('openingHours', formatWindows(c.openingHours), 'text', true), this.t('service.hoursHint'))}
+      ${this.field('priorityEvery', this.t('center.priorityEvery'), input('priorityEvery', c.priorityEvery, 'number'))}
+      ${this.field('ageingMinutes', this.t('center.ageingMinutes'), input('ageingMinutes', c.ageingMinutes, 'number'))}
+      <div class="actions"><button class="primary" type="submit">${this.t('config.save')}</button>${this.status()}</div>
+    </form>`;
+  }
+}

@@ -1,0 +1,2 @@
+/** Entry of the /manager/config page. */
+import './manager-config.js';

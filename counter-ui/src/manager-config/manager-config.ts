@@ -1,0 +1,168 @@
+/**
+ * `<luot-manager-config>`: the /manager/config page (issue 5). Signs a manager or admin in,
+ * picks the center (`?center=ID`, else their first), and shows one section at a time: center
+ * settings, services, counters, users. Each section's form reports its own errors; after a
+ * save the page reloads the configuration.
+ */
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ApiError, api } from '../../../shared/src/http/api-client.js';
+import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
+import { translate } from '../../../shared/src/i18n/messages.js';
+import type { WireCounter } from '../../../shared/src/protocol.js';
+import type { SignInEvent } from '../clerk-console/sign-in-form.js';
+import type { CenterSettings } from './center-editor.js';
+import type { ConfigService } from './service-editor.js';
+import type { ConfigUser } from './user-editor.js';
+import '../clerk-console/sign-in-form.js';
+import './center-editor.js';
+import './counter-editor.js';
+import './service-editor.js';
+import './user-editor.js';
+
+interface User {
+  username: string;
+  role: string;
+  centerIds: number[];
+}
+
+interface Configuration {
+  center: CenterSettings;
+  services: ConfigService[];
+  counters: WireCounter[];
+  users: ConfigUser[];
+}
+
+const SECTIONS = ['center', 'services', 'counters', 'users'] as const;
+type Section = (typeof SECTIONS)[number];
+
+@customElement('luot-manager-config')
+export class ManagerConfig extends LitElement {
+  static override styles = css`
+    :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
+    header { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
+    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
+    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
+    nav { display: flex; gap: 0.5rem; padding: 0.75rem 1rem 0; flex-wrap: wrap; }
+    nav button { font: inherit; font-weight: 600; padding: 0.5rem 1rem; border: 1px solid #0b5cad; border-radius: 0.25rem; background: #fff; color: #0b5cad; cursor: pointer; }
+    nav button[aria-current='page'] { background: #0b5cad; color: #fff; }
+    main { padding: 0 1rem 1rem; }
+    .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
+  `;
+
+  @state() private locale: Locale = storedLocale(globalThis.localStorage);
+  @state() private user: User | null = null;
+  @state() private loading = true;
+  @state() private signInError = '';
+  @state() private forbidden = false;
+  @state() private centerId: number | null = null;
+  @state() private section: Section = 'services';
+  @state() private config: Configuration | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#restore();
+  }
+
+  #t(key: ConfigKey): string {
+    return translateConfig(this.locale, key);
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
+      await this.#enter(user);
+    } catch {
+      this.user = null;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #enter(user: User): Promise<void> {
+    this.user = user;
+    const asked = Number(new URLSearchParams(location.search).get('center')) || null;
+    const centers = await api<{ id: number }[]>('GET', '/api/centers');
+    this.centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;
+    await this.#load();
+  }
+
+  async #load(): Promise<void> {
+    if (!this.user || this.centerId === null) return;
+    try {
+      this.config = await api<Configuration>('GET', `/api/config/centers/${this.centerId}`);
+      this.forbidden = false;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.user = null;
+      else if (error instanceof ApiError && error.status === 403) this.forbidden = true;
+    }
+  }
+
+  async #signIn(event: SignInEvent): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
+      this.signInError = '';
+      await this.#enter(user);
+    } catch (error) {
+      this.signInError = translate(
+        this.locale,
+        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
+      );
+    }
+  }
+
+  async #signOut(): Promise<void> {
+    await api('POST', '/api/auth/logout').catch(() => null);
+    this.user = null;
+    this.config = null;
+  }
+
+  #switchLocale(): void {
+    this.locale = this.locale === 'vi' ? 'en' : 'vi';
+    localStorage.setItem('luot.locale', this.locale);
+    document.documentElement.lang = this.locale;
+  }
+
+  override render() {
+    const name = this.config?.center.name;
+    return html`<header>
+        <h1>${this.#t('config.title')}${name ? html` · ${name}` : null}</h1>
+        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
+        ${this.user ? html`<button @click=${this.#signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
+      </header>
+      ${this.#body()}`;
+  }
+
+  #body() {
+    if (this.loading) return null;
+    if (!this.user) {
+      return html`<luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    }
+    if (this.forbidden) return html`<div class="banner" role="alert">${this.#t('config.forbidden')}</div>`;
+    const c = this.config;
+    if (!c || this.centerId === null) return null;
+    return html`<nav aria-label=${this.#t('config.sections')}>
+        ${SECTIONS.map(
+          (s) => html`<button type="button" aria-current=${this.section === s ? 'page' : 'false'}
+            @click=${() => {
+              this.section = s;
+            }}>${this.#t(`config.${s}`)}</button>`,
+        )}
+      </nav>
+      <main @saved=${() => this.#load()}>${this.#section(c, this.centerId)}</main>`;
+  }
+
+  #section(c: Configuration, centerId: number) {
+    switch (this.section) {
+      case 'center':
+        return html`<luot-center-editor .locale=${this.locale} .centerId=${centerId} .center=${c.center}></luot-center-editor>`;
+      case 'services':
+        return html`<luot-service-editor .locale=${this.locale} .centerId=${centerId} .services=${c.services}></luot-service-editor>`;
+      case 'counters':
+        return html`<luot-counter-editor .locale=${this.locale} .centerId=${centerId} .counters=${c.counters} .services=${c.services}></luot-counter-editor>`;
+      case 'users':
+        return html`<luot-user-editor .locale=${this.locale} .centerId=${centerId} .staffRole=${this.user?.role ?? 'manager'} .users=${c.users}></luot-user-editor>`;
+    }
+  }
+}

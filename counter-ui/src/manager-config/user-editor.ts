@@ -1,0 +1,114 @@
+/**
+ * `<luot-user-editor>`: the center's staff: add one (a manager adds clerks of this center),
+ * reset a password, deactivate or reactivate. Properties: `users`, `staffRole` (of who is signed
+ * in), `centerId`, `locale`. Fires `saved`.
+ */
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ConfigKey } from '../../../shared/src/i18n/config.js';
+import { ConfigForm } from './config-form.js';
+
+export interface ConfigUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: 'clerk' | 'manager' | 'admin';
+  active: boolean;
+  centerIds: number[];
+}
+
+const EXPLAIN: Record<string, ConfigKey> = {
+  username: 'err.username',
+  displayName: 'err.displayName',
+  password: 'err.password',
+  role: 'err.role',
+};
+
+@customElement('luot-user-editor')
+export class UserEditor extends ConfigForm {
+  @property({ attribute: false }) users: ConfigUser[] = [];
+  @property() staffRole = 'manager';
+  @state() private resetting: ConfigUser | null = null;
+
+  protected explain(field: string): ConfigKey {
+    return EXPLAIN[field] ?? 'err.invalid';
+  }
+
+  async #create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const error = await this.save('POST', '/api/config/users', {
+      username: String(data.get('username') ?? '').trim(),
+      displayName: String(data.get('displayName') ?? '').trim(),
+      role: String(data.get('role') ?? 'clerk'),
+      centerIds: [this.centerId],
+      password: String(data.get('password') ?? ''),
+    });
+    if (!error) form.reset();
+  }
+
+  async #reset(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.resetting) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const error = await this.save('POST', `/api/config/users/${this.resetting.id}/password`, {
+      password: String(data.get('password') ?? ''),
+    });
+    if (!error) this.resetting = null;
+  }
+
+  #manageable(u: ConfigUser): boolean {
+    return this.staffRole === 'admin' || u.role === 'clerk';
+  }
+
+  override render() {
+    const roles =
+      this.staffRole === 'admin' ? (['clerk', 'manager', 'admin'] as const) : (['clerk'] as const);
+    const input = (name: string, type = 'text') =>
+      html`<input id=${name} name=${name} type=${type} aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name)} />`;
+    return html`
+      <table>
+        <caption>${this.t('config.users')}</caption>
+        <thead><tr><th>${this.t('user.username')}</th><th>${this.t('user.displayName')}</th><th>${this.t('user.role')}</th><th></th></tr></thead>
+        <tbody>${this.users.map(
+          (u) => html`<tr data-user=${u.username}>
+            <td>${u.username}${u.active ? nothing : html` (${this.t('user.inactive')})`}</td>
+            <td>${u.displayName}</td><td>${this.t(`role.${u.role}`)}</td>
+            <td>${
+              this.#manageable(u)
+                ? html`<button type="button" @click=${() => {
+                    this.resetting = u;
+                  }}>${this.t('user.resetPassword')}</button>
+                  <button type="button" @click=${() => this.save('PATCH', `/api/config/users/${u.id}`, { active: !u.active })}>
+                    ${u.active ? this.t('user.deactivate') : this.t('user.activate')}</button>`
+                : nothing
+            }</td></tr>`,
+        )}</tbody>
+      </table>
+      ${
+        this.resetting
+          ? html`<form @submit=${this.#reset} novalidate aria-labelledby="reset-title">
+            <h3 id="reset-title">${this.t('user.newPassword', { name: this.resetting.username })}</h3>
+            ${this.field('password', this.t('user.password'), input('password', 'password'))}
+            <div class="actions"><button class="primary" type="submit">${this.t('config.save')}</button>
+              <button type="button" @click=${() => {
+                this.resetting = null;
+              }}>${this.t('config.cancel')}</button></div>
+          </form>`
+          : html`<form @submit=${this.#create} novalidate aria-labelledby="user-form-title">
+            <h3 id="user-form-title">${this.t('config.add')}</h3>
+            ${this.field('username', this.t('user.username'), input('username'))}
+            ${this.field('displayName', this.t('user.displayName'), input('displayName'))}
+            ${this.field(
+              'role',
+              this.t('user.role'),
+              html`<select id="role" name="role">${roles.map((r) => html`<option value=${r}>${this.t(`role.${r}`)}</option>`)}</select>`,
+            )}
+            ${this.field('password', this.t('user.password'), input('password', 'password'))}
+            <div class="actions"><button class="primary" type="submit">${this.t('config.save')}</button></div>
+          </form>`
+      }
+      ${this.status()}`;
+  }
+}

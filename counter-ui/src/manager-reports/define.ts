@@ -1,0 +1,2 @@
+/** Entry of the /manager/reports page. */
+import './manager-reports.js';

@@ -1,0 +1,229 @@
+/**
+ * `<luot-manager-reports>`: a center's report over a range of local days (issue 5), for its
+ * managers and for admins. Signs in with `<luot-sign-in>`, offers the centers the account may
+ * see and a range (default: this month so far, in the center's local days, as the server
+ * counts them), then shows GET /api/centers/:id/reports, links its CSV and prints (print CSS
+ * keeps the tables and drops the controls). `?center=&from=&to=` preselect the form.
+ */
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ApiError, api } from '../../../shared/src/http/api-client.js';
+import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import { translate } from '../../../shared/src/i18n/messages.js';
+import type { SignInEvent } from '../clerk-console/sign-in-form.js';
+import { arrivalsChart, figuresTables, type ReportData, textFor } from './report-view.js';
+import '../clerk-console/sign-in-form.js';
+
+interface User {
+  username: string;
+  role: string;
+  centerIds: number[];
+}
+
+interface Center {
+  id: number;
+  name: string;
+}
+
+@customElement('luot-manager-reports')
+export class ManagerReports extends LitElement {
+  static override styles = css`
+    :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
+    header { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
+    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
+    header a { color: #fff; }
+    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
+    form { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; padding: 1rem; }
+    label { display: grid; gap: 0.25rem; font-weight: 600; }
+    select, input, form button, form a { font: inherit; padding: 0.4rem 0.6rem; border: 1px solid #767676; border-radius: 0.25rem; background: #fff; color: #1a1a1a; }
+    form button[type='submit'] { background: #0b5cad; color: #fff; border-color: #0b5cad; font-weight: 600; cursor: pointer; }
+    form a { text-decoration: none; color: #0b3d6e; }
+    .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
+    main { display: grid; gap: 1rem; padding: 0 1rem 1rem; }
+    table, section { background: #fff; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; }
+    table { border-collapse: collapse; width: 100%; }
+    caption { text-align: start; font-weight: 700; padding: 0.75rem 1rem 0.25rem; font-size: 1.1rem; }
+    th, td { text-align: start; padding: 0.35rem 0.6rem; border-top: 1px solid #e3e6ea; }
+    td { font-variant-numeric: tabular-nums; }
+    section { padding: 1rem; }
+    h2 { margin: 0 0 0.5rem; font-size: 1.1rem; }
+    .bars { display: flex; align-items: end; gap: 0.25rem; height: 12rem; margin: 0; padding: 0; list-style: none; }
+    .bars li { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: end; height: 100%; font-size: 0.8rem; }
+    .bars .bar { width: 100%; background: #0b5cad; border-radius: 0.2rem 0.2rem 0 0; min-height: 1px; }
+    .print-title { display: none; }
+    @media print {
+      :host { font-size: 9pt; }
+      header, form, .controls { display: none !important; }
+      .print-title { display: block; font-size: 13pt; margin: 0 0 0.5rem; }
+      main { padding: 0; }
+      table, section { box-shadow: none; border-radius: 0; break-inside: avoid; }
+      th, td { padding: 0.15rem 0.3rem; border-top: 1px solid #999; }
+      .bars .bar { background: #555; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+    }
+  `;
+
+  @state() private locale: Locale = storedLocale(globalThis.localStorage);
+  @state() private user: User | null = null;
+  @state() private loading = true;
+  @state() private signInError = '';
+  @state() private centers: Center[] = [];
+  @state() private centerId: number | null = null;
+  @state() private from = '';
+  @state() private to = '';
+  @state() private report: ReportData | null = null;
+  @state() private busy = false;
+  @state() private problem = '';
+  @state() private forbidden = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#restore();
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
+      await this.#enter(user);
+    } catch {
+      this.user = null;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #enter(user: User): Promise<void> {
+    this.user = user;
+    if (user.role !== 'manager' && user.role !== 'admin') {
+      this.forbidden = true;
+      return;
+    }
+    const all = await api<Center[]>('GET', '/api/centers');
+    this.centers = user.role === 'admin' ? all : all.filter((c) => user.centerIds.includes(c.id));
+    const query = new URLSearchParams(location.search);
+    const asked = Number(query.get('center'));
+    this.centerId = this.centers.find((c) => c.id === asked)?.id ?? this.centers[0]?.id ?? null;
+    if (this.centerId === null) {
+      this.forbidden = true;
+      return;
+    }
+    const today = await this.#centerToday(this.centerId);
+    this.from = query.get('from') ?? `${today.slice(0, 8)}01`;
+    this.to = query.get('to') ?? today;
+    await this.#load();
+  }
+
+  /** The center's local day as the server counts it; the device's clock is only a fallback. */
+  async #centerToday(centerId: number): Promise<string> {
+    try {
+      return (await api<{ day: string }>('GET', `/api/centers/${centerId}/dashboard`)).day;
+    } catch {
+      return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+    }
+  }
+
+  #query(): string {
+    return new URLSearchParams({ from: this.from, to: this.to }).toString();
+  }
+
+  async #load(): Promise<void> {
+    if (this.centerId === null) return;
+    this.busy = true;
+    this.problem = '';
+    try {
+      this.report = await api<ReportData>('GET', `/api/centers/${this.centerId}/reports?${this.#query()}`);
+      history.replaceState(null, '', `?center=${this.centerId}&${this.#query()}`);
+    } catch (error) {
+      this.report = null;
+      const t = textFor(this.locale);
+      if (error instanceof ApiError && error.status === 401) this.user = null;
+      else if (error instanceof ApiError && error.status === 403) this.forbidden = true;
+      else if (error instanceof ApiError && error.status === 400)
+        this.problem = t('reports.badRange', { message: error.message });
+      else this.problem = t('reports.failed');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.centerId = Number(data.get('center'));
+    this.from = String(data.get('from') ?? '');
+    this.to = String(data.get('to') ?? '');
+    void this.#load();
+  }
+
+  async #signIn(event: SignInEvent): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
+      this.signInError = '';
+      await this.#enter(user);
+    } catch (error) {
+      this.signInError = translate(
+        this.locale,
+        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
+      );
+    }
+  }
+
+  async #signOut(): Promise<void> {
+    await api('POST', '/api/auth/logout').catch(() => null);
+    this.user = null;
+    this.report = null;
+    this.forbidden = false;
+  }
+
+  #switchLocale(): void {
+    this.locale = this.locale === 'vi' ? 'en' : 'vi';
+    localStorage.setItem('luot.locale', this.locale);
+    document.documentElement.lang = this.locale;
+  }
+
+  override render() {
+    const t = textFor(this.locale);
+    return html`<header>
+        <h1>${t('reports.title')}</h1>
+        ${this.user && !this.forbidden ? html`<a href=${`/manager/?center=${this.centerId ?? ''}`}>${t('reports.dashboard')}</a>` : null}
+        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
+        ${this.user ? html`<button @click=${this.#signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
+      </header>
+      ${this.#body(t)}`;
+  }
+
+  #body(t: ReturnType<typeof textFor>) {
+    if (this.loading) return null;
+    if (!this.user) {
+      return html`<luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    }
+    if (this.forbidden) return html`<div class="banner" role="alert">${t('forbidden')}</div>`;
+    const r = this.report;
+    const center = this.centers.find((c) => c.id === this.centerId);
+    return html`<form @submit=${this.#submit}>
+        <label>${t('reports.center')}
+          <select name="center">${this.centers.map(
+            (c) => html`<option value=${c.id} ?selected=${c.id === this.centerId}>${c.name}</option>`,
+          )}</select></label>
+        <label>${t('reports.from')}<input type="date" name="from" .value=${this.from} required /></label>
+        <label>${t('reports.to')}<input type="date" name="to" .value=${this.to} required /></label>
+        <button type="submit" ?disabled=${this.busy}>${t('reports.show')}</button>
+        ${
+          r
+            ? html`<a href=${`/api/centers/${r.centerId}/reports.csv?from=${r.from}&to=${r.to}`} download>${t('reports.csv')}</a>
+              <button type="button" @click=${() => window.print()}>${t('reports.print')}</button>`
+            : null
+        }
+      </form>
+      ${this.problem ? html`<div class="banner" role="alert">${this.problem}</div>` : null}
+      ${this.busy ? html`<p class="controls" role="status">${t('reports.loading')}</p>` : null}
+      ${
+        r
+          ? html`<main>
+            <h2 class="print-title">${t('reports.title')} · ${center?.name ?? ''} · ${t('reports.range', { from: r.from, to: r.to })}</h2>
+            ${figuresTables(r, this.locale, t)}
+            <section aria-labelledby="arrivals"><h2 id="arrivals">${t('reports.arrivals')}</h2>${arrivalsChart(r, t)}</section>
+          </main>`
+          : null
+      }`;
+  }
+}

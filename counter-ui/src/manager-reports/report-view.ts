@@ -1,0 +1,111 @@
+/**
+ * How a report is rendered: the figures tables (total, per service, per clerk) and the
+ * arrival curve as plain CSS bars. Template functions over the JSON of
+ * GET /api/centers/:id/reports (server/src/reports/center-report.ts), so the element stays small.
+ */
+import { html } from 'lit';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
+import { type ReportsKey, reportsText } from '../../../shared/src/i18n/reports.js';
+
+export interface Figures {
+  issued: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  transferred: number;
+  expired: number;
+  waitMean: number | null;
+  waitMedian: number | null;
+  waitP90: number | null;
+  serviceMean: number | null;
+  serviceMedian: number | null;
+  serviceP90: number | null;
+  withinSla: number | null;
+  ratings: Record<'1' | '2' | '3' | '4', number>;
+}
+
+export interface ReportData {
+  centerId: number;
+  from: string;
+  to: string;
+  total: Figures;
+  services: (Figures & { serviceId: number; code: string; name: string })[];
+  clerks: (Figures & { userId: number; username: string })[];
+  arrivals: { hour: number; issued: number }[];
+}
+
+export type T = (key: ReportsKey, params?: Record<string, string | number>) => string;
+export const textFor =
+  (locale: Locale): T =>
+  (key, params) =>
+    reportsText(locale, key, params);
+
+/** Seconds as minutes with one decimal, in the reader's number format. */
+function min(locale: Locale, seconds: number | null): string {
+  if (seconds === null) return '—';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(seconds / 60);
+}
+
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+
+function cells(f: Figures, locale: Locale) {
+  return html`<td data-figure="issued">${f.issued}</td>
+    <td data-figure="served">${f.served}</td>
+    <td data-figure="noShow">${f.noShow}</td>
+    <td data-figure="cancelled">${f.cancelled}</td>
+    <td data-figure="transferred">${f.transferred}</td>
+    <td data-figure="wait">${min(locale, f.waitMean)} / ${min(locale, f.waitMedian)} / ${min(locale, f.waitP90)}</td>
+    <td data-figure="service">${min(locale, f.serviceMean)} / ${min(locale, f.serviceMedian)} / ${min(locale, f.serviceP90)}</td>
+    <td data-figure="sla">${percent(f.withinSla)}</td>
+    <td data-figure="ratings">${f.ratings['4']} · ${f.ratings['3']} · ${f.ratings['2']} · ${f.ratings['1']}</td>`;
+}
+
+function head(first: ReportsKey, t: T) {
+  return html`<thead><tr>
+    <th scope="col">${t(first)}</th><th scope="col">${t('col.issued')}</th><th scope="col">${t('col.served')}</th>
+    <th scope="col">${t('col.noShow')}</th><th scope="col">${t('col.cancelled')}</th>
+    <th scope="col">${t('col.transferred')}</th><th scope="col">${t('col.wait')}</th>
+    <th scope="col">${t('col.service.time')}</th><th scope="col">${t('col.sla')}</th>
+    <th scope="col" title=${t('col.ratingsHint')}>${t('col.ratings')}</th>
+  </tr></thead>`;
+}
+
+export function figuresTables(r: ReportData, locale: Locale, t: T) {
+  return html`<table data-table="total">
+      <caption>${t('reports.total')}</caption>
+      ${head('col.name', t)}
+      <tbody><tr data-row="total"><th scope="row">${t('reports.range', { from: r.from, to: r.to })}</th>${cells(r.total, locale)}</tr></tbody>
+    </table>
+    <table data-table="services">
+      <caption>${t('reports.services')}</caption>
+      ${head('col.service', t)}
+      <tbody>${r.services.map(
+        (s) =>
+          html`<tr data-service=${s.code}><th scope="row">${s.code} · ${s.name}</th>${cells(s, locale)}</tr>`,
+      )}</tbody>
+    </table>
+    <table data-table="clerks">
+      <caption>${t('reports.clerks')}</caption>
+      ${head('col.clerk', t)}
+      <tbody>${r.clerks.map(
+        (c) => html`<tr data-clerk=${c.username}><th scope="row">${c.username}</th>${cells(c, locale)}</tr>`,
+      )}</tbody>
+    </table>`;
+}
+
+/** The arrival curve: one bar per hour that had arrivals, between the first and last such hour. */
+export function arrivalsChart(r: ReportData, t: T) {
+  const busy = r.arrivals.filter((a) => a.issued > 0);
+  if (busy.length === 0) return html`<p>${t('reports.arrivalsEmpty')}</p>`;
+  const first = busy[0]!.hour;
+  const last = busy.at(-1)!.hour;
+  const hours = r.arrivals.filter((a) => a.hour >= first && a.hour <= last);
+  const top = Math.max(...hours.map((a) => a.issued));
+  return html`<ol class="bars">${hours.map(
+    (a) => html`<li data-hour=${a.hour} aria-label=${t('reports.arrivalsAt', { hour: a.hour, n: a.issued })}>
+      <span class="n">${a.issued}</span>
+      <span class="bar" style="height: ${(a.issued / top) * 100}%"></span>
+      <span class="h">${a.hour}</span>
+    </li>`,
+  )}</ol>`;
+}

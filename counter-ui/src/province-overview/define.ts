@@ -1,0 +1,2 @@
+/** Entry of the /manager/province page. */
+import './province-overview.js';

@@ -1,0 +1,170 @@
+/**
+ * `<luot-province-overview>`: every center of the province side by side for its admin
+ * (issue 5): waiting now, longest wait, open counters, served and satisfaction today,
+ * sortable, each row linking to that center's live dashboard. It follows every center's
+ * event feed, refetches after changes (coalesced), and every 15 s so waits keep growing.
+ */
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ApiError, api } from '../../../shared/src/http/api-client.js';
+import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import { translate } from '../../../shared/src/i18n/messages.js';
+import { provinceText } from '../../../shared/src/i18n/province.js';
+import type { SignInEvent } from '../clerk-console/sign-in-form.js';
+import { CentersFeedController } from './centers-feed-controller.js';
+import {
+  type CenterOverview,
+  nextSort,
+  overviewTable,
+  type Sort,
+  type SortColumn,
+} from './overview-table.js';
+import '../clerk-console/sign-in-form.js';
+
+interface User {
+  username: string;
+  role: string;
+}
+
+const REFRESH_EVERY_MS = 15_000;
+const MIN_GAP_MS = 300;
+
+@customElement('luot-province-overview')
+export class ProvinceOverview extends LitElement {
+  static override styles = css`
+    :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
+    header { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
+    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
+    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
+    .status { font-weight: 600; }
+    .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
+    main { padding: 1rem; }
+    table { border-collapse: collapse; width: 100%; background: #fff; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; }
+    caption { text-align: start; font-weight: 700; padding: 0.75rem 1rem 0.25rem; font-size: 1.1rem; }
+    caption small { font-weight: 400; color: #4a4f55; margin-inline-start: 0.5rem; }
+    th, td { text-align: start; padding: 0.45rem 0.75rem; border-top: 1px solid #e3e6ea; }
+    thead th { padding: 0; }
+    thead button { font: inherit; font-weight: 700; width: 100%; text-align: start; padding: 0.5rem 0.75rem; background: none; border: 0; cursor: pointer; color: inherit; }
+    thead button:hover, thead button:focus-visible { background: #e8eef6; }
+    th[aria-sort='ascending'], th[aria-sort='descending'] { background: #dde7f3; }
+    a { color: #0b5cad; font-weight: 600; }
+  `;
+
+  @state() private locale: Locale = storedLocale(globalThis.localStorage);
+  @state() private user: User | null = null;
+  @state() private loading = true;
+  @state() private signInError = '';
+  @state() private forbidden = false;
+  @state() private centers: CenterOverview[] | null = null;
+  @state() private sort: Sort = { column: 'waiting', direction: 'descending' };
+
+  #feed = new CentersFeedController(this, () => this.#schedule());
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #pending: ReturnType<typeof setTimeout> | null = null;
+  #lastFetch = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#timer = setInterval(() => void this.#load(), REFRESH_EVERY_MS);
+    void this.#restore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#timer) clearInterval(this.#timer);
+    if (this.#pending) clearTimeout(this.#pending);
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
+      this.user = user;
+      await this.#load();
+    } catch {
+      this.user = null;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Bursts of events, from any center, become one fetch, at most one every MIN_GAP_MS. */
+  #schedule(): void {
+    if (this.#pending) return;
+    const wait = Math.max(0, this.#lastFetch + MIN_GAP_MS - Date.now());
+    this.#pending = setTimeout(() => {
+      this.#pending = null;
+      void this.#load();
+    }, wait);
+  }
+
+  async #load(): Promise<void> {
+    if (!this.user) return;
+    this.#lastFetch = Date.now();
+    try {
+      const { centers } = await api<{ centers: CenterOverview[] }>('GET', '/api/province/overview');
+      this.centers = centers;
+      this.forbidden = false;
+      this.#feed.watch(centers.map((c) => c.id));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.user = null;
+      else if (error instanceof ApiError && error.status === 403) {
+        this.forbidden = true;
+        this.#feed.watch([]);
+      }
+    }
+  }
+
+  async #signIn(event: SignInEvent): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
+      this.signInError = '';
+      this.user = user;
+      await this.#load();
+    } catch (error) {
+      this.signInError = translate(
+        this.locale,
+        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
+      );
+    }
+  }
+
+  async #signOut(): Promise<void> {
+    await api('POST', '/api/auth/logout').catch(() => null);
+    this.#feed.watch([]);
+    this.user = null;
+    this.centers = null;
+    this.forbidden = false;
+  }
+
+  #switchLocale(): void {
+    this.locale = this.locale === 'vi' ? 'en' : 'vi';
+    localStorage.setItem('luot.locale', this.locale);
+    document.documentElement.lang = this.locale;
+  }
+
+  #sortBy = (column: SortColumn): void => {
+    this.sort = nextSort(this.sort, column);
+  };
+
+  override render() {
+    const t = (key: Parameters<typeof provinceText>[1]) => provinceText(this.locale, key);
+    return html`<header>
+        <h1>${t('title')}</h1>
+        ${this.user && this.centers ? html`<span class="status" role="status">${this.#feed.online ? t('live') : t('offline')}</span>` : null}
+        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
+        ${this.user ? html`<button @click=${this.#signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
+      </header>
+      ${this.#body(t)}`;
+  }
+
+  #body(t: (key: Parameters<typeof provinceText>[1]) => string) {
+    if (this.loading) return null;
+    if (!this.user) {
+      return html`<luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    }
+    if (this.forbidden) return html`<div class="banner" role="alert">${t('forbidden')}</div>`;
+    if (!this.centers) return null;
+    if (this.centers.length === 0) return html`<main><p>${t('empty')}</p></main>`;
+    return html`<main>${overviewTable(this.centers, this.sort, this.locale, this.#sortBy)}</main>`;
+  }
+}

@@ -1,0 +1,95 @@
+/** A center's settings as configuration shows them, changing them, and creating a center (admins). */
+import type { Static } from 'typebox';
+import { type Actor, assertCenterAccess } from '../auth/actor.js';
+import { assertCenterExists, createCenter } from '../centers/centers.repository.js';
+import type { DomainContext } from '../context.js';
+import type { IssuingWindow } from '../db/tables.js';
+import { DomainError } from '../errors.js';
+import { writeAudit } from './audit.repository.js';
+import type { CenterChanges, NewCenter } from './config.schemas.js';
+import { checkTimeZone, checkWindows } from './config-rules.js';
+
+export interface CenterSettings {
+  id: number;
+  name: string;
+  address: string;
+  timezone: string;
+  openingHours: IssuingWindow[] | null;
+  priorityEvery: number;
+  ageingMinutes: number;
+}
+
+export async function centerSettings(db: DomainContext['db'], centerId: number): Promise<CenterSettings> {
+  await assertCenterExists(db, centerId);
+  const r = await db.selectFrom('centers').selectAll().where('id', '=', centerId).executeTakeFirstOrThrow();
+  const openingHours = typeof r.opening_hours === 'string' ? JSON.parse(r.opening_hours) : r.opening_hours;
+  return {
+    id: r.id,
+    name: r.name,
+    address: r.address,
+    timezone: r.timezone,
+    openingHours: openingHours ?? null,
+    priorityEvery: r.priority_every,
+    ageingMinutes: r.ageing_minutes,
+  };
+}
+
+export async function updateCenterSettings(
+  ctx: DomainContext,
+  actor: Actor,
+  centerId: number,
+  input: Static<typeof CenterChanges>,
+): Promise<CenterSettings> {
+  assertCenterAccess(actor, centerId);
+  checkTimeZone(input.timezone);
+  checkWindows('openingHours', input.openingHours);
+  await ctx.db.transaction().execute(async (trx) => {
+    await assertCenterExists(trx, centerId);
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
+      ...(input.openingHours !== undefined
+        ? { opening_hours: input.openingHours ? JSON.stringify(input.openingHours) : null }
+        : {}),
+      ...(input.priorityEvery !== undefined ? { priority_every: input.priorityEvery } : {}),
+      ...(input.ageingMinutes !== undefined ? { ageing_minutes: input.ageingMinutes } : {}),
+    };
+    if (Object.keys(changes).length > 0) {
+      await trx.updateTable('centers').set(changes).where('id', '=', centerId).execute();
+    }
+    await writeAudit(trx, actor, {
+      centerId,
+      action: 'center.updated',
+      subject: `center:${centerId}`,
+      details: input,
+    });
+  });
+  return centerSettings(ctx.db, centerId);
+}
+
+export async function createCenterByAdmin(
+  ctx: DomainContext,
+  actor: Actor,
+  input: Static<typeof NewCenter>,
+): Promise<CenterSettings> {
+  if (actor.role !== 'admin') throw new DomainError('forbidden', 'only an admin creates centers');
+  checkTimeZone(input.timezone);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const centerId = await createCenter(trx, {
+      name: input.name,
+      ...(input.address !== undefined ? { address: input.address } : {}),
+    });
+    if (input.timezone !== undefined) {
+      await trx.updateTable('centers').set({ timezone: input.timezone }).where('id', '=', centerId).execute();
+    }
+    await writeAudit(trx, actor, {
+      centerId,
+      action: 'center.created',
+      subject: `center:${centerId}`,
+      details: input,
+    });
+    return centerId;
+  });
+  return centerSettings(ctx.db, id);
+}

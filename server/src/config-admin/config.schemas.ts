@@ -1,0 +1,103 @@
+/** TypeBox schemas of the configuration API (issue 5): every field checked at the edge. */
+import { Type } from 'typebox';
+import { Id, STORABLE } from '../http/schemas.js';
+
+const Name = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: STORABLE });
+/** "HH:MM", 00:00–23:59, or 24:00 as the end of a day. */
+const Clock = Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' });
+export const Windows = Type.Union([
+  Type.Array(Type.Object({ from: Clock, to: Clock }, { additionalProperties: false }), { maxItems: 12 }),
+  Type.Null(),
+]);
+
+const serviceFields = {
+  code: Type.String({ pattern: '^[A-Z]{1,3}$' }),
+  name: Name(200),
+  nameEn: Name(200),
+  slaMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+  active: Type.Boolean(),
+  issuingHours: Windows,
+  dailyQuota: Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()]),
+};
+
+export const NewService = Type.Object(
+  {
+    code: serviceFields.code,
+    name: serviceFields.name,
+    nameEn: serviceFields.nameEn,
+    slaMinutes: Type.Optional(serviceFields.slaMinutes),
+    active: Type.Optional(serviceFields.active),
+    issuingHours: Type.Optional(serviceFields.issuingHours),
+    dailyQuota: Type.Optional(serviceFields.dailyQuota),
+  },
+  { additionalProperties: false },
+);
+
+export const ServiceChanges = Type.Object(
+  {
+    code: Type.Optional(serviceFields.code),
+    name: Type.Optional(serviceFields.name),
+    nameEn: Type.Optional(serviceFields.nameEn),
+    slaMinutes: Type.Optional(serviceFields.slaMinutes),
+    active: Type.Optional(serviceFields.active),
+    issuingHours: Type.Optional(serviceFields.issuingHours),
+    dailyQuota: Type.Optional(serviceFields.dailyQuota),
+    /** When deactivating with people waiting: cancel their tickets … */
+    waitingTickets: Type.Optional(Type.Literal('cancel')),
+    /** … or move them to this service of the same center. */
+    moveTo: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+const counterFields = {
+  number: Type.Integer({ minimum: 1, maximum: 999 }),
+  name: Name(100),
+  serviceIds: Type.Array(Id, { maxItems: 50, uniqueItems: true }),
+};
+export const NewCounter = Type.Object(counterFields, { additionalProperties: false });
+export const CounterChanges = Type.Partial(Type.Object(counterFields, { additionalProperties: false }));
+
+const centerFields = {
+  name: Name(200),
+  address: Type.String({ maxLength: 300, pattern: STORABLE }),
+  timezone: Type.String({ minLength: 1, maxLength: 64 }),
+  openingHours: Windows,
+  priorityEvery: Type.Integer({ minimum: 0, maximum: 100 }),
+  ageingMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+};
+export const CenterChanges = Type.Partial(Type.Object(centerFields, { additionalProperties: false }));
+export const NewCenter = Type.Object(
+  {
+    name: centerFields.name,
+    address: Type.Optional(centerFields.address),
+    timezone: Type.Optional(centerFields.timezone),
+  },
+  { additionalProperties: false },
+);
+
+export const Role = Type.Enum(['clerk', 'manager', 'admin']);
+const Password = Type.String({ minLength: 8, maxLength: 200, pattern: STORABLE });
+export const NewUser = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-z0-9_.-]{3,40}$' }),
+    displayName: Name(100),
+    role: Role,
+    centerIds: Type.Array(Id, { maxItems: 200, uniqueItems: true }),
+    password: Password,
+  },
+  { additionalProperties: false },
+);
+export const UserChanges = Type.Object(
+  {
+    displayName: Type.Optional(Name(100)),
+    role: Type.Optional(Role),
+    centerIds: Type.Optional(Type.Array(Id, { maxItems: 200, uniqueItems: true })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const PasswordReset = Type.Object({ password: Password }, { additionalProperties: false });
+
+export const ServiceParams = Type.Object({ serviceId: Id });
+export const UserParams = Type.Object({ userId: Id });

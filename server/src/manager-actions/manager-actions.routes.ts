@@ -1,0 +1,51 @@
+/**
+ * Manager actions on the live floor (issue 5 item 5), managers of the center and admins only:
+ * the waiting list, moving a waiting ticket to another service, reassigning a counter's
+ * services. Cancelling a ticket and opening or closing a counter use the clerks' routes,
+ * which managers may call under the same rules.
+ */
+import { Type } from 'typebox';
+import { assertCenterAccess } from '../auth/actor.js';
+import { assertStaff } from '../auth/staff-session.js';
+import type { DomainContext } from '../context.js';
+import type { App } from '../http/app-type.js';
+import { CenterParams, CounterParams, Id, TicketParams } from '../http/schemas.js';
+import { setCounterServices } from './counter-services.js';
+import { moveWaitingTicket } from './move-ticket.js';
+import { waitingTickets } from './waiting-list.js';
+
+const MoveBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
+const ServicesBody = Type.Object(
+  { serviceIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+
+const MANAGERS = ['manager', 'admin'] as const;
+
+export function managerActionsRoutes(app: App, ctx: DomainContext): void {
+  const tags = ['manager'];
+
+  app.get('/api/centers/:centerId/waiting', { schema: { tags, params: CenterParams } }, async (request) => {
+    const actor = assertStaff(request, [...MANAGERS]);
+    assertCenterAccess(actor, request.params.centerId);
+    return { tickets: await waitingTickets(ctx.db, request.params.centerId) };
+  });
+
+  app.post(
+    '/api/tickets/:id/move',
+    { schema: { tags, params: TicketParams, body: MoveBody } },
+    async (request) => {
+      const actor = assertStaff(request, [...MANAGERS]);
+      return { ticket: await moveWaitingTicket(ctx, actor, request.params.id, request.body.serviceId) };
+    },
+  );
+
+  app.post(
+    '/api/counters/:counterId/services',
+    { schema: { tags, params: CounterParams, body: ServicesBody } },
+    async (request) => {
+      const actor = assertStaff(request, [...MANAGERS]);
+      return setCounterServices(ctx, actor, request.params.counterId, request.body.serviceIds);
+    },
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The reports page in Chromium: a manager sees today's figures of tickets issued, served,
+ * missed and cancelled through the API; the CSV download opens as UTF-8 with its header and
+ * totals; printing keeps the tables and drops the controls; a clerk is refused; and the page
+ * has no serious accessibility violations.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { TEST_PASSWORD } from '../helpers/test-password.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/manager/reports`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+describe.runIf(browserSuitesRun())('manager reports in Chromium', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let browser: TestBrowser;
+  let page: Page;
+  const total = (figure: string) => page.locator(`tr[data-row="total"] [data-figure="${figure}"]`);
+
+  beforeAll(async () => {
+    database = await pgliteDatabase();
+    app = await startTestApp(database);
+    browser = await launchBrowser();
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+
+    // Today: A001 served, A002 missed, A003 cancelled by its citizen, B001 still waiting.
+    const kiosk = new Client(app.url);
+    const issued = [];
+    for (let i = 0; i < 3; i++) {
+      issued.push((await kiosk.post('/api/centers/1/tickets', { serviceId: 1, channel: 'kiosk' })).body);
+    }
+    const clerk = await new Client(app.url).login('clerk1');
+    await clerk.post('/api/counters/1/open');
+    const first = (await clerk.post('/api/counters/1/call-next')).body.ticket;
+    expect(first.number).toBe('A001');
+    await clerk.post(`/api/tickets/${first.id}/start`);
+    await clerk.post(`/api/tickets/${first.id}/complete`, {});
+    const second = (await clerk.post('/api/counters/1/call-next')).body.ticket;
+    expect(second.number).toBe('A002');
+    expect((await clerk.post(`/api/tickets/${second.id}/no-show`)).status).toBe(200);
+    expect((await kiosk.post(`/api/tickets/${issued[2].token}/cancel`)).status).toBe(200);
+    await kiosk.post('/api/centers/1/tickets', { serviceId: 2, channel: 'kiosk' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it("shows a manager this month's figures, today's tickets included", async () => {
+    await signIn(page, app.url, 'manager');
+    await total('issued').filter({ hasText: /^4$/ }).waitFor();
+    expect(await total('served').textContent()).toBe('1');
+    expect(await total('noShow').textContent()).toBe('1');
+    expect(await total('cancelled').textContent()).toBe('1');
+    expect(await total('transferred').textContent()).toBe('0');
+    expect(await page.locator('tr[data-service="A"] [data-figure="issued"]').textContent()).toBe('3');
+    expect(await page.locator('tr[data-service="B"] [data-figure="issued"]').textContent()).toBe('1');
+    expect(await page.locator('tr[data-clerk="clerk1"] [data-figure="served"]').textContent()).toBe('1');
+    // The range defaults to the first of the month up to today.
+    const from = await page.getByLabel('Từ ngày').inputValue();
+    const to = await page.getByLabel('Đến ngày').inputValue();
+    expect(from).toBe(`${to.slice(0, 8)}01`);
+    // The arrival curve has this hour's four tickets.
+    const bars = page.locator('.bars li');
+    expect(await bars.locator('.n').allTextContents()).toContain('4');
+    if (process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync('docs/screenshots', { recursive: true });
+      await page.setViewportSize({ width: 1440, height: 1000 });
+      await page.screenshot({ path: 'docs/screenshots/manager-reports.png', fullPage: true });
+    }
+  });
+
+  it('downloads the CSV as UTF-8 with a BOM, the header and the totals', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải CSV' }).click(),
+    ]);
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^"phần \/ section","tên \/ name","số phát \/ issued","đã phục vụ \/ served"/);
+    const to = await page.getByLabel('Đến ngày').inputValue();
+    const from = await page.getByLabel('Từ ngày').inputValue();
+    expect(lines[1]).toMatch(new RegExp(`^"tổng / total","${from} – ${to}",4,1,1,1,0,`));
+    expect(download.suggestedFilename()).toBe(`luot-1-${from}-${to}.csv`);
+  });
+
+  it('prints the tables without the controls', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await page.getByRole('button', { name: 'In báo cáo' }).waitFor({ state: 'hidden' });
+      expect(await page.getByRole('link', { name: 'Tải CSV' }).isVisible()).toBe(false);
+      expect(await page.getByLabel('Từ ngày').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(false);
+      expect(await total('issued').isVisible()).toBe(true);
+      expect(await page.locator('table[data-table="clerks"]').isVisible()).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await page.getByRole('button', { name: 'In báo cáo' }).waitFor();
+  });
+
+  it('recomputes for another range', async () => {
+    await page.getByLabel('Từ ngày').fill('2020-01-01');
+    await page.getByLabel('Đến ngày').fill('2020-01-31');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await total('issued').filter({ hasText: /^0$/ }).waitFor();
+    await page.getByText('Không có số nào được phát trong khoảng này.').waitFor();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    await page.addScriptTag({ path: axePath });
+    const ids = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+      ).axe;
+      const r = await axe.run();
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(ids).toEqual([]);
+  });
+
+  it('refuses a clerk', async () => {
+    const other = await (await browser.newContext()).newPage();
+    await signIn(other, app.url, 'clerk2');
+    await other.getByText('Tài khoản này không có quyền xem báo cáo của trung tâm.').waitFor();
+    expect(await other.locator('table').count()).toBe(0);
+  });
+});
