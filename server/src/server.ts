@@ -8,6 +8,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureWebBuild } from './http/web-pages.js';
+import { restoreReassignedCounters } from './manager-actions/counter-services.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { expireStaleTickets } from './tickets/expire-tickets.js';
 
@@ -22,9 +23,14 @@ async function main(): Promise<void> {
   const seed = config.seedDemo ? await seedDemo(database.db, config.demoPassword) : null;
   const { app, readiness, publisher } = await buildApp(config, database);
   const ctx = { db: database.db, publisher };
-  await expireStaleTickets(ctx);
+  // The day-end sweep: yesterday's tickets expire, counters reassigned for a day get their services back.
+  const dayEnd = async () => {
+    await expireStaleTickets(ctx);
+    await restoreReassignedCounters(ctx);
+  };
+  await dayEnd();
   const sweep = setInterval(() => {
-    expireStaleTickets(ctx).catch((err: unknown) => app.log.warn({ err }, 'expiry sweep failed'));
+    dayEnd().catch((err: unknown) => app.log.warn({ err }, 'day-end sweep failed'));
   }, EXPIRY_SWEEP_MS);
   sweep.unref();
 

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restoreReassignedCounters } from '../../server/src/manager-actions/counter-services.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -217,6 +218,27 @@ eachDatabase('manager actions', (kind) => {
         f.serviceIds.C,
         f.serviceIds.A,
       ]);
+    });
+
+    it('holds for today only: at the end of the day the configured services come back', async () => {
+      const counter = f.counterIds[0]!;
+      // Reassigned twice today (to [C, A] above, then [B]): the configured [A] is what returns.
+      expect((await manager.post(`/api/counters/${counter}/services`, { serviceIds: [f.serviceIds.B] })).status).toBe(200);
+      const kept = await database.db.selectFrom('counters').selectAll().where('id', '=', counter).executeTakeFirstOrThrow();
+      expect(kept.configured_service_ids).toEqual([f.serviceIds.A]);
+      expect(await restoreReassignedCounters({ db: database.db, publisher: app.publisher })).toBe(0);
+
+      // The center's day turns.
+      await sql`UPDATE counters SET services_reassigned_on = services_reassigned_on - 1 WHERE id = ${counter}`.execute(
+        database.db,
+      );
+      expect(await restoreReassignedCounters({ db: database.db, publisher: app.publisher })).toBe(1);
+      const listed = await new Client(app.url).get(`/api/centers/${f.centerId}/counters`);
+      expect(listed.body.find((c: { id: number }) => c.id === counter).serviceIds).toEqual([f.serviceIds.A]);
+      const event = await lastEvent('counter.changed');
+      expect(event).toMatchObject({ counter_id: counter, user_id: null });
+      const after = await database.db.selectFrom('counters').selectAll().where('id', '=', counter).executeTakeFirstOrThrow();
+      expect(after).toMatchObject({ configured_service_ids: null, services_reassigned_on: null });
     });
   });
 });

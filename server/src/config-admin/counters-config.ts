@@ -6,6 +6,7 @@ import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { DomainContext } from '../context.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
+import { replaceCounterServices } from '../counters/counter-services.repository.js';
 import type { Database } from '../db/tables.js';
 import { notFound } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
@@ -69,12 +70,13 @@ async function assertServicesOfCenter(trx: Trx, centerId: number, serviceIds: nu
     throw invalidField(`serviceIds.${i}`, `service ${serviceIds[i]} is not a service of this center`);
 }
 
+/** The configured services: they also end any reassignment a manager made for today. */
 async function setServices(trx: Trx, counterId: number, serviceIds: number[]) {
-  await trx.deleteFrom('counter_services').where('counter_id', '=', counterId).execute();
-  if (serviceIds.length === 0) return;
+  await replaceCounterServices(trx, counterId, serviceIds);
   await trx
-    .insertInto('counter_services')
-    .values(serviceIds.map((service_id, position) => ({ counter_id: counterId, service_id, position })))
+    .updateTable('counters')
+    .set({ configured_service_ids: null, services_reassigned_on: null })
+    .where('id', '=', counterId)
     .execute();
 }
 

@@ -7,6 +7,7 @@ import * as initial from './migrations/2026-11-28T0000-initial.js';
 import * as priorityConfirmation from './migrations/2026-11-28T0001-priority-confirmation.js';
 import * as notifications from './migrations/2026-11-28T0400-notifications.js';
 import * as auditLog from './migrations/2026-11-28T0500-audit-log.js';
+import * as counterServicesForToday from './migrations/2026-11-28T0700-counter-services-for-today.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0001-priority-confirmation': priorityConfirmation,
   '2026-11-28T0400-notifications': notifications,
   '2026-11-28T0500-audit-log': auditLog,
+  '2026-11-28T0700-counter-services-for-today': counterServicesForToday,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

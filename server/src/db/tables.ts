@@ -50,6 +50,9 @@ export interface CountersTable {
   pause_reason: string | null;
   calls_since_priority: Generated<number>;
   state_changed_at: Generated<Date>;
+  /** While a manager's reassignment holds: the configured services, to put back at day end. */
+  configured_service_ids: number[] | null;
+  services_reassigned_on: ColumnType<string | null, string | null, string | null>;
 }
 
 export interface CounterServicesTable {

@@ -1,0 +1,17 @@
+/** The ordered services of a counter, written in one place. */
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/tables.js';
+
+/** Replaces a counter's services with `serviceIds`, in that order of preference. */
+export async function replaceCounterServices(
+  trx: Transaction<Database>,
+  counterId: number,
+  serviceIds: number[],
+): Promise<void> {
+  await trx.deleteFrom('counter_services').where('counter_id', '=', counterId).execute();
+  if (serviceIds.length === 0) return;
+  await trx
+    .insertInto('counter_services')
+    .values(serviceIds.map((service_id, position) => ({ counter_id: counterId, service_id, position })))
+    .execute();
+}
