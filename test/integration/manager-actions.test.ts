@@ -223,8 +223,14 @@ eachDatabase('manager actions', (kind) => {
     it('holds for today only: at the end of the day the configured services come back', async () => {
       const counter = f.counterIds[0]!;
       // Reassigned twice today (to [C, A] above, then [B]): the configured [A] is what returns.
-      expect((await manager.post(`/api/counters/${counter}/services`, { serviceIds: [f.serviceIds.B] })).status).toBe(200);
-      const kept = await database.db.selectFrom('counters').selectAll().where('id', '=', counter).executeTakeFirstOrThrow();
+      expect(
+        (await manager.post(`/api/counters/${counter}/services`, { serviceIds: [f.serviceIds.B] })).status,
+      ).toBe(200);
+      const kept = await database.db
+        .selectFrom('counters')
+        .selectAll()
+        .where('id', '=', counter)
+        .executeTakeFirstOrThrow();
       expect(kept.configured_service_ids).toEqual([f.serviceIds.A]);
       expect(await restoreReassignedCounters({ db: database.db, publisher: app.publisher })).toBe(0);
 
@@ -237,7 +243,11 @@ eachDatabase('manager actions', (kind) => {
       expect(listed.body.find((c: { id: number }) => c.id === counter).serviceIds).toEqual([f.serviceIds.A]);
       const event = await lastEvent('counter.changed');
       expect(event).toMatchObject({ counter_id: counter, user_id: null });
-      const after = await database.db.selectFrom('counters').selectAll().where('id', '=', counter).executeTakeFirstOrThrow();
+      const after = await database.db
+        .selectFrom('counters')
+        .selectAll()
+        .where('id', '=', counter)
+        .executeTakeFirstOrThrow();
       expect(after).toMatchObject({ configured_service_ids: null, services_reassigned_on: null });
     });
   });
