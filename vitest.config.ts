@@ -16,12 +16,17 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['{server,shared,displays,counter-ui,test}/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', 'test/browser/**'],
+          exclude: ['**/node_modules/**', '**/dist/**', 'test/browser/**', 'test/faults/**'],
         },
       },
       {
         extends: true,
         test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false },
+      },
+      {
+        extends: true,
+        // Fault suites kill and restart real processes: one file at a time.
+        test: { name: 'faults', include: ['test/faults/**/*.test.ts'], fileParallelism: false },
       },
     ],
   },

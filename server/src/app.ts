@@ -27,6 +27,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { registerOriginCheck } from './http/origin-check.js';
 import { publicConfigRoutes } from './http/public-config.routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { webRoutes } from './http/web-pages.js';
 import { managerActionsRoutes } from './manager-actions/manager-actions.routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(
   registerErrorHandler(app);
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, config.publicUrl);
   // Only routes that ask for it are limited (issuance); after the session is read, so staff are exempt.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
@@ -93,7 +95,7 @@ export async function buildApp(
   registerStaffSession(app, database.db);
   healthRoutes(app, database.db, readiness);
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
-  authRoutes(app, database.db, secureCookies);
+  authRoutes(app, database.db, secureCookies, config.loginLockout);
   centersRoutes(app, database.db);
   publicConfigRoutes(app, config.publicUrl);
   ticketsRoutes(

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { LockoutPolicy } from './auth/login-lockout.js';
 
 export interface Config {
   port: number;
@@ -20,8 +21,12 @@ export interface Config {
   demoPassword: string | null;
   logLevel: string;
   metricsToken: string | null;
+  /** Sign-in lockout: failures per username and per IP within the window, and how long the lock lasts. */
+  loginLockout: Readonly<LockoutPolicy>;
   /** How many events a reconnecting client may be replayed before it gets a fresh snapshot. */
   replayLimit: number;
+  /** On SIGTERM, how long /readyz answers 503 (load balancers stop sending) before the instance closes. */
+  shutdownDrainMs: number;
   /** Public issuance: requests a minute per IP, and waiting web tickets per device. */
   issueRatePerMinute: number;
   webTicketsPerDevice: number;
@@ -159,7 +164,14 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     demoPassword: env.DEMO_PASSWORD || null,
     logLevel,
     metricsToken: env.METRICS_TOKEN || null,
+    loginLockout: Object.freeze({
+      maxPerUser: int(env, 'LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000),
+      maxPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100_000),
+      windowMinutes: int(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
+      lockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    }),
     replayLimit: int(env, 'REPLAY_LIMIT', 500, 1, 100_000),
+    shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 120_000),
     issueRatePerMinute: int(env, 'ISSUE_RATE_PER_MINUTE', 120, 1, 1_000_000),
     webTicketsPerDevice: int(env, 'WEB_TICKETS_PER_DEVICE', 3, 1, 1000),
     ...vapidKeys(env),

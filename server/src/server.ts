@@ -66,9 +66,13 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Draining: /readyz answers 503 while requests are still served, so a load balancer that
+    // probes it stops sending here; then the server stops accepting, finishes the requests in
+    // flight and closes the sockets (their clients reconnect to another instance), and exits.
     readiness.draining = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'draining');
     clearInterval(sweep);
+    if (config.shutdownDrainMs > 0) await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
     try {
       await app.close();
     } finally {

@@ -6,6 +6,7 @@ import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import { STORABLE } from '../http/schemas.js';
+import { type LockoutPolicy, LoginLockout } from './login-lockout.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, endSession, SESSION_HOURS } from './sessions.repository.js';
 import { actorOf, requireStaff, SESSION_COOKIE } from './staff-session.js';
@@ -18,7 +19,13 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function authRoutes(app: App, db: Kysely<Database>, secureCookies: boolean): void {
+export function authRoutes(
+  app: App,
+  db: Kysely<Database>,
+  secureCookies: boolean,
+  lockoutPolicy: Readonly<LockoutPolicy>,
+): void {
+  const lockout = new LoginLockout(db, lockoutPolicy);
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -28,6 +35,7 @@ export function authRoutes(app: App, db: Kysely<Database>, secureCookies: boolea
 
   app.post('/api/auth/login', { schema: { body: LoginBody, tags: ['auth'] } }, async (request, reply) => {
     const { username, password } = request.body;
+    await lockout.assertNotLocked(username, request.ip);
     const user = await db
       .selectFrom('users')
       .select(['id', 'username', 'role', 'password_hash', 'active', 'display_name'])
@@ -35,7 +43,11 @@ export function authRoutes(app: App, db: Kysely<Database>, secureCookies: boolea
       .executeTakeFirst();
     // The same answer for an unknown user and a wrong password: nothing to enumerate.
     const ok = user?.active === true && (await verifyPassword(password, user.password_hash));
-    if (!user || !ok) throw new DomainError('invalid_credentials', 'wrong username or password');
+    if (!user || !ok) {
+      await lockout.recordFailure(username, request.ip);
+      throw new DomainError('invalid_credentials', 'wrong username or password');
+    }
+    await lockout.recordSuccess(username);
     const id = await createSession(db, user.id);
     reply.setCookie(SESSION_COOKIE, id, { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
     const centers = await db

@@ -174,6 +174,18 @@ export interface AuditLogTable {
   details: ColumnType<unknown, string, never>;
 }
 
+/** Failed sign-ins and the locks they caused (issue 6); key is `user:<name>` or `ip:<address>`. */
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  key: string;
+  at: Generated<Date>;
+}
+
+export interface LoginLocksTable {
+  key: string;
+  locked_until: Date;
+}
+
 export interface Database {
   centers: CentersTable;
   center_sequences: CenterSequencesTable;
@@ -192,4 +204,6 @@ export interface Database {
   ticket_contacts: TicketContactsTable;
   ticket_notices: TicketNoticesTable;
   audit_log: AuditLogTable;
+  login_failures: LoginFailuresTable;
+  login_locks: LoginLocksTable;
 }
