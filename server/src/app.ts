@@ -31,6 +31,8 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { webRoutes } from './http/web-pages.js';
 import { managerActionsRoutes } from './manager-actions/manager-actions.routes.js';
+import { createMetrics } from './metrics/metrics.js';
+import { metricsRoutes } from './metrics/metrics.routes.js';
 import { provinceRoutes } from './province/province.routes.js';
 import { type NotificationOptions, registerNotifications } from './push/push.routes.js';
 import type { TicketNotifier } from './push/ticket-notifier.js';
@@ -116,6 +118,9 @@ export async function buildApp(
   const notifier = await registerNotifications(app, database.db, publisher, config, options.notifications);
   await webRoutes(app);
   citizenAppRoutes(app);
+  const metrics = createMetrics(app, { realtime, pool: database.pool });
+  publisher.observe(metrics.observer);
+  metricsRoutes(app, metrics.registry, config.metricsToken);
   handleSubscriptions(realtime.io, { db: database.db, replayLimit: config.replayLimit, log: app.log });
 
   // Before the HTTP server waits for its connections: open WebSockets would keep it waiting.

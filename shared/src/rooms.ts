@@ -3,3 +3,9 @@ export const centerRoom = (centerId: number): string => `center:${centerId}`;
 export const counterRoom = (counterId: number): string => `counter:${counterId}`;
 /** A citizen's own room: the token never appears in any other room. */
 export const ticketRoom = (token: string): string => `ticket:${token}`;
+
+/** What a room is about, from its name: for metrics and logs, never for authorisation. */
+export function roomKind(room: string): 'center' | 'counter' | 'ticket' | null {
+  const kind = room.slice(0, room.indexOf(':'));
+  return kind === 'center' || kind === 'counter' || kind === 'ticket' ? kind : null;
+}
