@@ -71,7 +71,7 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     await page.getByRole('button', { name: 'Bật âm thanh' }).click();
     await page.getByRole('button', { name: 'Bật âm thanh' }).waitFor({ state: 'detached' });
     // The click is answered with the chime: sound works, and the browser has unlocked it.
-    await untilVoice(page, "log.some((e) => e.kind === 'clip' && e.text === 'chime')");
+    await untilVoice(page, (log) => log.some((e) => e.kind === 'clip' && e.text === 'chime'));
     expect(await page.evaluate(() => localStorage.getItem('luot.board.sound'))).toBe('on');
 
     await page.getByText('Chưa gọi số nào.').waitFor();
@@ -99,12 +99,12 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     await shoot(page, 'board');
 
     // The first is being said; the second waits for its end however long it takes.
-    await untilVoice(page, "log.some((e) => e.kind === 'start')");
+    await untilVoice(page, (log) => log.some((e) => e.kind === 'start'));
     expect(await spoken(page)).toEqual([sentence('A không không một', 'một')]);
     await page.evaluate(() => window.__voice.finishCurrent());
-    await untilVoice(page, "log.filter((e) => e.kind === 'start').length === 2");
+    await untilVoice(page, (log) => log.filter((e) => e.kind === 'start').length === 2);
     await page.evaluate(() => window.__voice.finishCurrent());
-    await untilVoice(page, "log.filter((e) => e.kind === 'end').length === 2");
+    await untilVoice(page, (log) => log.filter((e) => e.kind === 'end').length === 2);
 
     const steps = (await voiceLog(page)).slice(before).map((e) => `${e.kind} ${e.text}`);
     expect(steps).toEqual([
@@ -127,7 +127,7 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     const before = (await voiceLog(page)).length;
     await noShowAt(clerk1, 1);
     expect(await callNextAt(clerk1, 1)).toBe('A003');
-    await untilVoice(page, "log.at(-1)?.kind === 'clip' && log.at(-1)?.text === 'digit-1'");
+    await untilVoice(page, (log) => log.at(-1)?.kind === 'clip' && log.at(-1)?.text === 'digit-1');
     const clips = (await voiceLog(page)).slice(before).map((e) => `${e.kind} ${e.text}`);
     expect(clips).toEqual(
       ['chime', 'invite', 'letter-a', 'digit-0', 'digit-0', 'digit-3', 'to-counter', 'digit-1'].map(
@@ -169,8 +169,8 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     await issueA();
     await noShowAt(clerk1, 1);
     expect(await callNextAt(clerk1, 1)).toBe('A005');
-    await untilVoice(page, "log.some((e) => e.kind === 'clip' && e.text === 'digit-5')");
-    await untilVoice(page, "log.at(-1)?.kind === 'clip' && log.at(-1)?.text === 'digit-1'");
+    await untilVoice(page, (log) => log.some((e) => e.kind === 'clip' && e.text === 'digit-5'));
+    await untilVoice(page, (log) => log.at(-1)?.kind === 'clip' && log.at(-1)?.text === 'digit-1');
     const after = (await voiceLog(page)).slice(logBefore).map((e) => e.text);
     expect(after).toEqual([
       'chime',

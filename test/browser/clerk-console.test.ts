@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentPublisher } from '../../server/src/events/publisher.js';
 import { issueTicket } from '../../server/src/tickets/issue-ticket.js';
-import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
@@ -31,7 +31,7 @@ async function signIn(page: Page, url: string, username: string): Promise<void> 
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
+  await injectScript(page, axePath);
   const results = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
@@ -47,6 +47,7 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
   let browser: TestBrowser;
   let clerkA: Page;
   let clerkB: Page;
+  const cspViolations: string[] = [];
   const issue = (serviceId: number) => new Client(app.url).post('/api/centers/1/tickets', { serviceId });
 
   beforeAll(async () => {
@@ -55,6 +56,11 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     browser = await launchBrowser();
     clerkA = await (await browser.newContext()).newPage();
     clerkB = await (await browser.newContext()).newPage();
+    for (const page of [clerkA, clerkB]) {
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+      });
+    }
     // Fail a step in seconds, with the step's own message, not at the test's time-out.
     clerkA.setDefaultTimeout(10_000);
     clerkB.setDefaultTimeout(10_000);
@@ -214,5 +220,9 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     await clerkA.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
     await clerkA.getByRole('button', { name: 'Đăng nhập' }).click();
     await clerkA.getByText('Quầy 1 · Đang mở').waitFor();
+  });
+
+  it('runs under the enforced CSP without a single violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

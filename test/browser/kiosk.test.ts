@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -22,7 +22,7 @@ const PAPER_PX = (80 / 25.4) * 96;
 const PAPER_PT = (80 / 25.4) * 72;
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
+  await injectScript(page, axePath);
   const results = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
@@ -34,7 +34,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Draws the QR code the screen shows onto a canvas and reads it back with jsQR. */
 async function decodeQr(page: Page): Promise<string | null> {
-  await page.addScriptTag({ path: jsQrPath });
+  await injectScript(page, jsQrPath);
   return page.evaluate(async () => {
     type JsQr = (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
     const kiosk = document.querySelector('luot-kiosk')?.shadowRoot;

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -80,7 +80,7 @@ describe.runIf(browserSuitesRun())('manager actions in Chromium', () => {
   });
 
   it('has no serious accessibility violations', async () => {
-    await page.addScriptTag({ path: axePath });
+    await injectScript(page, axePath);
     const ids = await page.evaluate(async () => {
       const axe = (
         window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }

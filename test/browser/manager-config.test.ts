@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -118,7 +118,7 @@ describe.runIf(browserSuitesRun())('manager configuration in Chromium', () => {
       await page.setViewportSize({ width: 1440, height: 1000 });
       await page.screenshot({ path: 'docs/screenshots/manager-config.png', fullPage: true });
     }
-    await page.addScriptTag({ path: axePath });
+    await injectScript(page, axePath);
     const ids = await page.evaluate(async () => {
       const axe = (
         window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
@@ -123,7 +123,7 @@ describe.runIf(browserSuitesRun())('manager reports in Chromium', () => {
   });
 
   it('has no serious accessibility violations', async () => {
-    await page.addScriptTag({ path: axePath });
+    await injectScript(page, axePath);
     const ids = await page.evaluate(async () => {
       const axe = (
         window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }

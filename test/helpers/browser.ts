@@ -3,8 +3,8 @@
  * profile per launch (Playwright's own temporary one), and the built pages. Without Chromium the browser suites skip loudly,
  * except with CI=true where they must run.
  */
-import { existsSync } from 'node:fs';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../server/src/http/web-pages.js';
 import { CHROMIUM_PATH, IN_CI, missingServiceNotice } from './services.js';
 
@@ -42,4 +42,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
     newContext: () => browser.newContext({ viewport: { width: 1280, height: 800 } }),
     close: () => browser.close(),
   };
+}
+
+/**
+ * Runs a script file (axe-core, jsQR) in the page through the DevTools protocol: the pages'
+ * CSP forbids inline scripts, and a test tool must not need the CSP loosened.
+ */
+export async function injectScript(page: Page, path: string): Promise<void> {
+  await page.evaluate(readFileSync(path, 'utf8'));
 }

@@ -7,9 +7,11 @@
  * so. It records an `overlap` if anything is spoken before the previous utterance ended, and a
  * `cancel` if anything is cut off. Audio clips "play" by recording their `data-clip` name.
  */
+
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+import { injectScript } from './browser.js';
 
 export interface VoiceEntry {
   kind: 'start' | 'end' | 'overlap' | 'cancel' | 'clip';
@@ -30,6 +32,13 @@ declare global {
 
 function installVoiceStub(): void {
   const log: VoiceEntry[] = [];
+  // Every entry tells the test, which waits for the log instead of polling it.
+  const push = log.push.bind(log);
+  log.push = (...entries: VoiceEntry[]) => {
+    const n = push(...entries);
+    (window as unknown as { __voiceChanged?: () => void }).__voiceChanged?.();
+    return n;
+  };
   type Utterance = { text: string; lang: string; onend: ((e: Event) => void) | null };
   let current: Utterance | null = null;
   let held = false;
@@ -93,7 +102,15 @@ function installVoiceStub(): void {
   };
 }
 
+/** Tests waiting for the next change of any page's voice log. */
+let voiceWaiters: (() => void)[] = [];
+
 export async function stubVoice(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__voiceChanged', () => {
+    const waiting = voiceWaiters;
+    voiceWaiters = [];
+    for (const wake of waiting) wake();
+  });
   await context.addInitScript(installVoiceStub);
 }
 
@@ -101,15 +118,31 @@ export function voiceLog(page: Page): Promise<VoiceEntry[]> {
   return page.evaluate(() => window.__voice.log.slice());
 }
 
-/** Waits until the page's voice log satisfies `predicate` (evaluated in the page). */
-export async function untilVoice(page: Page, predicate: string): Promise<void> {
-  await page.waitForFunction(`(() => { const log = window.__voice.log; return ${predicate}; })()`);
+/**
+ * Waits until the page's voice log satisfies `predicate`, re-reading it each time the page
+ * logs something (no polling, no string evaluated in the page, which its CSP forbids).
+ */
+export async function untilVoice(
+  page: Page,
+  predicate: (log: VoiceEntry[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const changed = new Promise<void>((resolve) => voiceWaiters.push(resolve));
+    if (predicate(await voiceLog(page))) return;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`the voice log never matched: ${JSON.stringify(await voiceLog(page))}`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([changed, new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
+    clearTimeout(timer);
+  }
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
+  await injectScript(page, axePath);
   const results = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }

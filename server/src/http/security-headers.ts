@@ -54,14 +54,12 @@ const policy = (directives: Directives) =>
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
 
-export const CSP_HEADER = 'content-security-policy-report-only';
+export const CSP_HEADER = 'content-security-policy';
 
 export async function registerSecurityHeaders(app: App, publicUrl: string | null): Promise<void> {
   const https = publicUrl?.startsWith('https:') ?? false;
   await app.register(helmet, {
-    // Report-only for now: the browser suites inject axe and jsQR with inline <script> tags,
-    // which an enforced policy blocks; enforce once they inject through init scripts.
-    contentSecurityPolicy: { useDefaults: false, reportOnly: true, directives: pageDirectives(publicUrl) },
+    contentSecurityPolicy: { useDefaults: false, directives: pageDirectives(publicUrl) },
     strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
