@@ -2,7 +2,7 @@
  * Redis stopped and started again under two instances (a redis-server of the test's own).
  * During the outage HTTP keeps working on both; after it, the events made meanwhile reach the
  * board on the other instance (late, or by its resync on the gap), each seq exactly once.
- * The outage lasts FAULT_REDIS_OUTAGE_MS (5 s by default; the issue's 30 s works the same).
+ * The outage lasts FAULT_REDIS_OUTAGE_MS (30 s by default, as the issue asks; shorter for quick local runs).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBoard } from '../helpers/board.js';
@@ -13,7 +13,7 @@ import type { ServerProcess } from '../helpers/server-process.js';
 import { IN_CI } from '../helpers/services.js';
 import { Client } from '../helpers/test-app.js';
 
-const OUTAGE_MS = Number(process.env.FAULT_REDIS_OUTAGE_MS ?? 5_000);
+const OUTAGE_MS = Number(process.env.FAULT_REDIS_OUTAGE_MS ?? 30_000);
 
 describe.runIf(IN_CI || hasPostgres())('Redis stopped and restarted', () => {
   let redis: RedisProcess | undefined;
