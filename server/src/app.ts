@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
 import { PROTOCOL_VERSION } from '../../shared/src/protocol.js';
+import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { registerStaffSession } from './auth/staff-session.js';
 import { centersRoutes } from './centers/centers.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(
   displaysRoutes(app, database.db);
   queueRoutes(app, database.db);
   dashboardRoutes(app, database.db);
+  auditRoutes(app, database.db);
   reportsRoutes(app, database.db);
   configRoutes(app, ctx);
   provinceRoutes(app, database.db);

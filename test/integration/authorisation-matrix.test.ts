@@ -96,6 +96,7 @@ const STAFF: Record<string, Staff> = {
   },
   'GET /api/centers/{centerId}/waiting': { roles: MANAGERS, scope: 'center' },
   'GET /api/centers/{centerId}/dashboard': { roles: MANAGERS, scope: 'center' },
+  'GET /api/centers/{centerId}/audit': { roles: MANAGERS, scope: 'center' },
   'GET /api/centers/{centerId}/reports': { roles: MANAGERS, scope: 'center', query: REPORT_RANGE },
   'GET /api/centers/{centerId}/reports.csv': { roles: MANAGERS, scope: 'center', query: REPORT_RANGE },
   'POST /api/tickets/{id}/move': {

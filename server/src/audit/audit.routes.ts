@@ -1,0 +1,28 @@
+/** GET /api/centers/:centerId/audit?limit: managers of the center and admins. */
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { assertCenterAccess } from '../auth/actor.js';
+import { assertStaff } from '../auth/staff-session.js';
+import { assertCenterExists } from '../centers/centers.repository.js';
+import type { Database } from '../db/tables.js';
+import type { App } from '../http/app-type.js';
+import { CenterParams } from '../http/schemas.js';
+import { auditTrail } from './audit-trail.js';
+
+const Query = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) },
+  { additionalProperties: false },
+);
+
+export function auditRoutes(app: App, db: Kysely<Database>): void {
+  app.get(
+    '/api/centers/:centerId/audit',
+    { schema: { tags: ['dashboard'], params: CenterParams, querystring: Query } },
+    async (request) => {
+      const actor = assertStaff(request, ['manager', 'admin']);
+      assertCenterAccess(actor, request.params.centerId);
+      await assertCenterExists(db, request.params.centerId);
+      return auditTrail(db, request.params.centerId, request.query.limit ?? 200);
+    },
+  );
+}
