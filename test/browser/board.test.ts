@@ -11,9 +11,9 @@ import type { Actor } from '../../server/src/auth/actor.js';
 import { silentPublisher } from '../../server/src/events/publisher.js';
 import { callNext } from '../../server/src/queues/call-next.js';
 import { issueTicket } from '../../server/src/tickets/issue-ticket.js';
-import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
-import { seriousViolations, shoot, stubVoice, untilVoice, voiceLog } from '../helpers/display-page.js';
+import { shoot, stubVoice, untilVoice, voiceLog } from '../helpers/display-page.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const sentence = (ticket: string, counter: string) => `Mời công dân có số ${ticket} đến quầy số ${counter}`;

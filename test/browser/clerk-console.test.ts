@@ -4,17 +4,15 @@
  * shrink live; forbidden actions are not offered; no serious accessibility violations.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentPublisher } from '../../server/src/events/publisher.js';
 import { issueTicket } from '../../server/src/tickets/issue-ticket.js';
-import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : null;
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -28,17 +26,6 @@ async function signIn(page: Page, url: string, username: string): Promise<void> 
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await injectScript(page, axePath);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-    ).axe;
-    return axe.run();
-  });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
 describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {

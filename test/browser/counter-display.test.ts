@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
-import { seriousViolations, shoot } from '../helpers/display-page.js';
+import { shoot } from '../helpers/display-page.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const RATINGS = ['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng'];

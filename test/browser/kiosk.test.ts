@@ -8,29 +8,23 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import {
+  browserSuitesRun,
+  injectScript,
+  launchBrowser,
+  seriousViolations,
+  type TestBrowser,
+} from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
 const jsQrPath = require.resolve('jsqr/dist/jsQR.js');
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : null;
 /** 80 mm in CSS pixels (96 per inch) and in PDF points (72 per inch). */
 const PAPER_PX = (80 / 25.4) * 96;
 const PAPER_PT = (80 / 25.4) * 72;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await injectScript(page, axePath);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-    ).axe;
-    return axe.run();
-  });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
 
 /** Draws the QR code the screen shows onto a canvas and reads it back with jsQR. */
 async function decodeQr(page: Page): Promise<string | null> {

@@ -1,18 +1,10 @@
-/**
- * The manager's actions on the live dashboard in Chromium: open a counter, change which
- * services it serves, move and cancel waiting tickets; the floor follows, and axe finds no
- * serious violations with the actions on the page.
- */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe.runIf(browserSuitesRun())('manager actions in Chromium', () => {
   let database: TestDatabase;
@@ -80,14 +72,6 @@ describe.runIf(browserSuitesRun())('manager actions in Chromium', () => {
   });
 
   it('has no serious accessibility violations', async () => {
-    await injectScript(page, axePath);
-    const ids = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-      ).axe;
-      const r = await axe.run();
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(ids).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -4,16 +4,13 @@
  * with the message beside the field and nothing saved; no serious accessibility violations.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe.runIf(browserSuitesRun())('manager configuration in Chromium', () => {
   let database: TestDatabase;
@@ -118,14 +115,6 @@ describe.runIf(browserSuitesRun())('manager configuration in Chromium', () => {
       await page.setViewportSize({ width: 1440, height: 1000 });
       await page.screenshot({ path: 'docs/screenshots/manager-config.png', fullPage: true });
     }
-    await injectScript(page, axePath);
-    const ids = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-      ).axe;
-      const r = await axe.run();
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(ids).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

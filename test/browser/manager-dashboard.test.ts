@@ -4,16 +4,13 @@
  * clerk is refused, and the page has no serious accessibility violations.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitesRun, injectScript, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 async function signIn(page: Page, url: string, username: string): Promise<void> {
   await page.goto(`${url}/manager/`);
@@ -77,15 +74,7 @@ describe.runIf(browserSuitesRun())('manager dashboard in Chromium', () => {
   });
 
   it('has no serious accessibility violations', async () => {
-    await injectScript(page, axePath);
-    const ids = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-      ).axe;
-      const r = await axe.run();
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(ids).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('refuses a clerk', async () => {

@@ -4,6 +4,7 @@
  * except with CI=true where they must run.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../server/src/http/web-pages.js';
 import { CHROMIUM_PATH, IN_CI, missingServiceNotice } from './services.js';
@@ -50,4 +51,18 @@ export async function launchBrowser(): Promise<TestBrowser> {
  */
 export async function injectScript(page: Page, path: string): Promise<void> {
   await page.evaluate(readFileSync(path, 'utf8'));
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The ids of axe-core's serious and critical violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await injectScript(page, axePath);
+  const results = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe;
+    return axe.run();
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }

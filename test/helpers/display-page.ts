@@ -9,9 +9,7 @@
  */
 
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
-import { injectScript } from './browser.js';
 
 export interface VoiceEntry {
   kind: 'start' | 'end' | 'overlap' | 'cancel' | 'clip';
@@ -137,19 +135,6 @@ export async function untilVoice(
     await Promise.race([changed, new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
     clearTimeout(timer);
   }
-}
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await injectScript(page, axePath);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-    ).axe;
-    return axe.run();
-  });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
 /** Writes docs/screenshots/<name>.png, only when UPDATE_SCREENSHOTS is set. */
