@@ -4,7 +4,7 @@
  * service, keeping the issue time, its place in time and the priority. Logged as
  * `ticket.transferred` with the new ticket in `transferredTo`, like a clerk's transfer.
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { WireTicket } from '../../../shared/src/protocol.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
@@ -12,8 +12,7 @@ import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
-import { moveCitizenLinks } from '../tickets/citizen-links.js';
-import { insertWaitingTicket, newToken } from '../tickets/issue-ticket.js';
+import { replaceTicket } from '../tickets/replace-ticket.js';
 import { type TicketRow, toWireTicket } from '../tickets/ticket.wire.js';
 import { checkTransition, lockTicket } from '../tickets/ticket-transitions.js';
 
@@ -35,23 +34,7 @@ export async function moveLockedWaitingTicket(
       field: 'serviceId',
     });
   }
-  // The citizen's token moves to the new ticket, so their page and notifications follow it.
-  const updated = await trx
-    .updateTable('tickets')
-    .set({ status, finished_at: sql`now()`, outcome: 'transferred', token: newToken() })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const created = await insertWaitingTicket(trx, row.center_id, serviceId, {
-    priority: row.priority as WireTicket['priority'],
-    channel: row.channel as WireTicket['channel'],
-    deviceId: row.device_id,
-    issuedAt: row.issued_at,
-    queuedAt: row.queued_at,
-    transferredFromId: row.id,
-    token: row.token,
-  });
-  await moveCitizenLinks(trx, row.id, created.id);
+  const { updated, created } = await replaceTicket(trx, row, status, serviceId, row.queued_at);
   const event = await appendEvent(trx, {
     centerId: row.center_id,
     type: 'ticket.transferred',

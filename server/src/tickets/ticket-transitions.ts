@@ -12,8 +12,7 @@ import type { Database } from '../db/tables.js';
 import { illegalTransition, notFound } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
-import { moveCitizenLinks } from './citizen-links.js';
-import { insertWaitingTicket, newToken } from './issue-ticket.js';
+import { replaceTicket } from './replace-ticket.js';
 import { type TicketRow, toWireTicket } from './ticket.wire.js';
 
 export async function lockTicket(trx: Transaction<Database>, ticketId: number): Promise<TicketRow> {
@@ -168,23 +167,7 @@ export function transferTicket(ctx: DomainContext, actor: Actor, ticketId: numbe
     const row = await lockTicket(trx, ticketId);
     assertCenterAccess(actor, row.center_id);
     const status = checkTransition(row, 'transfer');
-    // The citizen's token moves to the new ticket, so their page and push subscription follow it.
-    const updated = await trx
-      .updateTable('tickets')
-      .set({ status, finished_at: now, outcome: 'transferred', token: newToken() })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const created = await insertWaitingTicket(trx, row.center_id, serviceId, {
-      priority: row.priority as WireTicket['priority'],
-      channel: row.channel as WireTicket['channel'],
-      deviceId: row.device_id,
-      issuedAt: row.issued_at,
-      queuedAt: row.issued_at,
-      transferredFromId: row.id,
-      token: row.token,
-    });
-    await moveCitizenLinks(trx, row.id, created.id);
+    const { updated, created } = await replaceTicket(trx, row, status, serviceId, row.issued_at);
     const event = await appendEvent(trx, {
       centerId: row.center_id,
       type: 'ticket.transferred',
