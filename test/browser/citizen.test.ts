@@ -219,6 +219,8 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     expect((await issue('D')).status).toBe(201); // someone else takes the last one
     await late.getByRole('button', { name: 'Lấy số' }).click();
     await late.getByText('Lĩnh vực này đã hết số hôm nay.', { exact: false }).waitFor();
+    // The page reloads the service list after the refusal; wait for that, not for a moment.
+    await late.getByRole('radio', { name: /Lĩnh vực D/, disabled: true }).waitFor();
     expect(await late.getByRole('radio', { name: /Lĩnh vực D/ }).isDisabled()).toBe(true);
   });
 
