@@ -104,7 +104,11 @@ export async function buildApp(
   ticketsRoutes(
     app,
     ctx,
-    { perIpPerMinute: config.issueRatePerMinute, webTicketsPerDevice: config.webTicketsPerDevice },
+    {
+      perIpPerMinute: config.issueRatePerMinute,
+      webTicketsPerDevice: config.webTicketsPerDevice,
+      webTicketsPerServiceDay: config.webTicketsPerServiceDay,
+    },
     secureCookies,
   );
   countersRoutes(app, ctx);
@@ -123,7 +127,12 @@ export async function buildApp(
   const metrics = createMetrics(app, { realtime, pool: database.pool });
   publisher.observe(metrics.observer);
   metricsRoutes(app, metrics.registry, config.metricsToken);
-  handleSubscriptions(realtime.io, { db: database.db, replayLimit: config.replayLimit, log: app.log });
+  handleSubscriptions(realtime.io, {
+    db: database.db,
+    replayLimit: config.replayLimit,
+    limits: config.subscribeLimits,
+    log: app.log,
+  });
 
   // Before the HTTP server waits for its connections: open WebSockets would keep it waiting.
   app.addHook('preClose', async () => {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LockoutPolicy } from './auth/login-lockout.js';
+import type { SubscribeLimits } from './realtime/subscribe-limits.js';
 
 export interface Config {
   port: number;
@@ -25,11 +26,13 @@ export interface Config {
   loginLockout: Readonly<LockoutPolicy>;
   /** How many events a reconnecting client may be replayed before it gets a fresh snapshot. */
   replayLimit: number;
+  subscribeLimits: Readonly<SubscribeLimits>;
   /** On SIGTERM, how long /readyz answers 503 (load balancers stop sending) before the instance closes. */
   shutdownDrainMs: number;
   /** Public issuance: requests a minute per IP, and waiting web tickets per device. */
   issueRatePerMinute: number;
   webTicketsPerDevice: number;
+  webTicketsPerServiceDay: number;
   /** Notifications to citizens (issue 4); see notificationConfig. */
   vapidPublicKey: string | null;
   vapidPrivateKey: string | null;
@@ -171,9 +174,17 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       lockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     }),
     replayLimit: int(env, 'REPLAY_LIMIT', 500, 1, 100_000),
+    subscribeLimits: Object.freeze({
+      // A center's Wi-Fi puts every phone and board behind one address, all resubscribing
+      // after a restart: the per-address limit is for floods, not for a busy center.
+      perAddressPerMinute: int(env, 'SUBSCRIBE_RATE_PER_MINUTE', 1200, 1, 1_000_000),
+      perSocketPerMinute: int(env, 'SUBSCRIBE_RATE_PER_SOCKET', 30, 1, 100_000),
+      roomsPerSocket: int(env, 'SUBSCRIBE_ROOMS_PER_SOCKET', 20, 1, 10_000),
+    }),
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 120_000),
     issueRatePerMinute: int(env, 'ISSUE_RATE_PER_MINUTE', 120, 1, 1_000_000),
     webTicketsPerDevice: int(env, 'WEB_TICKETS_PER_DEVICE', 3, 1, 1000),
+    webTicketsPerServiceDay: int(env, 'WEB_TICKETS_PER_SERVICE_DAY', 4, 1, 1000),
     ...vapidKeys(env),
     vapidSubject: vapidSubject(env, url(env, 'PUBLIC_URL', ['http:', 'https:'])),
     pushAhead: int(env, 'PUSH_AHEAD', 3, 0, 100),

@@ -153,6 +153,7 @@ export class Cluster {
       SESSION_SECRET,
       SEED_DEMO: 'false',
       ISSUE_RATE_PER_MINUTE: '1000000',
+      SUBSCRIBE_RATE_PER_MINUTE: '1000000',
       LOG_LEVEL: 'error',
     });
   }

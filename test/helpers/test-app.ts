@@ -25,7 +25,10 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
     // Suites issue hundreds of tickets from one address and client; the limits have their own test.
     ISSUE_RATE_PER_MINUTE: '1000000',
     WEB_TICKETS_PER_DEVICE: '1000',
+    WEB_TICKETS_PER_SERVICE_DAY: '1000',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
+    SUBSCRIBE_RATE_PER_MINUTE: '1000000',
+    SUBSCRIBE_RATE_PER_SOCKET: '100000',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });

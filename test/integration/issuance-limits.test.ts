@@ -66,4 +66,33 @@ describe('issuance limits', () => {
     const staff = await clerk.post('/api/centers/1/tickets', { serviceId: 5, channel: 'staff' });
     expect(staff.status).toBe(201);
   });
+
+  it('limits the tickets one device takes for one service in a day, cancelled ones included', async () => {
+    // An app of its own on the same database: the address limit above is spent.
+    const strict = await startTestApp(database, { env: { WEB_TICKETS_PER_SERVICE_DAY: '2' } });
+    try {
+      const phone = new Client(strict.url);
+      for (let i = 0; i < 2; i++) {
+        const taken = await phone.post('/api/centers/1/tickets', { serviceId: 6 });
+        expect(taken.status).toBe(201);
+        expect((await phone.post(`/api/tickets/${taken.body.token}/cancel`)).status).toBe(200);
+      }
+      const before = await count();
+      const third = await phone.post('/api/centers/1/tickets', { serviceId: 6 });
+      expect(third.status).toBe(429);
+      expect(third.body.error).toMatchObject({
+        code: 'rate_limited',
+        details: { limit: 2, serviceId: 6, perServicePerDay: true },
+      });
+      expect(third.body.error.message).toMatch(/2 tickets for this service today/);
+      expect(await count()).toBe(before);
+      // Another service, and another phone for the same service, are still served.
+      expect((await phone.post('/api/centers/1/tickets', { serviceId: 1 })).status).toBe(201);
+      expect((await new Client(strict.url).post('/api/centers/1/tickets', { serviceId: 6 })).status).toBe(
+        201,
+      );
+    } finally {
+      await strict.close();
+    }
+  });
 });

@@ -8,6 +8,14 @@ describe('why a remote ticket was refused', () => {
       'Điện thoại này đang giữ 3 số chưa dùng. Hãy dùng hoặc hủy một số trước khi lấy số mới.',
     );
     expect(
+      issueErrorText(
+        'vi',
+        new ApiError(429, 'rate_limited', 'x', { limit: 4, serviceId: 2, perServicePerDay: true }),
+      ),
+    ).toBe(
+      'Điện thoại này đã lấy 4 số của lĩnh vực này hôm nay. Vui lòng hỏi quầy hướng dẫn để được hỗ trợ.',
+    );
+    expect(
       issueErrorText('en', new ApiError(429, 'rate_limited', 'x', { retryAfter: '1 minute' })),
     ).toContain('in a few minutes');
     const hours = {

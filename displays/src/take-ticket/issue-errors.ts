@@ -1,5 +1,5 @@
 /**
- * Why a remote ticket was refused, in the citizen's words: the device limit and the per-address
+ * Why a remote ticket was refused, in the citizen's words: the device limits and the per-address
  * rate (429), issuing hours, the daily quota and a paused service (409), no connection.
  */
 
@@ -24,6 +24,9 @@ export function issueErrorText(locale: Locale, error: ApiError): string {
   const details = error.details ?? {};
   switch (error.code) {
     case 'rate_limited':
+      if (details.perServicePerDay === true && typeof details.limit === 'number') {
+        return citizenText(locale, 'error.serviceDayLimit', { limit: details.limit });
+      }
       return typeof details.limit === 'number'
         ? citizenText(locale, 'error.deviceLimit', { limit: details.limit })
         : citizenText(locale, 'error.tooFast');

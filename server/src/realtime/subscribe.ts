@@ -15,6 +15,7 @@ import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
 import { currentSeq, eventsSince } from '../events/events.repository.js';
 import type { RealtimeServer } from './io.js';
+import { clientAddress, MinuteCounter, type SubscribeLimits } from './subscribe-limits.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const SinceSeq = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 }));
@@ -35,6 +36,7 @@ const SubscribeSchema = Compile(
 export interface SubscribeOptions {
   db: Kysely<Database>;
   replayLimit: number;
+  limits: SubscribeLimits;
   log: { warn(obj: object, msg: string): void };
 }
 
@@ -99,16 +101,58 @@ async function answer(
   return { snapshot };
 }
 
+function roomOf(request: SubscribeRequest): string {
+  if ('centerId' in request) return centerRoom(request.centerId);
+  if ('counterId' in request) return counterRoom(request.counterId);
+  return ticketRoom(request.ticketToken);
+}
+
+/** The refusal when a limit is hit, or null. Every subscribe counts, even an invalid one. */
+function overLimit(
+  socket: Socket,
+  counters: { byAddress: MinuteCounter; bySocket: MinuteCounter },
+  limits: SubscribeLimits,
+): SubscribeAck | null {
+  const address = clientAddress(socket.handshake);
+  const byAddress = counters.byAddress.hit(address, limits.perAddressPerMinute);
+  const bySocket = counters.bySocket.hit(socket.id, limits.perSocketPerMinute);
+  if (byAddress > 0) {
+    const message = `more than ${limits.perAddressPerMinute} subscriptions a minute from this address (SUBSCRIBE_RATE_PER_MINUTE); retry in ${byAddress} s`;
+    return { error: { code: 'rate_limited', message } };
+  }
+  if (bySocket > 0) {
+    const message = `more than ${limits.perSocketPerMinute} subscriptions a minute on one connection (SUBSCRIBE_RATE_PER_SOCKET); retry in ${bySocket} s`;
+    return { error: { code: 'rate_limited', message } };
+  }
+  return null;
+}
+
 export function handleSubscriptions(io: RealtimeServer, options: SubscribeOptions): void {
+  const counters = { byAddress: new MinuteCounter(), bySocket: new MinuteCounter() };
   io.on('connection', (socket) => {
     socket.on('subscribe', (request, ack) => {
       if (typeof ack !== 'function') return;
+      const limited = overLimit(socket, counters, options.limits);
+      if (limited) {
+        ack(limited);
+        return;
+      }
       if (!SubscribeSchema.Check(request)) {
         const first = SubscribeSchema.Errors(request)[0];
         ack({
           error: {
             code: 'validation_failed',
             message: `subscribe needs one of centerId, counterId or ticketToken (${first?.message ?? 'invalid'})`,
+          },
+        });
+        return;
+      }
+      // socket.rooms holds the socket's own id room too.
+      if (!socket.rooms.has(roomOf(request)) && socket.rooms.size - 1 >= options.limits.roomsPerSocket) {
+        ack({
+          error: {
+            code: 'rate_limited',
+            message: `one connection may follow at most ${options.limits.roomsPerSocket} rooms; unsubscribe first`,
           },
         });
         return;
@@ -123,10 +167,7 @@ export function handleSubscriptions(io: RealtimeServer, options: SubscribeOption
       });
     });
     socket.on('unsubscribe', (request) => {
-      if (!SubscribeSchema.Check(request)) return;
-      if ('centerId' in request) void socket.leave(centerRoom(request.centerId));
-      else if ('counterId' in request) void socket.leave(counterRoom(request.counterId));
-      else void socket.leave(ticketRoom(request.ticketToken));
+      if (SubscribeSchema.Check(request)) void socket.leave(roomOf(request));
     });
   });
 }

@@ -14,7 +14,10 @@ const DEVICE_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export interface IssuanceLimits {
   perIpPerMinute: number;
+  /** Live web tickets one device may hold at once. */
   webTicketsPerDevice: number;
+  /** Web tickets one device may take for one service in a local day, used or not. */
+  webTicketsPerServiceDay: number;
 }
 
 /** The route config for @fastify/rate-limit on issuance. */
@@ -50,20 +53,42 @@ export function deviceOf(request: FastifyRequest, reply: FastifyReply, secure: b
 }
 
 /**
- * Refuses a device that already holds `limit` live tickets. Runs in the issuing transaction
- * under a lock on the device, so two requests at once cannot both slip under the limit.
+ * Refuses a device that already holds `webTicketsPerDevice` live tickets, or has taken
+ * `webTicketsPerServiceDay` tickets of this service today (a broker cycling take-and-cancel
+ * to hold places for sale stops there). Runs in the issuing transaction under a lock on the
+ * device, so two requests at once cannot both slip under a limit.
  */
-export async function assertDeviceUnderLimit(trx: Transaction<Database>, deviceId: string, limit: number) {
+export async function assertDeviceUnderLimit(
+  trx: Transaction<Database>,
+  deviceId: string,
+  serviceId: number,
+  limits: Pick<IssuanceLimits, 'webTicketsPerDevice' | 'webTicketsPerServiceDay'>,
+) {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`device:${deviceId}`}))`.execute(trx);
-  const { n } = await trx
-    .selectFrom('tickets')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('device_id', '=', deviceId)
-    .where('status', 'in', ['waiting', 'called', 'held'])
+  const { live, today } = await trx
+    .selectFrom('tickets as t')
+    .select([
+      sql<number>`count(*) FILTER (WHERE t.status IN ('waiting', 'called', 'held'))::int`.as('live'),
+      sql<number>`count(*) FILTER (WHERE t.service_id = ${serviceId} AND t.day = (
+        SELECT (now() AT TIME ZONE c.timezone)::date FROM services s JOIN centers c ON c.id = s.center_id
+        WHERE s.id = ${serviceId}))::int`.as('today'),
+    ])
+    .where('t.device_id', '=', deviceId)
     .executeTakeFirstOrThrow();
-  if (n >= limit) {
-    throw new DomainError('rate_limited', `this device already holds ${n} tickets; use or cancel one first`, {
-      limit,
-    });
+  if (live >= limits.webTicketsPerDevice) {
+    throw new DomainError(
+      'rate_limited',
+      `this device already holds ${live} tickets; use or cancel one first`,
+      {
+        limit: limits.webTicketsPerDevice,
+      },
+    );
+  }
+  if (today >= limits.webTicketsPerServiceDay) {
+    throw new DomainError(
+      'rate_limited',
+      `this device has taken ${today} tickets for this service today; ask at the reception desk`,
+      { limit: limits.webTicketsPerServiceDay, serviceId, perServicePerDay: true },
+    );
   }
 }

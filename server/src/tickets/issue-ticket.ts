@@ -10,7 +10,7 @@ import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
-import { assertDeviceUnderLimit } from './issuance-limits.js';
+import { assertDeviceUnderLimit, type IssuanceLimits } from './issuance-limits.js';
 import { describeWindows, formatTicketNumber, isWithinIssuingHours } from './issuing-rules.js';
 import { type TicketRow, toWireTicket } from './ticket.wire.js';
 
@@ -21,8 +21,8 @@ export interface IssueRequest {
   channel: Channel;
   deviceId?: string | null;
   userId?: number | null;
-  /** Web tickets a device may hold at once; unset for staff and kiosks. */
-  deviceLimit?: number | null;
+  /** The web channel's limits on one device; unset for staff and kiosks. */
+  deviceLimits?: Pick<IssuanceLimits, 'webTicketsPerDevice' | 'webTicketsPerServiceDay'> | null;
 }
 
 interface ServiceForIssue {
@@ -145,8 +145,8 @@ export async function issueTicket(
   request: IssueRequest,
 ): Promise<{ ticket: WireTicket; token: string; row: TicketRow }> {
   const { row, event } = await ctx.db.transaction().execute(async (trx) => {
-    if (request.deviceId && request.deviceLimit) {
-      await assertDeviceUnderLimit(trx, request.deviceId, request.deviceLimit);
+    if (request.deviceId && request.deviceLimits) {
+      await assertDeviceUnderLimit(trx, request.deviceId, request.serviceId, request.deviceLimits);
     }
     const row = await insertWaitingTicket(trx, request.centerId, request.serviceId, request);
     const event = await appendEvent(trx, {

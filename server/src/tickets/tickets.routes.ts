@@ -86,7 +86,7 @@ export function ticketsRoutes(
         priority,
         channel,
         deviceId,
-        deviceLimit: web ? limits.webTicketsPerDevice : null,
+        deviceLimits: web ? limits : null,
         userId: request.actor?.userId ?? null,
       });
       const withPosition = (await positionOf(ctx.db, issued.ticket.id, serviceId)) ?? issued.ticket;

@@ -29,6 +29,8 @@ const vi = {
   'error.chooseService': 'Hãy chọn một lĩnh vực.',
   'error.deviceLimit':
     'Điện thoại này đang giữ {limit} số chưa dùng. Hãy dùng hoặc hủy một số trước khi lấy số mới.',
+  'error.serviceDayLimit':
+    'Điện thoại này đã lấy {limit} số của lĩnh vực này hôm nay. Vui lòng hỏi quầy hướng dẫn để được hỗ trợ.',
   'error.tooFast': 'Có quá nhiều yêu cầu lấy số từ mạng này. Vui lòng thử lại sau ít phút.',
   'error.hours': 'Lĩnh vực này hiện ngoài giờ lấy số. Giờ lấy số: {hours}.',
   'error.quota': 'Lĩnh vực này đã hết số hôm nay. Vui lòng quay lại vào ngày làm việc tiếp theo.',
@@ -134,6 +136,8 @@ const en: Record<CitizenKey, string> = {
   'error.chooseService': 'Choose a service.',
   'error.deviceLimit':
     'This phone already holds {limit} unused tickets. Use or cancel one before taking another.',
+  'error.serviceDayLimit':
+    'This phone has taken {limit} tickets for this service today. Please ask at the reception desk.',
   'error.tooFast': 'Too many ticket requests from this network. Please try again in a few minutes.',
   'error.hours': 'This service is outside its ticket hours. Tickets: {hours}.',
   'error.quota': 'This service has no tickets left today. Please come back on the next working day.',

@@ -1,0 +1,58 @@
+/**
+ * Limits on socket `subscribe` (issue 6): per client address a minute, per socket a minute,
+ * and rooms per socket. A page subscribes once or twice and again after each reconnect, so
+ * the limits sit far above that, but a script that floods subscribes (each one reads a
+ * snapshot from the database) or joins thousands of ticket rooms on one socket is refused.
+ * Counted per instance in memory: a flood spread over instances is bounded by each.
+ */
+export interface SubscribeLimits {
+  perAddressPerMinute: number;
+  perSocketPerMinute: number;
+  roomsPerSocket: number;
+}
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+/** Fixed one-minute windows per key; stale keys are dropped so the map never grows unbounded. */
+export class MinuteCounter {
+  readonly #windows = new Map<string, Window>();
+  #lastSweep = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Counts one hit; returns the seconds to wait when over `max`, else 0. */
+  hit(key: string, max: number): number {
+    const now = this.now();
+    this.#sweep(now);
+    let window = this.#windows.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + 60_000 };
+      this.#windows.set(key, window);
+    }
+    window.count++;
+    return window.count > max ? Math.ceil((window.resetAt - now) / 1000) : 0;
+  }
+
+  get size(): number {
+    return this.#windows.size;
+  }
+
+  #sweep(now: number) {
+    if (now - this.#lastSweep < 60_000) return;
+    this.#lastSweep = now;
+    for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
+  }
+}
+
+/** The client's address as the HTTP side sees it (the app trusts the proxy's X-Forwarded-For). */
+export function clientAddress(handshake: {
+  address: string;
+  headers: Record<string, string | string[] | undefined>;
+}) {
+  const forwarded = handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || handshake.address;
+}
