@@ -20,6 +20,7 @@ import type { DomainContext } from './context.js';
 import { countersRoutes } from './counters/counters.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import type { DatabaseHandle } from './db/database.js';
+import { devicesRoutes } from './devices/devices.routes.js';
 import { displaysRoutes } from './displays/displays.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import type { App } from './http/app-type.js';
@@ -40,6 +41,7 @@ import type { TicketNotifier } from './push/ticket-notifier.js';
 import { queueRoutes } from './queues/queue.routes.js';
 import { createRealtime, type Realtime } from './realtime/io.js';
 import { SocketPublisher } from './realtime/publish.js';
+import { guardSlowConsumers } from './realtime/slow-consumers.js';
 import { handleSubscriptions } from './realtime/subscribe.js';
 import { reportsRoutes } from './reports/reports.routes.js';
 import { ticketsRoutes } from './tickets/tickets.routes.js';
@@ -121,6 +123,7 @@ export async function buildApp(
   configRoutes(app, ctx);
   provinceRoutes(app, database.db);
   managerActionsRoutes(app, ctx);
+  devicesRoutes(app, ctx, secureCookies);
   const notifier = await registerNotifications(app, database.db, publisher, config, options.notifications);
   await webRoutes(app);
   citizenAppRoutes(app);
@@ -134,8 +137,17 @@ export async function buildApp(
     log: app.log,
   });
 
+  const stopGuard = guardSlowConsumers(realtime.io, {
+    ...config.slowConsumers,
+    onDrop: (backlog) => {
+      metrics.slowConsumersCut.inc();
+      app.log.warn({ backlog }, 'cut a socket that could not keep up; it will reconnect and resync');
+    },
+  });
+
   // Before the HTTP server waits for its connections: open WebSockets would keep it waiting.
   app.addHook('preClose', async () => {
+    stopGuard();
     await realtime.close();
   });
   return { app, realtime, publisher, notifier, readiness };

@@ -27,6 +27,7 @@ export interface Config {
   /** How many events a reconnecting client may be replayed before it gets a fresh snapshot. */
   replayLimit: number;
   subscribeLimits: Readonly<SubscribeLimits>;
+  slowConsumers: Readonly<{ maxBacklog: number; everyMs: number }>;
   /** On SIGTERM, how long /readyz answers 503 (load balancers stop sending) before the instance closes. */
   shutdownDrainMs: number;
   /** Public issuance: requests a minute per IP, and waiting web tickets per device. */
@@ -174,6 +175,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       lockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     }),
     replayLimit: int(env, 'REPLAY_LIMIT', 500, 1, 100_000),
+    slowConsumers: Object.freeze({
+      maxBacklog: int(env, 'SOCKET_MAX_BACKLOG', 1000, 1, 1_000_000),
+      everyMs: int(env, 'SOCKET_BACKLOG_CHECK_MS', 5000, 50, 600_000),
+    }),
     subscribeLimits: Object.freeze({
       // A center's Wi-Fi puts every phone and board behind one address, all resubscribing
       // after a restart: the per-address limit is for floods, not for a busy center.

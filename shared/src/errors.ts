@@ -20,6 +20,13 @@ export const ERROR_STATUS = {
   already_exists: 409,
   /** Configuration: deactivating a service while people wait, without saying what to do with them. */
   service_has_waiting: 409,
+  /** A center that admits paired devices only: this board, kiosk or display has no valid device token. */
+  device_not_paired: 403,
+  /** Pairing: no code like this was issued (or it was mistyped). */
+  pairing_code_invalid: 404,
+  /** Pairing: the code was right but is past its ten minutes, or has already paired a device. */
+  pairing_code_expired: 409,
+  pairing_code_used: 409,
   rate_limited: 429,
   database_unavailable: 503,
   not_ready: 503,

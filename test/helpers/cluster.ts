@@ -79,11 +79,17 @@ export class RedisProcess {
   }
 }
 
-/** A TCP proxy the test can cut (every connection reset, new ones refused) and restore. */
+/**
+ * A TCP proxy the test can cut (every connection reset, new ones refused) and restore, or
+ * stall: what the target sends stops reaching the client (a screen on a dead-slow network)
+ * while the client's own bytes still go through, until flow().
+ */
 export class TcpProxy {
   #server: Server;
   #sockets = new Set<Socket>();
+  #pairs = new Set<{ client: Socket; upstream: Socket }>();
   #cut = false;
+  #stalled = false;
   private constructor(
     readonly port: number,
     server: Server,
@@ -98,17 +104,23 @@ export class TcpProxy {
       const upstream = new Socket();
       const sockets = proxy.#sockets;
       sockets.add(client).add(upstream);
+      const pair = { client, upstream };
+      const pairs = proxy.#pairs;
+      const stalled = () => proxy?.stalled ?? false;
+      pairs.add(pair);
       const drop = () => {
         client.destroy();
         upstream.destroy();
         sockets.delete(client);
         sockets.delete(upstream);
+        pairs.delete(pair);
       };
       client.on('error', drop).on('close', drop);
       upstream.on('error', drop).on('close', drop);
       upstream.connect(targetPort, targetHost, () => {
         client.pipe(upstream);
-        upstream.pipe(client);
+        if (stalled()) upstream.pause();
+        else upstream.pipe(client);
       });
     });
     server.listen(0, '127.0.0.1');
@@ -126,6 +138,24 @@ export class TcpProxy {
 
   restore(): void {
     this.#cut = false;
+  }
+
+  get stalled(): boolean {
+    return this.#stalled;
+  }
+
+  /** Stops reading from the target: its send buffers fill and stay full. */
+  stall(): void {
+    this.#stalled = true;
+    for (const { client, upstream } of this.#pairs) {
+      upstream.unpipe(client);
+      upstream.pause();
+    }
+  }
+
+  flow(): void {
+    this.#stalled = false;
+    for (const { client, upstream } of this.#pairs) upstream.pipe(client);
   }
 
   async close(): Promise<void> {

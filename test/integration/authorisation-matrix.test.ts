@@ -4,7 +4,8 @@
  * roles that may use it and whether only in their own centers. Each staff route is tried
  * anonymously (401), by every role in its own and in another center (403 for a wrong role or
  * a foreign center, anything but an auth refusal otherwise). A route the table does not name
- * fails the test. Socket rooms: center and counter rooms are public, a ticket room needs its token.
+ * fails the test. Socket rooms: center and counter rooms are public (unless the center requires
+ * paired devices: test/integration/device-pairing.test.ts), a ticket room needs its token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/src/auth/actor.js';
@@ -28,6 +29,8 @@ interface Target {
   ticketId: number;
   /** A clerk nobody signs in as, whose name and password the test may change. */
   userId: number;
+  /** A paired device of the center (revoking it again changes nothing). */
+  deviceId: number;
 }
 
 type Body = (t: Target, n: number) => unknown;
@@ -53,6 +56,8 @@ const PUBLIC = new Set([
   'POST /api/tickets/{token}/push/unsubscribe',
   'POST /api/tickets/{token}/sms',
   'POST /api/tickets/{token}/sms/unsubscribe',
+  'POST /api/devices/pair',
+  'GET /api/centers/{centerId}/device',
 ]);
 
 const REPORT_RANGE = '?from=2025-01-01&to=2025-01-31';
@@ -162,6 +167,13 @@ const STAFF: Record<string, Staff> = {
     body: () => ({ password: 'another-long-password' }),
   },
   'GET /api/province/overview': { roles: ['admin'], scope: 'none' },
+  'POST /api/centers/{centerId}/pairing-codes': {
+    roles: MANAGERS,
+    scope: 'center',
+    body: (_t, n) => ({ kind: 'board', name: `Bảng ${n}` }),
+  },
+  'GET /api/centers/{centerId}/devices': { roles: MANAGERS, scope: 'center' },
+  'POST /api/devices/{deviceId}/revoke': { roles: MANAGERS, scope: 'center' },
 };
 
 interface Actor {
@@ -227,6 +239,14 @@ describe('authorisation matrix [pglite]', () => {
       .where('center_id', '=', 1)
       .orderBy('sort_order')
       .execute();
+    const deviceOf = async (centerId: number) =>
+      (
+        await database.db
+          .insertInto('paired_devices')
+          .values({ center_id: centerId, kind: 'board', name: 'Bảng', token_hash: `matrix-${centerId}` })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const demoCounter = await database.db
       .selectFrom('counters')
       .select('id')
@@ -241,6 +261,7 @@ describe('authorisation matrix [pglite]', () => {
         otherServiceId: demoServices[1]!.id,
         ticketId: (await issue(1, demoServices[0]!.id)).id,
         userId: await userId('clerk8'),
+        deviceId: await deviceOf(1),
       },
       {
         centerId: b.centerId,
@@ -249,6 +270,7 @@ describe('authorisation matrix [pglite]', () => {
         otherServiceId: b.serviceIds.B!,
         ticketId: (await issue(b.centerId, b.serviceIds.A!)).id,
         userId: await userId(b.usernames.clerk[1]!),
+        deviceId: await deviceOf(b.centerId),
       },
     );
     actors.push(
@@ -293,11 +315,13 @@ describe('authorisation matrix [pglite]', () => {
         .replace('{counterId}', String(t.counterId))
         .replace('{serviceId}', String(t.serviceId))
         .replace('{userId}', String(t.userId))
+        .replace('{deviceId}', String(t.deviceId))
         .replace(/\{(id|ref)\}/, String(t.ticketId)) + query
     );
   }
 
-  it('answers each staff route by role and center as the matrix says', async () => {
+  // Some 400 requests: more than the default timeout on a busy machine.
+  it('answers each staff route by role and center as the matrix says', { timeout: 120_000 }, async () => {
     const failures: string[] = [];
     let requests = 0;
     for (const [route, rule] of Object.entries(STAFF)) {

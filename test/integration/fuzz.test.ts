@@ -56,6 +56,8 @@ const KEYS = [
   'number',
   'waitingTickets',
   'moveTo',
+  'kind',
+  'requirePairedDevices',
   'endpoint',
   'keys',
   'phone',

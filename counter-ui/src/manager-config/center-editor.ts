@@ -15,6 +15,7 @@ export interface CenterSettings {
   openingHours: Window[] | null;
   priorityEvery: number;
   ageingMinutes: number;
+  requirePairedDevices: boolean;
 }
 
 const EXPLAIN: Record<string, ConfigKey> = {

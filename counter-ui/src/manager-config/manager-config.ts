@@ -1,7 +1,7 @@
 /**
  * `<luot-manager-config>`: the /manager/config page (issue 5). Signs a manager or admin in,
  * picks the center (`?center=ID`, else their first), and shows one section at a time: center
- * settings, services, counters, users. Each section's form reports its own errors; after a
+ * settings, services, counters, users, paired devices. Each section's form reports its own errors; after a
  * save the page reloads the configuration.
  */
 import { css, html, LitElement } from 'lit';
@@ -18,6 +18,7 @@ import type { ConfigUser } from './user-editor.js';
 import '../clerk-console/sign-in-form.js';
 import './center-editor.js';
 import './counter-editor.js';
+import './device-editor.js';
 import './service-editor.js';
 import './user-editor.js';
 
@@ -34,7 +35,7 @@ interface Configuration {
   users: ConfigUser[];
 }
 
-const SECTIONS = ['center', 'services', 'counters', 'users'] as const;
+const SECTIONS = ['center', 'services', 'counters', 'users', 'devices'] as const;
 type Section = (typeof SECTIONS)[number];
 
 @customElement('luot-manager-config')
@@ -163,6 +164,8 @@ export class ManagerConfig extends LitElement {
         return html`<luot-counter-editor .locale=${this.locale} .centerId=${centerId} .counters=${c.counters} .services=${c.services}></luot-counter-editor>`;
       case 'users':
         return html`<luot-user-editor .locale=${this.locale} .centerId=${centerId} .staffRole=${this.user?.role ?? 'manager'} .users=${c.users}></luot-user-editor>`;
+      case 'devices':
+        return html`<luot-device-editor .locale=${this.locale} .centerId=${centerId} .requirePairing=${c.center.requirePairedDevices}></luot-device-editor>`;
     }
   }
 }

@@ -13,6 +13,7 @@ import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/di
 import type { LiveEvent } from '../../../shared/src/protocol.js';
 import { BoardFeedController } from '../controllers/board-feed-controller.js';
 import { DisplayHttpError, getJson, ServerClock } from '../controllers/server-clock.js';
+import '../pairing/device-pairing.js';
 import { Announcer } from './announcer.js';
 import {
   applyEvent,
@@ -47,6 +48,7 @@ export class WaitingBoard extends LitElement {
     footer { display: flex; align-items: center; gap: 2vw; }
     luot-board-waiting { flex: 1; }
     .status { font-size: 2.4vh; padding: 0.6vh 1vw; border-radius: 1vh; background: #5c1a1a; color: #fff; }
+    main.pairing { display: block; }
     .problem { font-size: 4vh; margin: auto; max-width: 70vw; text-align: center; }
   `;
 
@@ -55,6 +57,8 @@ export class WaitingBoard extends LitElement {
   @state() private services: BoardService[] = [];
   @state() private view: BoardView = EMPTY_VIEW;
   @state() private problem: { key: DisplayMessageKey; id?: string } | null = null;
+  /** The center admits paired devices only, and this board is not one of them (yet). */
+  @state() private needsPairing = false;
   @state() private soundOn = localStorage.getItem(SOUND_KEY) === 'on';
   /** Local time the highlights are judged against; moved on when one ends. */
   @state() private now = Date.now();
@@ -72,6 +76,9 @@ export class WaitingBoard extends LitElement {
     },
     event: (event, replayed) => this.#apply(event, replayed),
     resynced: () => void this.#loadNames(),
+    refused: () => {
+      this.needsPairing = true;
+    },
   });
 
   override connectedCallback(): void {
@@ -155,6 +162,11 @@ export class WaitingBoard extends LitElement {
     this.#freshTimer = setTimeout(() => this.#scheduleFreshEnd(), Math.min(...ends) - this.now + 50);
   }
 
+  #paired(): void {
+    this.needsPairing = false;
+    this.#feed.restart();
+  }
+
   #turnSoundOn(): void {
     localStorage.setItem(SOUND_KEY, 'on');
     this.soundOn = true;
@@ -165,6 +177,10 @@ export class WaitingBoard extends LitElement {
   override render() {
     if (this.problem) {
       return html`<p class="problem" role="alert">${this.#t(this.problem.key, { id: this.problem.id ?? '' })}</p>`;
+    }
+    if (this.needsPairing) {
+      return html`<header><h1>${this.centerName || this.#t('board.title')}</h1></header>
+        <main class="pairing"><luot-device-pairing locale=${this.locale} @paired=${this.#paired}></luot-device-pairing></main>`;
     }
     return html`<header>
         <h1>${this.centerName || this.#t('board.title')}</h1>

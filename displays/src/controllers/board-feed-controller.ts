@@ -13,6 +13,8 @@ export interface BoardFeedHandlers {
   event(event: LiveEvent, replayed: boolean): void;
   /** After any resync: names and counts that events do not carry may be refetched. */
   resynced(): void;
+  /** The center admits paired devices only, and this one is not (yet). */
+  refused?(error: { code: string; message: string }): void;
 }
 
 export class BoardFeedController implements ReactiveController {
@@ -42,6 +44,13 @@ export class BoardFeedController implements ReactiveController {
     this.#stop();
     this.#centerId = centerId;
     if (centerId !== null) this.#start(centerId);
+  }
+
+  /** A new connection (after pairing: its handshake carries the new device cookie). */
+  restart(): void {
+    const centerId = this.#centerId;
+    this.watch(null);
+    this.watch(centerId);
   }
 
   hostConnected(): void {

@@ -32,6 +32,13 @@ export class CounterFeedController implements ReactiveController {
     if (counterId !== null) this.#start(counterId);
   }
 
+  /** A new connection (after pairing: its handshake carries the new device cookie). */
+  restart(): void {
+    const counterId = this.#counterId;
+    this.watch(null);
+    this.watch(counterId);
+  }
+
   hostConnected(): void {
     if (this.#counterId !== null && !this.#live) this.#start(this.#counterId);
   }

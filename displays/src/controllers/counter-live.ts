@@ -22,6 +22,8 @@ export interface CounterLiveHandlers {
   online?(online: boolean): void;
   /** The server does not know this counter. */
   refused?(): void;
+  /** The center admits paired devices only, and this display is not one of them (yet): no retry. */
+  notPaired?(): void;
 }
 
 export class CounterLive {
@@ -86,6 +88,7 @@ export class CounterLive {
     this.#socket.emit('subscribe', { counterId: this.counterId, ...since }, (ack: SubscribeAck) => {
       if ('error' in ack) {
         if (ack.error.code === 'not_found') this.handlers.refused?.();
+        else if (ack.error.code === 'device_not_paired' && this.handlers.notPaired) this.handlers.notPaired();
         // The database is away for a moment: ask again, or this screen would stay stale.
         else if (!this.#retry) this.#retry = setTimeout(() => this.#resubscribe(), RETRY_MS);
       } else if ('snapshot' in ack) {

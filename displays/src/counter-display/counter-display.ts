@@ -11,6 +11,7 @@ import { storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/displays.js';
 import type { LiveEvent } from '../../../shared/src/protocol.js';
 import type { BoardService } from '../board/board-waiting.js';
+import '../pairing/device-pairing.js';
 import { CounterFeedController } from '../controllers/counter-feed-controller.js';
 import { DisplayHttpError, getJson, ServerClock } from '../controllers/server-clock.js';
 import {
@@ -60,6 +61,8 @@ export class CounterDisplay extends LitElement {
   @state() private view: CounterDisplayView = EMPTY_COUNTER_VIEW;
   @state() private problem: { key: DisplayMessageKey; id?: string } | null = null;
   @state() private notice: DisplayMessageKey | null = null;
+  /** The center admits paired devices only, and this display is not one of them (yet). */
+  @state() private needsPairing = false;
   @state() private sending = false;
   @state() private now = Date.now();
 
@@ -76,6 +79,9 @@ export class CounterDisplay extends LitElement {
     event: (event) => this.#apply(event),
     refused: () => {
       this.problem = { key: 'counterDisplay.unknownCounter', id: String(this.counterId) };
+    },
+    notPaired: () => {
+      this.needsPairing = true;
     },
   });
 
@@ -192,6 +198,12 @@ export class CounterDisplay extends LitElement {
   override render() {
     if (this.problem) {
       return html`<p class="state" role="alert">${this.#t(this.problem.key, { id: this.problem.id ?? '' })}</p>`;
+    }
+    if (this.needsPairing) {
+      return html`<luot-device-pairing locale=${this.locale} @paired=${() => {
+        this.needsPairing = false;
+        this.#feed.restart();
+      }}></luot-device-pairing>`;
     }
     const counter = this.view.counter;
     return html`<header>

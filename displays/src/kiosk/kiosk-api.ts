@@ -13,5 +13,9 @@ export const fetchServices = (centerId: number) =>
 
 export const fetchPublicConfig = () => api<{ publicUrl: string | null }>('GET', '/api/public-config');
 
+/** Whether the center admits paired devices only, and whether this kiosk is one of them. */
+export const fetchDeviceStatus = (centerId: number) =>
+  api<{ pairingRequired: boolean; paired: boolean }>('GET', `/api/centers/${centerId}/device`);
+
 export const issueKioskTicket = (centerId: number, serviceId: number, priority: Priority | null) =>
   api<IssuedTicket>('POST', `/api/centers/${centerId}/tickets`, { serviceId, priority, channel: 'kiosk' });

@@ -13,7 +13,13 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
-import { fetchCenters, fetchPublicConfig, fetchServices, issueKioskTicket } from './kiosk-api.js';
+import {
+  fetchCenters,
+  fetchDeviceStatus,
+  fetchPublicConfig,
+  fetchServices,
+  issueKioskTicket,
+} from './kiosk-api.js';
 import {
   errorKey,
   type IssuedTicket,
@@ -27,6 +33,7 @@ import { printTicket } from './print-ticket.js';
 import type { PriorityChosenEvent } from './priority-picker.js';
 import type { ServiceChosenEvent } from './service-picker.js';
 import { qrSvg } from './ticket-qr.js';
+import '../pairing/device-pairing.js';
 import './kiosk-ticket.js';
 import './priority-picker.js';
 import './service-picker.js';
@@ -83,6 +90,8 @@ export class Kiosk extends LitElement {
   @state() private busy = false;
   @state() private screen: Screen = { kind: 'start' };
   @state() private setupProblem: string | null = null;
+  /** The center admits paired kiosks only, and this one is not (yet): the pairing screen. */
+  @state() private needsPairing = false;
   @state() private now = Date.now();
   @query('main') private main?: HTMLElement;
   @query('luot-kiosk-ticket[paper]') private paper?: KioskTicket;
@@ -128,6 +137,8 @@ export class Kiosk extends LitElement {
     this.#lastRefresh = Date.now();
     try {
       if (!this.#centerLoaded) await this.#loadCenter(centerId);
+      const device = await fetchDeviceStatus(centerId);
+      this.needsPairing = device.pairingRequired && !device.paired;
       this.services = await fetchServices(centerId);
       this.online = true;
     } catch (error) {
@@ -192,6 +203,11 @@ export class Kiosk extends LitElement {
       this.#stay(this.#options.resetSeconds);
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'internal';
+      if (code === 'device_not_paired') {
+        this.needsPairing = true;
+        await this.#show({ kind: 'start' }, null);
+        return;
+      }
       await this.#show({ kind: 'refused', message: errorKey(code) }, this.#options.resetSeconds);
     } finally {
       this.busy = false;
@@ -206,6 +222,11 @@ export class Kiosk extends LitElement {
     } catch (error) {
       console.error('printing failed', error);
     }
+  }
+
+  #paired(): void {
+    this.needsPairing = false;
+    void this.#refresh();
   }
 
   #switchLocale(): void {
@@ -235,7 +256,13 @@ export class Kiosk extends LitElement {
         <button lang=${this.locale === 'vi' ? 'en' : 'vi'} @click=${this.#switchLocale}>${t('language.switch')}</button>
       </header>
       ${this.online ? null : html`<div class="banner" role="alert">${t('kiosk.offline')}</div>`}
-      ${this.setupProblem ? html`<main tabindex="-1"><p class="message" role="alert">${this.setupProblem}</p></main>` : this.#screen(t)}
+      ${
+        this.setupProblem
+          ? html`<main tabindex="-1"><p class="message" role="alert">${this.setupProblem}</p></main>`
+          : this.needsPairing
+            ? html`<main tabindex="-1"><luot-device-pairing .locale=${this.locale} @paired=${this.#paired}></luot-device-pairing></main>`
+            : this.#screen(t)
+      }
       ${this.screen.kind === 'ticket' ? this.#paper(this.screen) : null}`;
   }
 

@@ -6,6 +6,7 @@ import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import { STORABLE } from '../http/schemas.js';
+import { secureCookie } from '../http/secure-cookies.js';
 import { type LockoutPolicy, LoginLockout } from './login-lockout.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, endSession, SESSION_HOURS } from './sessions.repository.js';
@@ -30,7 +31,6 @@ export function authRoutes(
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: secureCookies,
   };
 
   app.post('/api/auth/login', { schema: { body: LoginBody, tags: ['auth'] } }, async (request, reply) => {
@@ -49,7 +49,11 @@ export function authRoutes(
     }
     await lockout.recordSuccess(username);
     const id = await createSession(db, user.id);
-    reply.setCookie(SESSION_COOKIE, id, { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
+    reply.setCookie(SESSION_COOKIE, id, {
+      ...cookieOptions,
+      secure: secureCookie(request, secureCookies),
+      maxAge: SESSION_HOURS * 3600,
+    });
     const centers = await db
       .selectFrom('user_centers')
       .select('center_id')

@@ -11,11 +11,16 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function writeAudit(trx: Transaction<Database>, actor: Actor, entry: AuditEntry): Promise<void> {
+/** `actor` null: done by no signed-in user (a device redeeming its pairing code). */
+export async function writeAudit(
+  trx: Transaction<Database>,
+  actor: Actor | null,
+  entry: AuditEntry,
+): Promise<void> {
   await trx
     .insertInto('audit_log')
     .values({
-      user_id: actor.userId,
+      user_id: actor?.userId ?? null,
       center_id: entry.centerId,
       action: entry.action,
       subject: entry.subject,

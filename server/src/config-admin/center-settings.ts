@@ -17,6 +17,7 @@ export interface CenterSettings {
   openingHours: IssuingWindow[] | null;
   priorityEvery: number;
   ageingMinutes: number;
+  requirePairedDevices: boolean;
 }
 
 export async function centerSettings(db: DomainContext['db'], centerId: number): Promise<CenterSettings> {
@@ -31,6 +32,7 @@ export async function centerSettings(db: DomainContext['db'], centerId: number):
     openingHours: openingHours ?? null,
     priorityEvery: r.priority_every,
     ageingMinutes: r.ageing_minutes,
+    requirePairedDevices: r.require_paired_devices,
   };
 }
 
@@ -54,6 +56,9 @@ export async function updateCenterSettings(
         : {}),
       ...(input.priorityEvery !== undefined ? { priority_every: input.priorityEvery } : {}),
       ...(input.ageingMinutes !== undefined ? { ageing_minutes: input.ageingMinutes } : {}),
+      ...(input.requirePairedDevices !== undefined
+        ? { require_paired_devices: input.requirePairedDevices }
+        : {}),
     };
     if (Object.keys(changes).length > 0) {
       await trx.updateTable('centers').set(changes).where('id', '=', centerId).execute();

@@ -65,6 +65,8 @@ const centerFields = {
   openingHours: Windows,
   priorityEvery: Type.Integer({ minimum: 0, maximum: 100 }),
   ageingMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+  /** Only paired boards, kiosks and counter displays (and staff) may follow the center. */
+  requirePairedDevices: Type.Boolean(),
 };
 export const CenterChanges = Type.Partial(Type.Object(centerFields, { additionalProperties: false }));
 export const NewCenter = Type.Object(

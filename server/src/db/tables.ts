@@ -19,6 +19,8 @@ export interface CentersTable {
   opening_hours: Json<IssuingWindow[] | null> | null;
   priority_every: Generated<number>;
   ageing_minutes: Generated<number>;
+  /** Only paired devices (and staff) may follow the center's rooms and issue from a kiosk. */
+  require_paired_devices: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -186,6 +188,35 @@ export interface LoginLocksTable {
   locked_until: Date;
 }
 
+export type DeviceKind = 'board' | 'kiosk' | 'counter_display';
+
+/** A board, kiosk or counter display paired with a center (issue 6); only the token's hash is kept. */
+export interface PairedDevicesTable {
+  id: Generated<number>;
+  center_id: number;
+  kind: DeviceKind;
+  name: string;
+  token_hash: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  last_seen_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+/** A one-time pairing code a manager issued; only its hash is kept. */
+export interface PairingCodesTable {
+  id: Generated<number>;
+  code_hash: string;
+  center_id: number;
+  kind: DeviceKind;
+  name: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  device_id: number | null;
+}
+
 export interface Database {
   centers: CentersTable;
   center_sequences: CenterSequencesTable;
@@ -206,4 +237,6 @@ export interface Database {
   audit_log: AuditLogTable;
   login_failures: LoginFailuresTable;
   login_locks: LoginLocksTable;
+  paired_devices: PairedDevicesTable;
+  pairing_codes: PairingCodesTable;
 }

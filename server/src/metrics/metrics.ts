@@ -44,6 +44,11 @@ export function createMetrics(app: App, sources: MetricsSources) {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5],
     registers: [registry],
   });
+  const slowConsumersCut = new Counter({
+    name: 'luot_slow_consumers_cut_total',
+    help: 'Sockets cut because their unsent backlog passed SOCKET_MAX_BACKLOG (they reconnect and resync)',
+    registers: [registry],
+  });
   new Gauge({
     name: 'luot_sockets_connected',
     help: 'Sockets connected to this instance, by what they watch',
@@ -97,5 +102,5 @@ export function createMetrics(app: App, sources: MetricsSources) {
     },
     positions() {},
   };
-  return { registry, observer };
+  return { registry, observer, slowConsumersCut };
 }

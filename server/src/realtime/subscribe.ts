@@ -12,6 +12,7 @@ import { centerRoom, counterRoom, ticketRoom } from '../../../shared/src/rooms.j
 import { centerSnapshot, counterSnapshot, ticketSnapshot } from '../centers/center-snapshot.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
+import { assertRoomAccess } from '../devices/device-access.js';
 import { DomainError, notFound } from '../errors.js';
 import { currentSeq, eventsSince } from '../events/events.repository.js';
 import type { RealtimeServer } from './io.js';
@@ -74,6 +75,7 @@ async function answer(
   const { db, replayLimit } = options;
   if ('centerId' in request) {
     await assertCenterExists(db, request.centerId);
+    await assertRoomAccess(db, socket.handshake, request.centerId); // paired devices only, if the center says so
     await socket.join(centerRoom(request.centerId));
     if (request.sinceSeq !== undefined) {
       const events = await replay(db, request.centerId, request.sinceSeq, replayLimit);
@@ -83,6 +85,7 @@ async function answer(
   }
   if ('counterId' in request) {
     const centerId = await counterCenter(db, request.counterId);
+    await assertRoomAccess(db, socket.handshake, centerId);
     await socket.join(counterRoom(request.counterId));
     if (request.sinceSeq !== undefined) {
       const events = await replay(db, centerId, request.sinceSeq, replayLimit, request.counterId);

@@ -20,12 +20,18 @@ export interface IssuanceLimits {
   webTicketsPerServiceDay: number;
 }
 
-/** The route config for @fastify/rate-limit on issuance. */
-export function issueRateLimit(limits: IssuanceLimits) {
+/**
+ * The route config for @fastify/rate-limit on issuance. Staff are exempt, and so is what
+ * `exempt` says (a paired kiosk: one address issuing for a whole waiting room).
+ */
+export function issueRateLimit(
+  limits: IssuanceLimits,
+  exempt: (request: FastifyRequest) => Promise<boolean>,
+) {
   return {
     max: limits.perIpPerMinute,
     timeWindow: 60_000,
-    allowList: (request: FastifyRequest) => request.actor !== null,
+    allowList: async (request: FastifyRequest) => request.actor !== null || (await exempt(request)),
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string; max: number }) =>
       new DomainError(
         'rate_limited',

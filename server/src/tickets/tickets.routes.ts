@@ -4,6 +4,7 @@ import { TICKET_ACTION_PATH } from '../../../shared/src/protocol.js';
 import { actorOf, assertStaff, requireStaff } from '../auth/staff-session.js';
 import { ticketSnapshot } from '../centers/center-snapshot.js';
 import type { DomainContext } from '../context.js';
+import { assertKioskMayIssue, isPairedKiosk } from '../devices/device-access.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import {
@@ -17,6 +18,7 @@ import {
   TicketParams,
   TokenParams,
 } from '../http/schemas.js';
+import { secureCookie } from '../http/secure-cookies.js';
 import { positionOf } from '../queues/positions.js';
 import { deviceOf, type IssuanceLimits, issueRateLimit } from './issuance-limits.js';
 import { issueTicket } from './issue-ticket.js';
@@ -74,12 +76,19 @@ export function ticketsRoutes(
     '/api/centers/:centerId/tickets',
     {
       schema: { tags, params: CenterParams, body: IssueBody },
-      config: { rateLimit: issueRateLimit(limits) },
+      config: {
+        rateLimit: issueRateLimit(limits, (request) =>
+          // Runs before validation: the param is still the path's text.
+          isPairedKiosk(ctx.db, request, Number((request.params as { centerId: string }).centerId)),
+        ),
+      },
     },
     async (request, reply) => {
       const { serviceId, priority = null, channel = 'web' } = request.body;
+      // A center that requires paired devices takes kiosk tickets from its paired kiosks (and staff) only.
+      if (channel === 'kiosk') await assertKioskMayIssue(ctx.db, request, request.params.centerId);
       const web = channel === 'web' && request.actor === null;
-      const deviceId = web ? deviceOf(request, reply, secureCookies) : null;
+      const deviceId = web ? deviceOf(request, reply, secureCookie(request, secureCookies)) : null;
       const issued = await issueTicket(ctx, {
         centerId: request.params.centerId,
         serviceId,

@@ -21,6 +21,11 @@ export interface CenterLiveHandlers {
   /** After a resync (snapshot or replay): derived data may be refetched. */
   resynced?(): void;
   online?(online: boolean): void;
+  /**
+   * A refusal retrying cannot mend (`device_not_paired`: the center admits paired devices
+   * only). Given this handler, the feed stops asking; start a new one once the device is paired.
+   */
+  refused?(error: { code: string; message: string }): void;
 }
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -88,6 +93,10 @@ export class CenterLive {
     const request = { centerId: this.centerId, ...(sinceSeq !== undefined ? { sinceSeq } : {}) };
     this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
       if ('error' in ack) {
+        if (ack.error.code === 'device_not_paired' && this.handlers.refused) {
+          this.handlers.refused(ack.error);
+          return;
+        }
         // The server could not answer (its database away, say): ask again, backing off, rather
         // than show stale data until the next reconnect.
         const delay = Math.min(30_000, 1000 * 2 ** this.#failures++);

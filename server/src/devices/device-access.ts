@@ -1,0 +1,67 @@
+/**
+ * What a center that requires paired devices admits (issue 6, Security 3). Its center and
+ * counter rooms: a device paired with that center, or staff who may act in it. Kiosk issuance:
+ * a kiosk paired with that center, or such staff. Ticket rooms and web issuance stay open to
+ * citizens. A device token grants nothing else: staff routes read only the staff session.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { mayActIn } from '../auth/actor.js';
+import { actorOfSession } from '../auth/sessions.repository.js';
+import { SESSION_COOKIE } from '../auth/staff-session.js';
+import type { Database } from '../db/tables.js';
+import { DomainError } from '../errors.js';
+import { type Handshake, handshakeCookie, tokenOfHandshake, tokenOfRequest } from './device-credentials.js';
+import { deviceOfToken, type PairedDevice } from './device-tokens.js';
+
+/** Whether the center admits paired devices only (an unknown center: false, and its own 404 follows). */
+export async function pairingRequired(db: Kysely<Database>, centerId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('centers')
+    .select('require_paired_devices')
+    .where('id', '=', centerId)
+    .executeTakeFirst();
+  return row?.require_paired_devices ?? false;
+}
+
+const notPaired = (centerId: number, what: string) =>
+  new DomainError(
+    'device_not_paired',
+    `center ${centerId} admits paired devices only: ${what}; pair this device with a code from the center's manager`,
+    { centerId },
+  );
+
+function check(device: PairedDevice | null, centerId: number, kind?: PairedDevice['kind']): void {
+  if (!device) throw notPaired(centerId, 'this device has no valid device token');
+  if (device.centerId !== centerId) throw notPaired(centerId, 'this device is paired with another center');
+  if (kind && device.kind !== kind)
+    throw notPaired(centerId, `this device is paired as a ${device.kind}, not a ${kind}`);
+}
+
+/** For `subscribe` to a center's room or one of its counters' rooms. */
+export async function assertRoomAccess(db: Kysely<Database>, handshake: Handshake, centerId: number) {
+  if (!(await pairingRequired(db, centerId))) return;
+  const session = handshakeCookie(handshake, SESSION_COOKIE);
+  if (session && session.length <= 128) {
+    const actor = await actorOfSession(db, session);
+    if (actor && mayActIn(actor, centerId)) return;
+  }
+  const token = tokenOfHandshake(handshake);
+  check(token ? await deviceOfToken(db, token) : null, centerId);
+}
+
+/** For issuance on the kiosk channel. */
+export async function assertKioskMayIssue(db: Kysely<Database>, request: FastifyRequest, centerId: number) {
+  if (!(await pairingRequired(db, centerId))) return;
+  if (request.actor && mayActIn(request.actor, centerId)) return;
+  const token = tokenOfRequest(request);
+  check(token ? await deviceOfToken(db, token) : null, centerId, 'kiosk');
+}
+
+/** A kiosk paired with the center it issues for: exempt from the per-address issuance limit. */
+export async function isPairedKiosk(db: Kysely<Database>, request: FastifyRequest, centerId: number) {
+  const token = tokenOfRequest(request);
+  if (!token) return false;
+  const device = await deviceOfToken(db, token);
+  return device?.kind === 'kiosk' && device.centerId === centerId;
+}

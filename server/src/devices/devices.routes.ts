@@ -1,0 +1,111 @@
+/**
+ * Device pairing (issue 6, Security 3). Managers of the center and admins: issue a one-time
+ * code, list the paired devices, revoke one. Public: a device redeems a code for its token
+ * (rate-limited per address), and asks whether it is paired with a center.
+ */
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { assertCenterAccess } from '../auth/actor.js';
+import { assertStaff } from '../auth/staff-session.js';
+import { assertCenterExists } from '../centers/centers.repository.js';
+import type { DomainContext } from '../context.js';
+import type { Database } from '../db/tables.js';
+import { DomainError } from '../errors.js';
+import type { App } from '../http/app-type.js';
+import { CenterParams, Id, NoBody, STORABLE } from '../http/schemas.js';
+import { secureCookie } from '../http/secure-cookies.js';
+import { DEVICE_TOKEN_COOKIE, setDeviceCookie, tokenOfRequest } from './device-credentials.js';
+import { deviceOfToken, listDevices, revokeDevice } from './device-tokens.js';
+import { createPairingCode, redeemPairingCode } from './pairing-codes.js';
+
+/** Pairing attempts a minute from one address: enough for a few typos, far too few to guess. */
+export const PAIR_ATTEMPTS_PER_MINUTE = 10;
+
+const DeviceKind = Type.Enum(['board', 'kiosk', 'counter_display']);
+const NewCode = Type.Object(
+  { kind: DeviceKind, name: Type.String({ minLength: 1, maxLength: 100, pattern: STORABLE }) },
+  { additionalProperties: false },
+);
+const PairBody = Type.Object(
+  { code: Type.String({ minLength: 8, maxLength: 16, pattern: '^[0-9 -]+$' }) },
+  { additionalProperties: false },
+);
+const DeviceParams = Type.Object({ deviceId: Id });
+
+const pairRateLimit = {
+  max: PAIR_ATTEMPTS_PER_MINUTE,
+  timeWindow: 60_000,
+  errorResponseBuilder: (_request: unknown, context: { after: string; max: number }) =>
+    new DomainError(
+      'rate_limited',
+      `more than ${context.max} pairing attempts a minute from this address; try again in ${context.after}`,
+      { retryAfter: context.after },
+    ),
+};
+
+export function devicesRoutes(app: App, ctx: DomainContext, secureCookies: boolean): void {
+  const tags = ['devices'];
+  const db: Kysely<Database> = ctx.db;
+  const managers = (request: Parameters<typeof assertStaff>[0]) => assertStaff(request, ['manager', 'admin']);
+
+  app.post(
+    '/api/centers/:centerId/pairing-codes',
+    { schema: { tags, params: CenterParams, body: NewCode } },
+    async (request, reply) => {
+      const actor = managers(request);
+      return reply
+        .status(201)
+        .send(await createPairingCode(db, actor, request.params.centerId, request.body));
+    },
+  );
+
+  app.get('/api/centers/:centerId/devices', { schema: { tags, params: CenterParams } }, async (request) => {
+    const actor = managers(request);
+    assertCenterAccess(actor, request.params.centerId);
+    await assertCenterExists(db, request.params.centerId);
+    return listDevices(db, request.params.centerId);
+  });
+
+  app.post(
+    '/api/devices/:deviceId/revoke',
+    { schema: { tags, params: DeviceParams, body: NoBody } },
+    async (request) => ({ device: await revokeDevice(ctx, managers(request), request.params.deviceId) }),
+  );
+
+  app.post(
+    '/api/devices/pair',
+    { schema: { tags, body: PairBody }, config: { rateLimit: pairRateLimit } },
+    async (request, reply) => {
+      const { device, token } = await redeemPairingCode(db, request.body.code);
+      setDeviceCookie(reply, token, secureCookie(request, secureCookies));
+      // In the body too, for devices that cannot keep cookies (Authorization: Bearer, auth.deviceToken).
+      return reply.status(201).send({ device, token });
+    },
+  );
+
+  // Public: whether this device may follow the center; a device paired here gets its cookie renewed.
+  app.get(
+    '/api/centers/:centerId/device',
+    { schema: { tags, params: CenterParams } },
+    async (request, reply) => {
+      const { centerId } = request.params;
+      const center = await db
+        .selectFrom('centers')
+        .select('require_paired_devices')
+        .where('id', '=', centerId)
+        .executeTakeFirst();
+      if (!center) await assertCenterExists(db, centerId);
+      const token = tokenOfRequest(request);
+      const found = token ? await deviceOfToken(db, token) : null;
+      const device = found?.centerId === centerId ? found : null;
+      if (device && token && request.cookies[DEVICE_TOKEN_COOKIE] === token) {
+        setDeviceCookie(reply, token, secureCookie(request, secureCookies));
+      }
+      return {
+        pairingRequired: center?.require_paired_devices ?? false,
+        paired: device !== null,
+        device: device ? { id: device.id, kind: device.kind, name: device.name } : null,
+      };
+    },
+  );
+}
