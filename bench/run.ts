@@ -8,9 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { type BenchSuite, type Measurement, markdownTable, summarise } from './lib/figures.js';
+import { databaseSuites } from './suites/database.js';
+import { memorySuite } from './suites/memory.js';
+import { soakSuite } from './suites/soak.js';
 import { startupSuite } from './suites/startup.js';
 
-const SUITES: BenchSuite[] = [startupSuite];
+const SUITES: BenchSuite[] = [startupSuite, ...databaseSuites, memorySuite, soakSuite];
 
 const RUNS = process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : undefined;
 const wanted = process.argv.slice(2);
