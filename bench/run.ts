@@ -9,11 +9,22 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { type BenchSuite, type Measurement, markdownTable, summarise } from './lib/figures.js';
 import { databaseSuites } from './suites/database.js';
+import { fanoutSuite } from './suites/fanout.js';
 import { memorySuite } from './suites/memory.js';
+import { provinceSuite } from './suites/province.js';
+import { redisSuite } from './suites/redis.js';
 import { soakSuite } from './suites/soak.js';
 import { startupSuite } from './suites/startup.js';
 
-const SUITES: BenchSuite[] = [startupSuite, ...databaseSuites, memorySuite, soakSuite];
+const SUITES: BenchSuite[] = [
+  startupSuite,
+  fanoutSuite,
+  provinceSuite,
+  redisSuite,
+  ...databaseSuites,
+  memorySuite,
+  soakSuite,
+];
 
 const RUNS = process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : undefined;
 const wanted = process.argv.slice(2);
