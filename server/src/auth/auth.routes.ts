@@ -44,6 +44,8 @@ export function authRoutes(
     // The same answer for an unknown user and a wrong password: nothing to enumerate.
     const ok = user?.active === true && (await verifyPassword(password, user.password_hash));
     if (!user || !ok) {
+      // For whoever watches the logs for attacks: who and from where, never the password.
+      request.log.warn({ username, ip: request.ip }, 'sign-in failed');
       await lockout.recordFailure(username, request.ip);
       throw new DomainError('invalid_credentials', 'wrong username or password');
     }
