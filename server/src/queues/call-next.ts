@@ -15,9 +15,8 @@ import { type TicketRow, toWireTicket } from '../tickets/ticket.wire.js';
 import { checkTransition, lockTicket } from '../tickets/ticket-transitions.js';
 import { callReason, nextCallsSincePriority, type PolicySettings, priorityAllowed } from './call-policy.js';
 
-interface Candidate {
-  id: number;
-  priority: string | null;
+/** The claimed ticket's row, with why the policy put it first. */
+interface Candidate extends TicketRow {
   aged: boolean;
   service_position: number;
 }
@@ -38,7 +37,7 @@ async function claimNext(
 ): Promise<Candidate | undefined> {
   const aged = sql`t.queued_at <= now() - make_interval(mins => ${ageingMinutes})`;
   const { rows } = await sql<Candidate>`
-    SELECT t.id, t.priority, ${aged} AS aged, cs.position AS service_position
+    SELECT t.*, ${aged} AS aged, cs.position AS service_position
     FROM tickets t
     JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = ${counterId}
     WHERE t.status = 'waiting'
@@ -52,15 +51,6 @@ async function claimNext(
     LIMIT 1
     FOR UPDATE OF t SKIP LOCKED`.execute(trx);
   return rows[0];
-}
-
-async function policyOf(trx: Transaction<Database>, centerId: number): Promise<PolicySettings> {
-  const center = await trx
-    .selectFrom('centers')
-    .select(['priority_every', 'ageing_minutes'])
-    .where('id', '=', centerId)
-    .executeTakeFirstOrThrow();
-  return { priorityEvery: center.priority_every, ageingMinutes: center.ageing_minutes };
 }
 
 async function putAtCounter(
@@ -108,17 +98,16 @@ export async function callNext(
 ): Promise<WireTicket | null> {
   const result = await ctx.db.transaction().execute(async (trx) => {
     const counter = await lockCounterForCall(trx, actor, counterId);
-    const policy = await policyOf(trx, counter.center_id);
+    const policy: PolicySettings = {
+      priorityEvery: counter.priority_every,
+      ageingMinutes: counter.ageing_minutes,
+    };
     const mayCallPriority = priorityAllowed(counter.calls_since_priority, policy);
     const candidate = await claimNext(trx, counterId, mayCallPriority, policy.ageingMinutes);
     if (!candidate) return null;
-    const ticket = await trx
-      .selectFrom('tickets')
-      .selectAll()
-      .where('id', '=', candidate.id)
-      .executeTakeFirstOrThrow();
+    const { aged, service_position, ...ticket } = candidate;
     const reason = callReason(
-      { priority: candidate.priority, aged: candidate.aged, servicePosition: candidate.service_position },
+      { priority: ticket.priority, aged, servicePosition: service_position },
       mayCallPriority,
     );
     return putAtCounter(trx, actor, counter, ticket, reason, null);
