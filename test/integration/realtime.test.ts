@@ -380,8 +380,9 @@ eachDatabase('realtime', (kind) => {
     snapshotOf<CenterSnapshot>(await subscribe(early, { centerId: fx.centerId }));
 
     const burst = Array.from({ length: 24 }, (_, i) => issue(i % 3 === 0 ? 'Y' : 'X'));
-    // Boards subscribing while the burst commits: some events overtake their snapshot.
-    const late = Array.from({ length: 4 }, () => {
+    // Boards subscribing while the burst commits: some events overtake their snapshot, and
+    // boards asking at the same moment share one snapshot read.
+    const late = Array.from({ length: 12 }, () => {
       const b = new TestBoard(app.url, fx.centerId);
       boards.push(b);
       return b;

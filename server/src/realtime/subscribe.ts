@@ -7,7 +7,13 @@
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import type { LiveEvent, SubscribeAck, SubscribeRequest } from '../../../shared/src/protocol.js';
+import type {
+  CenterSnapshot,
+  CounterSnapshot,
+  LiveEvent,
+  SubscribeAck,
+  SubscribeRequest,
+} from '../../../shared/src/protocol.js';
 import { centerRoom, counterRoom, ticketRoom } from '../../../shared/src/rooms.js';
 import { centerSnapshot, counterSnapshot, ticketSnapshot } from '../centers/center-snapshot.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
@@ -16,6 +22,7 @@ import { assertRoomAccess } from '../devices/device-access.js';
 import { DomainError, notFound } from '../errors.js';
 import { currentSeq, eventsSince } from '../events/events.repository.js';
 import type { RealtimeServer } from './io.js';
+import { SharedReads } from './shared-reads.js';
 import { clientAddress, MinuteCounter, type SubscribeLimits } from './subscribe-limits.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -67,10 +74,17 @@ async function counterCenter(db: Kysely<Database>, counterId: number): Promise<n
   return row.center_id;
 }
 
+/** Per server (never per process: tests run several apps on several databases in one). */
+interface Snapshots {
+  center: SharedReads<CenterSnapshot>;
+  counter: SharedReads<CounterSnapshot>;
+}
+
 async function answer(
   socket: Socket,
   request: SubscribeRequest,
   options: SubscribeOptions,
+  snapshots: Snapshots,
 ): Promise<SubscribeAck> {
   const { db, replayLimit } = options;
   if ('centerId' in request) {
@@ -81,7 +95,8 @@ async function answer(
       const events = await replay(db, request.centerId, request.sinceSeq, replayLimit);
       if (events) return { events };
     }
-    return { snapshot: await centerSnapshot(db, request.centerId) };
+    const { centerId } = request;
+    return { snapshot: await snapshots.center.read(String(centerId), () => centerSnapshot(db, centerId)) };
   }
   if ('counterId' in request) {
     const centerId = await counterCenter(db, request.counterId);
@@ -91,7 +106,10 @@ async function answer(
       const events = await replay(db, centerId, request.sinceSeq, replayLimit, request.counterId);
       if (events) return { events };
     }
-    return { snapshot: await counterSnapshot(db, request.counterId) };
+    const { counterId } = request;
+    return {
+      snapshot: await snapshots.counter.read(String(counterId), () => counterSnapshot(db, counterId)),
+    };
   }
   const found = await db
     .selectFrom('tickets')
@@ -132,6 +150,7 @@ function overLimit(
 
 export function handleSubscriptions(io: RealtimeServer, options: SubscribeOptions): void {
   const counters = { byAddress: new MinuteCounter(), bySocket: new MinuteCounter() };
+  const snapshots: Snapshots = { center: new SharedReads(), counter: new SharedReads() };
   io.on('connection', (socket) => {
     socket.on('subscribe', (request, ack) => {
       if (typeof ack !== 'function') return;
@@ -160,7 +179,7 @@ export function handleSubscriptions(io: RealtimeServer, options: SubscribeOption
         });
         return;
       }
-      answer(socket, request, options).then(ack, (error: unknown) => {
+      answer(socket, request, options, snapshots).then(ack, (error: unknown) => {
         if (error instanceof DomainError) {
           ack({ error: { code: error.code, message: error.message } });
           return;
