@@ -92,7 +92,9 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const realtime = createRealtime(app.server, config.redisUrl, config.redisPrefix);
-  const publisher = new SocketPublisher(realtime.io, database.db, app.log);
+  const publisher = new SocketPublisher(realtime.io, database.db, app.log, {
+    localRoomsOnly: realtime.redis === null,
+  });
   const ctx: DomainContext = { db: database.db, publisher };
   const readiness: Readiness = { draining: false };
 

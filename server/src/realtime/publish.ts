@@ -40,9 +40,21 @@ export class SocketPublisher implements Publisher {
    * by this much; calls themselves are emitted at once).
    */
   #refreshDelayMs: number;
+  /**
+   * Without Redis every socket is in this process: a position for a ticket room nobody is in
+   * (most citizens never open their page) is not encoded at all. With Redis the citizen may be
+   * on another instance, so every one is sent.
+   */
+  #localRoomsOnly: boolean;
 
-  constructor(io: RealtimeServer, db: Kysely<Database>, log: Logger, refreshDelayMs = 100) {
-    this.#refreshDelayMs = refreshDelayMs;
+  constructor(
+    io: RealtimeServer,
+    db: Kysely<Database>,
+    log: Logger,
+    options: { refreshDelayMs?: number; localRoomsOnly?: boolean } = {},
+  ) {
+    this.#refreshDelayMs = options.refreshDelayMs ?? 100;
+    this.#localRoomsOnly = options.localRoomsOnly ?? false;
     this.#io = io;
     this.#db = db;
     this.#log = log;
@@ -107,8 +119,10 @@ export class SocketPublisher implements Publisher {
           now.set(ticket.id, heard);
           const last = before.get(ticket.id);
           if (last && last.position === heard.position && last.minutes === heard.minutes) continue;
+          const room = ticketRoom(token);
+          if (this.#localRoomsOnly && !this.#io.sockets.adapter.rooms.has(room)) continue;
           const event: LiveEvent = { seq, type: 'ticket.position', at, centerId, ticket };
-          this.#io.to(ticketRoom(token)).emit('event', event);
+          this.#io.to(room).emit('event', event);
         }
         // Only waiting tickets are kept, so the map never outgrows the queues.
         if (now.size > 0) this.#told.set(serviceId, now);
