@@ -4,11 +4,12 @@
  * concurrency on the same server. Both durable (synchronous_commit as configured, on here).
  */
 import type { ServerProcess } from '../../test/helpers/server-process.js';
+import { startBenchProcess } from '../fanout/servers.js';
 import type { Measurement } from '../lib/figures.js';
 import { generatorCpu, machineLoad, runLoad } from './load.js';
 import type { LoadResult } from './load-worker.js';
 import { pgbench } from './pgbench.js';
-import { query } from './postgres.js';
+import { query, urlOf } from './postgres.js';
 
 /** The columns and keys of `tickets` without its foreign keys: the plainest durable insert. */
 export const BASELINE_TABLE = [
@@ -87,3 +88,31 @@ export async function issueFigure(o: IssueFigureOptions, ids: number[]): Promise
 }
 
 export const warmUpInsert = (database: string) => pgbench(database, INSERT_SCRIPT, 8, { seconds: 2 });
+
+/**
+ * The same load against bench/database/bare-issue-server.ts (Fastify + pg, one insert per
+ * request into the baseline's table): how far the HTTP stack alone gets, next to pgbench.
+ */
+export async function bareStackFigure(baselineDatabase: string, clients: number, seconds: number) {
+  const bare = await startBenchProcess({
+    script: 'bench/database/bare-issue-server.ts',
+    ready: /bare-issue: (http:\/\/\S+)/,
+    env: { DATABASE_URL: urlOf(baselineDatabase) },
+  });
+  try {
+    await issueLoad(bare.url, [1, 2, 3], clients, 2); // warm-up
+    const load = await issueLoad(bare.url, [1, 2, 3], clients, seconds);
+    const base = await pgbench(baselineDatabase, INSERT_SCRIPT, clients, { seconds });
+    const m: Measurement = {
+      key: `postgres.bare-stack.issue.c${clients}`,
+      label: `reference: bare Fastify + pg, one-row insert over HTTP, ${clients} clients`,
+      unit: 'tickets/s',
+      value: load.done / load.seconds,
+      baseline: { label: `pgbench one-row INSERT, ${clients} clients`, value: base.tps },
+      notes: { ...issueNotes(load), pgbenchFailed: base.failed },
+    };
+    return m;
+  } finally {
+    await bare.stop();
+  }
+}

@@ -88,12 +88,32 @@ export interface BareServer {
 }
 
 /** bench/fanout/bare-server.ts, started pinned to `cpu`. */
-export async function startBare(cpu: number, env: Record<string, string> = {}): Promise<BareServer> {
-  const child: ChildProcess = spawn(
-    'taskset',
-    ['-c', String(cpu), process.execPath, '--import', 'tsx', 'bench/fanout/bare-server.ts'],
-    { cwd: ROOT, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+export function startBare(cpu: number, env: Record<string, string> = {}): Promise<BareServer> {
+  return startBenchProcess({
+    script: 'bench/fanout/bare-server.ts',
+    ready: /bare: (http:\/\/\S+)/,
+    cpu,
+    env,
+  });
+}
+
+/**
+ * A baseline server of ours (a script that prints its URL when ready), pinned to `cpu` when
+ * given (Node-only figures), unpinned otherwise (database figures).
+ */
+export async function startBenchProcess(o: {
+  script: string;
+  ready: RegExp;
+  cpu?: number;
+  env?: Record<string, string>;
+}): Promise<BareServer> {
+  const node = [process.execPath, '--import', 'tsx', o.script];
+  const [command, ...args] = o.cpu === undefined ? node : ['taskset', '-c', String(o.cpu), ...node];
+  const child: ChildProcess = spawn(command!, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', ...o.env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
@@ -103,16 +123,16 @@ export async function startBare(cpu: number, env: Record<string, string> = {}): 
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let text = '';
-      const timer = setTimeout(() => reject(new Error('bare server did not start in 30 s')), 30_000);
+      const timer = setTimeout(() => reject(new Error(`${o.script} did not start in 30 s`)), 30_000);
       child.stdout?.on('data', (d: Buffer) => {
         text += d.toString();
-        const match = /bare: (http:\/\/\S+)/.exec(text);
+        const match = o.ready.exec(text);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]!);
         }
       });
-      child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+      child.once('exit', (code) => reject(new Error(`${o.script} exited with ${code}`)));
     });
     return { url, pid: child.pid, stop };
   } catch (error) {

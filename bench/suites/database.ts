@@ -7,7 +7,14 @@
 import { startServer } from '../../test/helpers/server-process.js';
 import { callNextFigure, prepareBaselineCopy, signInClerks } from '../database/call-next.js';
 import { fillQueues, growDemoCenter } from '../database/counters-fixture.js';
-import { BASELINE_TABLE, issueFigure, issueLoad, serviceIds, warmUpInsert } from '../database/issue.js';
+import {
+  BASELINE_TABLE,
+  bareStackFigure,
+  issueFigure,
+  issueLoad,
+  serviceIds,
+  warmUpInsert,
+} from '../database/issue.js';
 import {
   DEMO_PASSWORD,
   dropDatabases,
@@ -73,6 +80,7 @@ export const databaseIssueSuite: BenchSuite = {
             },
             ids,
           ),
+          await bareStackFigure(BASELINE, 32, SECONDS),
         ];
       } finally {
         await server.stop();
