@@ -4,7 +4,7 @@
  *
  * Waits and the estimate error are computed in real seconds from the server's own timestamps
  * (issuedAt in the issue reply, calledAt in the call reply), then scaled to simulated minutes.
- * The estimate is real too: the server derives it from recent real service durations, which
+ * The estimate is real too: the server derives it from the real times between recent calls, which
  * the bots' scaled sleeps made short by the same factor, so estimate and wait shrink together
  * and their ratio, hence the error as a share of the wait, does not depend on the speed.
  */
@@ -89,11 +89,10 @@ export function buildReport(f: RunFacts) {
     withinBandPercent: round1(100 * e.withinBand),
     maeRealSeconds: round1(e.mae),
   });
-  // Before a field's first completion the server falls back to its configured default service
-  // time, which is real seconds (7–15 real minutes) and does not shrink with --speed: those
-  // estimates are an artefact of acceleration, so the error is also given for "warm" tickets,
-  // issued once their field had completions for the server to average (as on a real morning
-  // after the first quarter hour).
+  // Before a field's first calls the server leans on its configured default service time (in
+  // real seconds; run.ts scales it to --speed, so "cold" measures that guess). The error is
+  // also given for "warm" tickets, issued once their field had completions for the server to
+  // go by (as on a real morning after the first quarter hour).
   const finishes = new Map<string, number[]>();
   for (const c of f.ledger.citizens) {
     for (const l of c.legs) {

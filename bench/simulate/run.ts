@@ -6,16 +6,17 @@
  * Time: the server's clock is real and cannot be sped up, so the simulator keeps its own clock
  * (clock.ts) and every bot sleeps scaled durations. Waits are measured from the server's
  * timestamps, in real seconds, and scaled back to simulated minutes for the report. The
- * server's estimate at issue is in real seconds too, computed from the real durations of
- * recent services, which are as accelerated as everything else; so the estimate and the wait
+ * server's estimate at issue is in real seconds too, computed from the real times between
+ * recent calls, which are as accelerated as everything else; so the estimate and the wait
  * shrink by the same factor and the error is computed in real time, then reported in both.
  * What does not scale: request latency (reported, and as simulated seconds at p99) and the
- * server's few real-time settings (ageing, scaled where the API allows; see province.ts).
+ * server's few real-time settings (ageing, scaled where the API allows, see province.ts; the
+ * default service time, scaled in the database, see scaled-defaults.ts).
  *
  * Processes: one server process (sim-server.ts) on a temporary DATA_DIR, removed at the end,
- * or on --database-url. With --seed-history it is stopped after setting up the centers, the
- * history is written with Kysely, and it is started again, so history seqs come before the
- * live day's. Every process started is stopped on exit, on Ctrl-C and on failure.
+ * or on --database-url. It is stopped after setting up the centers, the services' default
+ * service times are scaled to the speed (scaled-defaults.ts) and any --seed-history is written
+ * with Kysely, and it is started again, so history seqs come before the live day's. Every process started is stopped on exit, on Ctrl-C and on failure.
  */
 import { setMaxListeners } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +40,7 @@ import { parseOptions, type SimOptions, USAGE } from './options.js';
 import { type SimCenter, setUpCenters } from './province.js';
 import { seededRng } from './random.js';
 import { buildReport, markdown, writeReport } from './report.js';
+import { scaleDefaultServiceTimes } from './scaled-defaults.js';
 import { type SimServer, startSimServer } from './sim-server.js';
 import { WorkSignal } from './work-signal.js';
 
@@ -100,13 +102,20 @@ async function historyOnly(options: SimOptions): Promise<void> {
   }
 }
 
-async function writeHistory(options: SimOptions, dataDir: string | null, centers: SimCenter[]) {
+/** With the server stopped: scale the default service times to the speed, then write the history. */
+async function writeDirectly(options: SimOptions, dataDir: string | null, centers: SimCenter[]) {
   const handle = await openDatabase({
     databaseUrl: options.databaseUrl,
     dataDir: dataDir ?? '',
     poolSize: 2,
   });
   try {
+    await scaleDefaultServiceTimes(
+      handle.db,
+      centers.map((c) => c.id),
+      options.speed,
+    );
+    if (options.seedHistory === 0) return null;
     const perDay = new Map(centers.map((c) => [c.id, c.ticketsPerDay]));
     return await seedHistory(
       handle.db,
@@ -155,14 +164,17 @@ async function main(): Promise<void> {
   };
 
   let current = await start();
-  const admin = new Client(current.base);
+  let admin = new Client(current.base);
   await admin.login('admin', password);
   const centers = await setUpCenters(admin, { ...options, password }, curve, rng, log);
   let history: unknown = null;
-  if (options.seedHistory > 0) {
+  if (options.seedHistory > 0 || options.speed !== 1) {
     await stop();
-    history = await writeHistory(options, dataDir, centers);
+    history = await writeDirectly(options, dataDir, centers);
     current = await start();
+    // A new process on a new port: the admin's client and session were the old one's.
+    admin = new Client(current.base);
+    await admin.login('admin', password);
   }
 
   const ledger = new Ledger();

@@ -10,6 +10,7 @@ import * as auditLog from './migrations/2026-11-28T0500-audit-log.js';
 import * as counterServicesForToday from './migrations/2026-11-28T0700-counter-services-for-today.js';
 import * as loginFailures from './migrations/2026-11-28T0800-login-failures.js';
 import * as pairedDevices from './migrations/2026-11-28T0900-paired-devices.js';
+import * as ticketsServiceCalled from './migrations/2026-11-28T1000-tickets-service-called.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0700-counter-services-for-today': counterServicesForToday,
   '2026-11-28T0800-login-failures': loginFailures,
   '2026-11-28T0900-paired-devices': pairedDevices,
+  '2026-11-28T1000-tickets-service-called': ticketsServiceCalled,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

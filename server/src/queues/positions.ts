@@ -7,10 +7,10 @@ import { type Kysely, sql } from 'kysely';
 import type { WireTicket } from '../../../shared/src/protocol.js';
 import type { Database } from '../db/tables.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
-import { estimateWaitSeconds, meanServiceSeconds } from './estimate.js';
+import { estimateWaitSeconds, meanServiceSeconds, priorSecondsPerCall, secondsPerCall } from './estimate.js';
 
-/** How many recent completions the mean service time is taken over. */
-const RECENT_SERVICES = 20;
+/** How many recent calls the time per call (and the mean service time) is taken over. */
+const RECENT_CALLS = 20;
 
 export interface QueuePosition {
   token: string;
@@ -19,24 +19,37 @@ export interface QueuePosition {
 }
 
 export interface ServiceLoad {
+  /** Seconds each position in the line is expected to take (estimate.ts says how). */
+  secondsPerCall: number;
   meanServiceSeconds: number;
   openCounters: number;
 }
 
 export async function serviceLoad(db: Kysely<Database>, serviceId: number): Promise<ServiceLoad> {
-  const [recent, service, open] = await Promise.all([
+  const [calls, service, open] = await Promise.all([
+    // The service's last calls of the day, newest first: index tickets_service_called.
     db
       .selectFrom('tickets')
-      .select(sql<number>`extract(epoch FROM finished_at - called_at)::float8`.as('seconds'))
+      .select(['called_at', 'queued_at', 'finished_at', 'status', 'transferred_from_id'])
       .where('service_id', '=', serviceId)
-      .where('status', '=', 'done')
-      .where('finished_at', '>', sql<Date>`now() - interval '4 hours'`)
-      .orderBy('finished_at', 'desc')
-      .limit(RECENT_SERVICES)
+      .where('called_at', '>', sql<Date>`now() - interval '12 hours'`)
+      .orderBy('called_at', 'desc')
+      .limit(RECENT_CALLS + 1)
       .execute(),
     db
       .selectFrom('services')
-      .select('default_service_seconds')
+      .select((eb) => [
+        'default_service_seconds',
+        sql<Date>`now()`.as('now'),
+        // The head of the line (index tickets_waiting); a transfer's queue time is its first issue.
+        eb
+          .selectFrom('tickets')
+          .select((e) => e.fn.min('queued_at').as('q'))
+          .where('service_id', '=', serviceId)
+          .where('status', '=', 'waiting')
+          .where('transferred_from_id', 'is', null)
+          .as('waiting_since'),
+      ])
       .where('id', '=', serviceId)
       .executeTakeFirst(),
     db
@@ -47,12 +60,26 @@ export async function serviceLoad(db: Kysely<Database>, serviceId: number): Prom
       .where('c.state', '=', 'open')
       .executeTakeFirst(),
   ]);
+  const ms = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).getTime());
+  const mean = meanServiceSeconds(
+    calls
+      .filter((r) => r.status === 'done' && r.finished_at !== null)
+      .map((r) => (ms(r.finished_at)! - ms(r.called_at)!) / 1000),
+    service?.default_service_seconds ?? 600,
+  );
+  const openCounters = open?.n ?? 0;
   return {
-    meanServiceSeconds: meanServiceSeconds(
-      recent.map((r) => Number(r.seconds)),
-      service?.default_service_seconds ?? 600,
-    ),
-    openCounters: open?.n ?? 0,
+    secondsPerCall: secondsPerCall({
+      calls: calls.reverse().map((r) => ({
+        calledAtMs: ms(r.called_at)!,
+        queuedAtMs: r.transferred_from_id === null ? ms(r.queued_at) : null,
+      })),
+      nowMs: ms(service?.now) ?? Date.now(),
+      waitingSinceMs: ms(service?.waiting_since),
+      priorSeconds: priorSecondsPerCall(mean, openCounters),
+    }),
+    meanServiceSeconds: mean,
+    openCounters,
   };
 }
 
@@ -74,7 +101,7 @@ export async function queuePositions(db: Kysely<Database>, serviceId: number): P
     ticket: {
       ...toWireTicket(row),
       position: i + 1,
-      estimatedWaitSeconds: estimateWaitSeconds(i + 1, load.meanServiceSeconds, load.openCounters),
+      estimatedWaitSeconds: estimateWaitSeconds(i + 1, load.secondsPerCall),
     },
   }));
 }
@@ -111,6 +138,6 @@ export async function positionOf(
   return {
     ...toWireTicket(me),
     position,
-    estimatedWaitSeconds: estimateWaitSeconds(position, load.meanServiceSeconds, load.openCounters),
+    estimatedWaitSeconds: estimateWaitSeconds(position, load.secondsPerCall),
   };
 }
