@@ -69,6 +69,9 @@ export async function buildApp(
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     trustProxy: true,
+    // Fastify's 10 s default fails a start on a machine that is busy (a restart storm, a
+    // loaded CI box); a plugin that really hangs still shows, after a minute.
+    pluginTimeout: 60_000,
   }).withTypeProvider<TypeBoxTypeProvider>() as App;
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
