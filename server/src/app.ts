@@ -96,7 +96,7 @@ export async function buildApp(
 
   const realtime = createRealtime(app.server, config.redisUrl, config.redisPrefix);
   const publisher = new SocketPublisher(realtime.io, database.db, app.log, {
-    localRoomsOnly: realtime.redis === null,
+    clustered: realtime.redis !== null,
   });
   const ctx: DomainContext = { db: database.db, publisher };
   const readiness: Readiness = { draining: false };

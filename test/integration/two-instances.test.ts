@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/database.js';
+import type { LiveEvent } from '../../shared/src/protocol.js';
 import type { TestBoard as Board } from '../helpers/board.js';
-import { TestBoard } from '../helpers/board.js';
+import { connectSocket, subscribe, TestBoard } from '../helpers/board.js';
 import { hasPostgres, postgresDatabaseUrl, redisUrl } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { IN_CI } from '../helpers/services.js';
@@ -148,6 +149,43 @@ describe.runIf(IN_CI || (hasPostgres() && redisUrl() !== null))(
       // Half the clerks work through instance B: their calls reached the board on A.
       const viaB = new Set(counterIds.filter((_, i) => i % 2 === 1));
       expect(boardCalls.filter((e) => viaB.has(e.counterId!)).length).toBeGreaterThan(0);
+    });
+
+    it('tells a citizen whose page is on B of the position a call through A changed', async () => {
+      const { centerId, serviceIds, counterIds, usernames } = fixture;
+      const kiosk = new Client(apps[0]!.url);
+      const issue = async () => {
+        const res = await kiosk.post(`/api/centers/${centerId}/tickets`, {
+          serviceId: serviceIds.A,
+          channel: 'kiosk',
+        });
+        expect(res.status).toBe(201);
+        return res.body as { id: number; token: string };
+      };
+      await issue();
+      const mine = await issue();
+      const phone = connectSocket(apps[1]!.url);
+      try {
+        const heard: LiveEvent[] = [];
+        phone.on('event', (e) => heard.push(e));
+        const ack = await subscribe(phone, { ticketToken: mine.token });
+        expect(ack).toHaveProperty('snapshot');
+        expect((ack as { snapshot: { ticket: { position: number } } }).snapshot.ticket.position).toBe(2);
+        const moved = new Promise<LiveEvent>((resolve) =>
+          phone.on('event', (e) => e.type === 'ticket.position' && e.ticket?.position === 1 && resolve(e)),
+        );
+        // Counter 0 serves A first; its clerk works through instance A.
+        const clerk = await new Client(apps[0]!.url).login(usernames.clerk[0]!);
+        const call = await clerk.post(`/api/counters/${counterIds[0]}/call-next`);
+        expect(call.status).toBe(200);
+        expect(call.body.ticket.id).not.toBe(mine.id);
+        expect((await moved).ticket?.id).toBe(mine.id);
+        expect(heard.filter((e) => e.type === 'ticket.position').every((e) => e.ticket?.id === mine.id)).toBe(
+          true,
+        );
+      } finally {
+        phone.disconnect();
+      }
     });
   },
 );

@@ -22,6 +22,15 @@ export interface PublishObserver {
   positions(positions: QueuePosition[]): void;
 }
 
+/** A citizen's new position, for the instance that holds their page. */
+interface PositionNotice {
+  token: string;
+  event: LiveEvent;
+}
+
+/** The server-side event (between instances, through the adapter) carrying a refresh's positions. */
+const POSITIONS = 'luot:positions';
+
 export class SocketPublisher implements Publisher {
   #observers: PublishObserver[] = [];
   #io: RealtimeServer;
@@ -41,20 +50,21 @@ export class SocketPublisher implements Publisher {
    */
   #refreshDelayMs: number;
   /**
-   * Without Redis every socket is in this process: a position for a ticket room nobody is in
-   * (most citizens never open their page) is not encoded at all. With Redis the citizen may be
-   * on another instance, so every one is sent.
+   * With Redis, a refresh's positions cross to the other instances as one message, not one
+   * per waiting ticket; each instance then sends only to the ticket rooms it holds (most
+   * citizens never open their page, so most positions are never encoded at all).
    */
-  #localRoomsOnly: boolean;
+  #clustered: boolean;
 
   constructor(
     io: RealtimeServer,
     db: Kysely<Database>,
     log: Logger,
-    options: { refreshDelayMs?: number; localRoomsOnly?: boolean } = {},
+    options: { refreshDelayMs?: number; clustered?: boolean } = {},
   ) {
     this.#refreshDelayMs = options.refreshDelayMs ?? 100;
-    this.#localRoomsOnly = options.localRoomsOnly ?? false;
+    this.#clustered = options.clustered ?? false;
+    if (this.#clustered) io.on(POSITIONS, (notices: PositionNotice[]) => this.#deliverLocally(notices));
     this.#io = io;
     this.#db = db;
     this.#log = log;
@@ -102,6 +112,13 @@ export class SocketPublisher implements Publisher {
     );
   }
 
+  #deliverLocally(notices: PositionNotice[]): void {
+    for (const { token, event } of notices) {
+      const room = ticketRoom(token);
+      if (this.#io.sockets.adapter.rooms.has(room)) this.#io.local.to(room).emit('event', event);
+    }
+  }
+
   async #refresh(batch: [number, { seq: number; centerId: number }][]): Promise<void> {
     for (const [serviceId, { seq, centerId }] of batch) {
       try {
@@ -109,6 +126,7 @@ export class SocketPublisher implements Publisher {
         const before = this.#told.get(serviceId) ?? new Map();
         const now = new Map<number, { position: number; minutes: number }>();
         const positions = await queuePositions(this.#db, serviceId);
+        const notices: PositionNotice[] = [];
         for (const observer of this.#observers) observer.positions(positions);
         for (const { token, ticket } of positions) {
           // An estimate that moves by less than a minute is not news to anyone.
@@ -119,11 +137,10 @@ export class SocketPublisher implements Publisher {
           now.set(ticket.id, heard);
           const last = before.get(ticket.id);
           if (last && last.position === heard.position && last.minutes === heard.minutes) continue;
-          const room = ticketRoom(token);
-          if (this.#localRoomsOnly && !this.#io.sockets.adapter.rooms.has(room)) continue;
-          const event: LiveEvent = { seq, type: 'ticket.position', at, centerId, ticket };
-          this.#io.to(room).emit('event', event);
+          notices.push({ token, event: { seq, type: 'ticket.position', at, centerId, ticket } });
         }
+        this.#deliverLocally(notices);
+        if (this.#clustered && notices.length > 0) this.#io.serverSideEmit(POSITIONS, notices);
         // Only waiting tickets are kept, so the map never outgrows the queues.
         if (now.size > 0) this.#told.set(serviceId, now);
         else this.#told.delete(serviceId);
