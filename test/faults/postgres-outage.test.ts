@@ -4,6 +4,8 @@
  * when the proxy is restored the same process serves again without a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/src/db/database.js';
+import { isDatabaseUnavailable } from '../../server/src/http/error-handler.js';
 import { Cluster, TcpProxy } from '../helpers/cluster.js';
 import { hasPostgres } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
@@ -101,5 +103,36 @@ describe.runIf(IN_CI || hasPostgres())('Postgres unreachable and back', () => {
       `[postgres-outage] cut: 3 requests answered 503 database_unavailable and /readyz 503 within ${Math.round(answeredMs)} ms; ` +
         `restored: served again after ${Math.round(resumedMs)} ms, same process`,
     );
+  });
+
+  it('survives losing the database while a connection is checked out between two statements', async () => {
+    // pg emits 'error' on such a client with nobody listening, which kills a process that
+    // does not listen itself (seen once in CI as a crash under this very test).
+    const viaProxy = new URL(cluster.databaseUrl);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy!.port);
+    const handle = await openDatabase({ databaseUrl: viaProxy.toString(), dataDir: '' });
+    try {
+      const client = await handle.pool!.connect();
+      await client.query('BEGIN');
+      proxy!.cut();
+      // Wait for pg to notice the reset (its private flag; bounded, no fixed sleep).
+      const deadline = Date.now() + 5_000;
+      while ((client as unknown as { _queryable: boolean })._queryable && Date.now() < deadline) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const failed = await client.query('SELECT 1').then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(isDatabaseUnavailable(failed)).toBe(true);
+      client.release();
+      proxy!.restore();
+      const { rows } = await handle.pool!.query('SELECT 1 AS one');
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      proxy!.restore();
+      await handle.close();
+    }
   });
 });

@@ -37,6 +37,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     });
     // An idle client that loses its server must not crash the process; the pool replaces it.
     pool.on('error', () => {});
+    // Nor may a checked-out one between two statements (pg emits 'error' on the client with no
+    // listener then, and the process dies): its next query fails as database_unavailable, and
+    // the pool drops it on release because it is no longer queryable.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
