@@ -10,8 +10,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { translate } from '../../../shared/src/i18n/messages.js';
+import type { CenterReport } from '../../../shared/src/reports.js';
 import type { SignInEvent } from '../clerk-console/sign-in-form.js';
-import { arrivalsChart, figuresTables, type ReportData, textFor } from './report-view.js';
+import { arrivalsChart, figuresTables, textFor } from './report-view.js';
 import '../clerk-console/sign-in-form.js';
 
 interface User {
@@ -70,7 +71,7 @@ export class ManagerReports extends LitElement {
   @state() private centerId: number | null = null;
   @state() private from = '';
   @state() private to = '';
-  @state() private report: ReportData | null = null;
+  @state() private report: CenterReport | null = null;
   @state() private busy = false;
   @state() private problem = '';
   @state() private forbidden = false;
@@ -130,7 +131,7 @@ export class ManagerReports extends LitElement {
     this.busy = true;
     this.problem = '';
     try {
-      this.report = await api<ReportData>('GET', `/api/centers/${this.centerId}/reports?${this.#query()}`);
+      this.report = await api<CenterReport>('GET', `/api/centers/${this.centerId}/reports?${this.#query()}`);
       history.replaceState(null, '', `?center=${this.centerId}&${this.#query()}`);
     } catch (error) {
       this.report = null;

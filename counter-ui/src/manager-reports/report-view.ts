@@ -6,33 +6,7 @@
 import { html } from 'lit';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ReportsKey, reportsText } from '../../../shared/src/i18n/reports.js';
-
-export interface Figures {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  transferred: number;
-  expired: number;
-  waitMean: number | null;
-  waitMedian: number | null;
-  waitP90: number | null;
-  serviceMean: number | null;
-  serviceMedian: number | null;
-  serviceP90: number | null;
-  withinSla: number | null;
-  ratings: Record<'1' | '2' | '3' | '4', number>;
-}
-
-export interface ReportData {
-  centerId: number;
-  from: string;
-  to: string;
-  total: Figures;
-  services: (Figures & { serviceId: number; code: string; name: string })[];
-  clerks: (Figures & { userId: number; username: string })[];
-  arrivals: { hour: number; issued: number }[];
-}
+import type { CenterReport, Figures } from '../../../shared/src/reports.js';
 
 export type T = (key: ReportsKey, params?: Record<string, string | number>) => string;
 export const textFor =
@@ -70,7 +44,7 @@ function head(first: ReportsKey, t: T) {
   </tr></thead>`;
 }
 
-export function figuresTables(r: ReportData, locale: Locale, t: T) {
+export function figuresTables(r: CenterReport, locale: Locale, t: T) {
   return html`<table data-table="total">
       <caption>${t('reports.total')}</caption>
       ${head('col.name', t)}
@@ -94,7 +68,7 @@ export function figuresTables(r: ReportData, locale: Locale, t: T) {
 }
 
 /** The arrival curve: one bar per hour that had arrivals, between the first and last such hour. */
-export function arrivalsChart(r: ReportData, t: T) {
+export function arrivalsChart(r: CenterReport, t: T) {
   const busy = r.arrivals.filter((a) => a.issued > 0);
   if (busy.length === 0) return html`<p>${t('reports.arrivalsEmpty')}</p>`;
   const first = busy[0]!.hour;

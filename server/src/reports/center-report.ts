@@ -6,36 +6,8 @@
  * it is served after midnight.
  */
 import { type Kysely, sql } from 'kysely';
+import type { CenterReport, Figures } from '../../../shared/src/reports.js';
 import type { Database } from '../db/tables.js';
-
-export interface Figures {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  transferred: number;
-  expired: number;
-  waitMean: number | null;
-  waitMedian: number | null;
-  waitP90: number | null;
-  serviceMean: number | null;
-  serviceMedian: number | null;
-  serviceP90: number | null;
-  /** Share (0..1) of called tickets whose wait was within the service's target. */
-  withinSla: number | null;
-  ratings: Record<'1' | '2' | '3' | '4', number>;
-}
-
-export interface CenterReport {
-  centerId: number;
-  from: string;
-  to: string;
-  total: Figures;
-  services: (Figures & { serviceId: number; code: string; name: string })[];
-  clerks: (Figures & { userId: number; username: string })[];
-  /** Tickets issued per local hour of day, 0..23. */
-  arrivals: { hour: number; issued: number }[];
-}
 
 /**
  * One row of facts per ticket issued in the range, from its own events: the lateral

@@ -2,7 +2,7 @@
  * A report as CSV that spreadsheet software opens correctly in Vietnamese: UTF-8 with a
  * byte-order mark, CRLF line ends, every text field quoted.
  */
-import type { CenterReport, Figures } from './center-report.js';
+import type { CenterReport, Figures } from '../../../shared/src/reports.js';
 
 const HEADER = [
   'phần / section',
