@@ -2,6 +2,7 @@
  * The wire protocol between the server and every browser surface (DESIGN.md §6–7).
  * Bump PROTOCOL_VERSION on any change a deployed client would misread.
  */
+import type { ErrorCode } from './errors.js';
 import type { TicketAction, TicketStatus } from './ticket-state.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -147,7 +148,7 @@ export type SubscribeRequest =
 export type SubscribeAck =
   | { snapshot: CenterSnapshot | CounterSnapshot | TicketSnapshot }
   | { events: LiveEvent[] }
-  | { error: { code: string; message: string } };
+  | { error: { code: ErrorCode; message: string } };
 
 export interface ServerToClientEvents {
   event: (event: LiveEvent) => void;
