@@ -11,6 +11,7 @@ import * as counterServicesForToday from './migrations/2026-11-28T0700-counter-s
 import * as loginFailures from './migrations/2026-11-28T0800-login-failures.js';
 import * as pairedDevices from './migrations/2026-11-28T0900-paired-devices.js';
 import * as ticketsServiceCalled from './migrations/2026-11-28T1000-tickets-service-called.js';
+import * as ticketsDevice from './migrations/2026-11-28T1100-tickets-device.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0800-login-failures': loginFailures,
   '2026-11-28T0900-paired-devices': pairedDevices,
   '2026-11-28T1000-tickets-service-called': ticketsServiceCalled,
+  '2026-11-28T1100-tickets-device': ticketsDevice,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
