@@ -11,7 +11,7 @@ import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js
 import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
 import { translate } from '../../../shared/src/i18n/messages.js';
 import type { WireCounter } from '../../../shared/src/protocol.js';
-import type { SignInEvent } from '../clerk-console/sign-in-form.js';
+import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import type { CenterSettings } from './center-editor.js';
 import type { ConfigService } from './service-editor.js';
 import type { ConfigUser } from './user-editor.js';
@@ -21,12 +21,6 @@ import './counter-editor.js';
 import './device-editor.js';
 import './service-editor.js';
 import './user-editor.js';
-
-interface User {
-  username: string;
-  role: string;
-  centerIds: number[];
-}
 
 interface Configuration {
   center: CenterSettings;
@@ -53,9 +47,13 @@ export class ManagerConfig extends LitElement {
   `;
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);
-  @state() private user: User | null = null;
-  @state() private loading = true;
-  @state() private signInError = '';
+  #session = new StaffSessionController(this, {
+    locale: () => this.locale,
+    entered: (user) => this.#enter(user),
+    left: () => {
+      this.config = null;
+    },
+  });
   @state() private forbidden = false;
   @state() private centerId: number | null = null;
   @state() private section: Section = 'services';
@@ -63,26 +61,13 @@ export class ManagerConfig extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#restore();
   }
 
   #t(key: ConfigKey): string {
     return translateConfig(this.locale, key);
   }
 
-  async #restore(): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
-      await this.#enter(user);
-    } catch {
-      this.user = null;
-    } finally {
-      this.loading = false;
-    }
-  }
-
-  async #enter(user: User): Promise<void> {
-    this.user = user;
+  async #enter(user: StaffUser): Promise<void> {
     const asked = Number(new URLSearchParams(location.search).get('center')) || null;
     const centers = await api<{ id: number }[]>('GET', '/api/centers');
     this.centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;
@@ -90,33 +75,14 @@ export class ManagerConfig extends LitElement {
   }
 
   async #load(): Promise<void> {
-    if (!this.user || this.centerId === null) return;
+    if (!this.#session.user || this.centerId === null) return;
     try {
       this.config = await api<Configuration>('GET', `/api/config/centers/${this.centerId}`);
       this.forbidden = false;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.user = null;
+      if (error instanceof ApiError && error.status === 401) this.#session.lost();
       else if (error instanceof ApiError && error.status === 403) this.forbidden = true;
     }
-  }
-
-  async #signIn(event: SignInEvent): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
-      this.signInError = '';
-      await this.#enter(user);
-    } catch (error) {
-      this.signInError = translate(
-        this.locale,
-        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
-      );
-    }
-  }
-
-  async #signOut(): Promise<void> {
-    await api('POST', '/api/auth/logout').catch(() => null);
-    this.user = null;
-    this.config = null;
   }
 
   #switchLocale(): void {
@@ -130,15 +96,15 @@ export class ManagerConfig extends LitElement {
     return html`<header>
         <h1>${this.#t('config.title')}${name ? html` · ${name}` : null}</h1>
         <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
-        ${this.user ? html`<button @click=${this.#signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
+        ${this.#session.user ? html`<button @click=${this.#session.signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
       </header>
       ${this.#body()}`;
   }
 
   #body() {
-    if (this.loading) return null;
-    if (!this.user) {
-      return html`<luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    if (this.#session.loading) return null;
+    if (!this.#session.user) {
+      return html`<luot-sign-in .locale=${this.locale} .error=${this.#session.signInError} @sign-in=${this.#session.signIn}></luot-sign-in>`;
     }
     if (this.forbidden) return html`<div class="banner" role="alert">${this.#t('config.forbidden')}</div>`;
     const c = this.config;
@@ -163,7 +129,7 @@ export class ManagerConfig extends LitElement {
       case 'counters':
         return html`<luot-counter-editor .locale=${this.locale} .centerId=${centerId} .counters=${c.counters} .services=${c.services}></luot-counter-editor>`;
       case 'users':
-        return html`<luot-user-editor .locale=${this.locale} .centerId=${centerId} .staffRole=${this.user?.role ?? 'manager'} .users=${c.users}></luot-user-editor>`;
+        return html`<luot-user-editor .locale=${this.locale} .centerId=${centerId} .staffRole=${this.#session.user?.role ?? 'manager'} .users=${c.users}></luot-user-editor>`;
       case 'devices':
         return html`<luot-device-editor .locale=${this.locale} .centerId=${centerId} .requirePairing=${c.center.requirePairedDevices}></luot-device-editor>`;
     }

@@ -9,8 +9,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { translate } from '../../../shared/src/i18n/messages.js';
-import type { SignInEvent } from '../clerk-console/sign-in-form.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
+import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import {
   breachList,
   clerksTable,
@@ -23,12 +23,6 @@ import {
 import '../clerk-console/sign-in-form.js';
 import './timeline-chart.js';
 import './manager-actions.js';
-
-interface User {
-  username: string;
-  role: string;
-  centerIds: number[];
-}
 
 const REFRESH_EVERY_MS = 15_000;
 const MIN_GAP_MS = 300;
@@ -56,9 +50,14 @@ export class ManagerDashboard extends LitElement {
   `;
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);
-  @state() private user: User | null = null;
-  @state() private loading = true;
-  @state() private signInError = '';
+  #session = new StaffSessionController(this, {
+    locale: () => this.locale,
+    entered: (user) => this.#enter(user),
+    left: () => {
+      this.#feed.watch(null);
+      this.data = null;
+    },
+  });
   @state() private forbidden = false;
   @state() private centerId: number | null = null;
   @state() private centerName = '';
@@ -76,7 +75,6 @@ export class ManagerDashboard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#timer = setInterval(() => void this.#load(), REFRESH_EVERY_MS);
-    void this.#restore();
   }
 
   override disconnectedCallback(): void {
@@ -85,19 +83,7 @@ export class ManagerDashboard extends LitElement {
     if (this.#pending) clearTimeout(this.#pending);
   }
 
-  async #restore(): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
-      await this.#enter(user);
-    } catch {
-      this.user = null;
-    } finally {
-      this.loading = false;
-    }
-  }
-
-  async #enter(user: User): Promise<void> {
-    this.user = user;
+  async #enter(user: StaffUser): Promise<void> {
     const centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
     const asked = Number(new URLSearchParams(location.search).get('center')) || null;
     const centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;
@@ -118,35 +104,15 @@ export class ManagerDashboard extends LitElement {
   }
 
   async #load(): Promise<void> {
-    if (!this.user || this.centerId === null) return;
+    if (!this.#session.user || this.centerId === null) return;
     this.#lastFetch = Date.now();
     try {
       this.data = await api<DashboardData>('GET', `/api/centers/${this.centerId}/dashboard`);
       this.forbidden = false;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.user = null;
+      if (error instanceof ApiError && error.status === 401) this.#session.lost();
       else if (error instanceof ApiError && error.status === 403) this.forbidden = true;
     }
-  }
-
-  async #signIn(event: SignInEvent): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
-      this.signInError = '';
-      await this.#enter(user);
-    } catch (error) {
-      this.signInError = translate(
-        this.locale,
-        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
-      );
-    }
-  }
-
-  async #signOut(): Promise<void> {
-    await api('POST', '/api/auth/logout').catch(() => null);
-    this.#feed.watch(null);
-    this.user = null;
-    this.data = null;
   }
 
   #switchLocale(): void {
@@ -160,17 +126,17 @@ export class ManagerDashboard extends LitElement {
     const online = this.#feed.online;
     return html`<header>
         <h1>${t('dashboard.title')}${this.centerName ? html` · ${this.centerName}` : null}</h1>
-        ${this.user ? html`<span class="status" role="status">${online ? t('dashboard.live') : t('dashboard.offline')}</span>` : null}
+        ${this.#session.user ? html`<span class="status" role="status">${online ? t('dashboard.live') : t('dashboard.offline')}</span>` : null}
         <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
-        ${this.user ? html`<button @click=${this.#signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
+        ${this.#session.user ? html`<button @click=${this.#session.signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
       </header>
       ${this.#body(t)}`;
   }
 
   #body(t: ReturnType<typeof textFor>) {
-    if (this.loading) return null;
-    if (!this.user) {
-      return html`<luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    if (this.#session.loading) return null;
+    if (!this.#session.user) {
+      return html`<luot-sign-in .locale=${this.locale} .error=${this.#session.signInError} @sign-in=${this.#session.signIn}></luot-sign-in>`;
     }
     if (this.forbidden) return html`<div class="banner" role="alert">${t('forbidden')}</div>`;
     const d = this.data;

@@ -11,15 +11,9 @@ import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { translate } from '../../../shared/src/i18n/messages.js';
 import type { CenterReport } from '../../../shared/src/reports.js';
-import type { SignInEvent } from '../clerk-console/sign-in-form.js';
+import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import { arrivalsChart, figuresTables, textFor } from './report-view.js';
 import '../clerk-console/sign-in-form.js';
-
-interface User {
-  username: string;
-  role: string;
-  centerIds: number[];
-}
 
 interface Center {
   id: number;
@@ -64,9 +58,14 @@ export class ManagerReports extends LitElement {
   `;
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);
-  @state() private user: User | null = null;
-  @state() private loading = true;
-  @state() private signInError = '';
+  #session = new StaffSessionController(this, {
+    locale: () => this.locale,
+    entered: (user) => this.#enter(user),
+    left: () => {
+      this.report = null;
+      this.forbidden = false;
+    },
+  });
   @state() private centers: Center[] = [];
   @state() private centerId: number | null = null;
   @state() private from = '';
@@ -78,22 +77,9 @@ export class ManagerReports extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#restore();
   }
 
-  async #restore(): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
-      await this.#enter(user);
-    } catch {
-      this.user = null;
-    } finally {
-      this.loading = false;
-    }
-  }
-
-  async #enter(user: User): Promise<void> {
-    this.user = user;
+  async #enter(user: StaffUser): Promise<void> {
     if (user.role !== 'manager' && user.role !== 'admin') {
       this.forbidden = true;
       return;
@@ -136,7 +122,7 @@ export class ManagerReports extends LitElement {
     } catch (error) {
       this.report = null;
       const t = textFor(this.locale);
-      if (error instanceof ApiError && error.status === 401) this.user = null;
+      if (error instanceof ApiError && error.status === 401) this.#session.lost();
       else if (error instanceof ApiError && error.status === 403) this.forbidden = true;
       else if (error instanceof ApiError && error.status === 400)
         this.problem = t('reports.badRange', { message: error.message });
@@ -155,26 +141,6 @@ export class ManagerReports extends LitElement {
     void this.#load();
   }
 
-  async #signIn(event: SignInEvent): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
-      this.signInError = '';
-      await this.#enter(user);
-    } catch (error) {
-      this.signInError = translate(
-        this.locale,
-        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
-      );
-    }
-  }
-
-  async #signOut(): Promise<void> {
-    await api('POST', '/api/auth/logout').catch(() => null);
-    this.user = null;
-    this.report = null;
-    this.forbidden = false;
-  }
-
   #switchLocale(): void {
     this.locale = this.locale === 'vi' ? 'en' : 'vi';
     localStorage.setItem('luot.locale', this.locale);
@@ -185,17 +151,17 @@ export class ManagerReports extends LitElement {
     const t = textFor(this.locale);
     return html`<header>
         <h1>${t('reports.title')}</h1>
-        ${this.user && !this.forbidden ? html`<a href=${`/manager/?center=${this.centerId ?? ''}`}>${t('reports.dashboard')}</a>` : null}
+        ${this.#session.user && !this.forbidden ? html`<a href=${`/manager/?center=${this.centerId ?? ''}`}>${t('reports.dashboard')}</a>` : null}
         <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
-        ${this.user ? html`<button @click=${this.#signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
+        ${this.#session.user ? html`<button @click=${this.#session.signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
       </header>
       ${this.#body(t)}`;
   }
 
   #body(t: ReturnType<typeof textFor>) {
-    if (this.loading) return null;
-    if (!this.user) {
-      return html`<luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    if (this.#session.loading) return null;
+    if (!this.#session.user) {
+      return html`<luot-sign-in .locale=${this.locale} .error=${this.#session.signInError} @sign-in=${this.#session.signIn}></luot-sign-in>`;
     }
     if (this.forbidden) return html`<div class="banner" role="alert">${t('forbidden')}</div>`;
     const r = this.report;

@@ -10,7 +10,7 @@ import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { translate } from '../../../shared/src/i18n/messages.js';
 import { provinceText } from '../../../shared/src/i18n/province.js';
-import type { SignInEvent } from '../clerk-console/sign-in-form.js';
+import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { CentersFeedController } from './centers-feed-controller.js';
 import {
   type CenterOverview,
@@ -20,11 +20,6 @@ import {
   type SortColumn,
 } from './overview-table.js';
 import '../clerk-console/sign-in-form.js';
-
-interface User {
-  username: string;
-  role: string;
-}
 
 const REFRESH_EVERY_MS = 15_000;
 const MIN_GAP_MS = 300;
@@ -51,9 +46,15 @@ export class ProvinceOverview extends LitElement {
   `;
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);
-  @state() private user: User | null = null;
-  @state() private loading = true;
-  @state() private signInError = '';
+  #session = new StaffSessionController(this, {
+    locale: () => this.locale,
+    entered: () => this.#load(),
+    left: () => {
+      this.#feed.watch([]);
+      this.centers = null;
+      this.forbidden = false;
+    },
+  });
   @state() private forbidden = false;
   @state() private centers: CenterOverview[] | null = null;
   @state() private sort: Sort = { column: 'waiting', direction: 'descending' };
@@ -66,25 +67,12 @@ export class ProvinceOverview extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#timer = setInterval(() => void this.#load(), REFRESH_EVERY_MS);
-    void this.#restore();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.#timer) clearInterval(this.#timer);
     if (this.#pending) clearTimeout(this.#pending);
-  }
-
-  async #restore(): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
-      this.user = user;
-      await this.#load();
-    } catch {
-      this.user = null;
-    } finally {
-      this.loading = false;
-    }
   }
 
   /** Bursts of events, from any center, become one fetch, at most one every MIN_GAP_MS. */
@@ -98,7 +86,7 @@ export class ProvinceOverview extends LitElement {
   }
 
   async #load(): Promise<void> {
-    if (!this.user) return;
+    if (!this.#session.user) return;
     this.#lastFetch = Date.now();
     try {
       const { centers } = await api<{ centers: CenterOverview[] }>('GET', '/api/province/overview');
@@ -106,34 +94,12 @@ export class ProvinceOverview extends LitElement {
       this.forbidden = false;
       this.#feed.watch(centers.map((c) => c.id));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.user = null;
+      if (error instanceof ApiError && error.status === 401) this.#session.lost();
       else if (error instanceof ApiError && error.status === 403) {
         this.forbidden = true;
         this.#feed.watch([]);
       }
     }
-  }
-
-  async #signIn(event: SignInEvent): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
-      this.signInError = '';
-      this.user = user;
-      await this.#load();
-    } catch (error) {
-      this.signInError = translate(
-        this.locale,
-        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
-      );
-    }
-  }
-
-  async #signOut(): Promise<void> {
-    await api('POST', '/api/auth/logout').catch(() => null);
-    this.#feed.watch([]);
-    this.user = null;
-    this.centers = null;
-    this.forbidden = false;
   }
 
   #switchLocale(): void {
@@ -150,17 +116,17 @@ export class ProvinceOverview extends LitElement {
     const t = (key: Parameters<typeof provinceText>[1]) => provinceText(this.locale, key);
     return html`<header>
         <h1>${t('title')}</h1>
-        ${this.user && this.centers ? html`<span class="status" role="status">${this.#feed.online ? t('live') : t('offline')}</span>` : null}
+        ${this.#session.user && this.centers ? html`<span class="status" role="status">${this.#feed.online ? t('live') : t('offline')}</span>` : null}
         <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
-        ${this.user ? html`<button @click=${this.#signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
+        ${this.#session.user ? html`<button @click=${this.#session.signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
       </header>
       ${this.#body(t)}`;
   }
 
   #body(t: (key: Parameters<typeof provinceText>[1]) => string) {
-    if (this.loading) return null;
-    if (!this.user) {
-      return html`<luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+    if (this.#session.loading) return null;
+    if (!this.#session.user) {
+      return html`<luot-sign-in .locale=${this.locale} .error=${this.#session.signInError} @sign-in=${this.#session.signIn}></luot-sign-in>`;
     }
     if (this.forbidden) return html`<div class="banner" role="alert">${t('forbidden')}</div>`;
     if (!this.centers) return null;

@@ -1,0 +1,85 @@
+/**
+ * The signed-in staff member of a manager page: restores the session on load, signs in and
+ * out, and goes back to sign-in when the server answers 401. Each page says what to do once
+ * someone is in (`entered`) and what to clear on the way out (`left`).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiError, api } from '../../../shared/src/http/api-client.js';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
+import { translate } from '../../../shared/src/i18n/messages.js';
+import type { SignInEvent } from '../clerk-console/sign-in-form.js';
+
+export interface StaffUser {
+  username: string;
+  role: string;
+  centerIds: number[];
+}
+
+export interface StaffSessionHooks {
+  locale(): Locale;
+  entered(user: StaffUser): Promise<void>;
+  left?(): void;
+}
+
+export class StaffSessionController implements ReactiveController {
+  user: StaffUser | null = null;
+  /** True until the first answer about the session: the page shows nothing meanwhile. */
+  loading = true;
+  signInError = '';
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly hooks: StaffSessionHooks,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    void this.#restore();
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      const { user } = await api<{ user: StaffUser }>('GET', '/api/auth/me');
+      await this.#enter(user);
+    } catch {
+      this.user = null;
+    } finally {
+      this.loading = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  async #enter(user: StaffUser): Promise<void> {
+    this.user = user;
+    this.host.requestUpdate();
+    await this.hooks.entered(user);
+  }
+
+  readonly signIn = async (event: SignInEvent): Promise<void> => {
+    try {
+      const { user } = await api<{ user: StaffUser }>('POST', '/api/auth/login', event.detail);
+      this.signInError = '';
+      await this.#enter(user);
+    } catch (error) {
+      this.signInError = translate(
+        this.hooks.locale(),
+        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
+      );
+      this.host.requestUpdate();
+    }
+  };
+
+  readonly signOut = async (): Promise<void> => {
+    await api('POST', '/api/auth/logout').catch(() => null);
+    this.user = null;
+    this.hooks.left?.();
+    this.host.requestUpdate();
+  };
+
+  /** The server answered 401: the session has ended. */
+  lost(): void {
+    this.user = null;
+    this.host.requestUpdate();
+  }
+}
