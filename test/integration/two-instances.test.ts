@@ -149,7 +149,7 @@ describe.runIf(IN_CI || (hasPostgres() && redisUrl() !== null))(
       // Half the clerks work through instance B: their calls reached the board on A.
       const viaB = new Set(counterIds.filter((_, i) => i % 2 === 1));
       expect(boardCalls.filter((e) => viaB.has(e.counterId!)).length).toBeGreaterThan(0);
-    });
+    }, 120_000); // 500 tickets through two instances: 15–20 s alone, much more on a loaded 2-core box
 
     it('tells a citizen whose page is on B of the position a call through A changed', async () => {
       const { centerId, serviceIds, counterIds, usernames } = fixture;
