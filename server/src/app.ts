@@ -25,6 +25,7 @@ import { displaysRoutes } from './displays/displays.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import type { App } from './http/app-type.js';
 import { citizenAppRoutes } from './http/citizen-app.js';
+import { compileTrustProxy } from './http/client-address.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { registerOriginCheck } from './http/origin-check.js';
@@ -59,6 +60,7 @@ export async function buildApp(
   database: DatabaseHandle,
   options: { notifications?: NotificationOptions } = {},
 ): Promise<BuiltApp> {
+  const trustProxy = compileTrustProxy(config.trustProxy);
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -68,7 +70,9 @@ export async function buildApp(
     // Per-request lines drown what matters at a busy center; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // X-Forwarded-* only from the balancers TRUST_PROXY names (DESIGN.md §14): request.ip,
+    // request.protocol and request.host are then the client's, and nobody else's word counts.
+    trustProxy,
     // Fastify's 10 s default fails a start on a machine that is busy (a restart storm, a
     // loaded CI box); a plugin that really hangs still shows, after a minute.
     pluginTimeout: 60_000,
@@ -139,6 +143,7 @@ export async function buildApp(
     db: database.db,
     replayLimit: config.replayLimit,
     limits: config.subscribeLimits,
+    trustProxy,
     log: app.log,
   });
 

@@ -22,6 +22,14 @@ describe('configuration', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('trusts no proxy unless TRUST_PROXY names it', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).trustProxy).toEqual([]);
+    expect(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: ' 10.0.0.0/8 ,127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+  });
+
   it('on Postgres needs a session secret and does not seed unless asked', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x@h/db' })).toThrow(/SESSION_SECRET is required/);
     const config = loadConfig({ DATABASE_URL: 'postgres://x@h/db', SESSION_SECRET: 's'.repeat(32) });
@@ -38,6 +46,7 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ REDIS_PREFIX: 'a b' }, /REDIS_PREFIX may hold/],
     [{ SHUTDOWN_DRAIN_MS: '-1' }, /SHUTDOWN_DRAIN_MS must be an integer from 0/],
+    [{ TRUST_PROXY: '10.0.0.0/8, balancer.local' }, /TRUST_PROXY: "balancer.local" is not an IP address/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(message);

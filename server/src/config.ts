@@ -6,12 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LockoutPolicy } from './auth/login-lockout.js';
+import { compileTrustProxy } from './http/client-address.js';
 import type { SubscribeLimits } from './realtime/subscribe-limits.js';
 
 export interface Config {
   port: number;
   host: string;
   publicUrl: string | null;
+  /** TRUST_PROXY: the balancers whose X-Forwarded-For is believed (addresses or CIDRs); none by default. */
+  trustProxy: readonly string[];
   dataDir: string;
   databaseUrl: string | null;
   redisUrl: string | null;
@@ -79,6 +82,22 @@ function url(env: Env, name: string, protocols: string[]): string | null {
     throw new ConfigError(`${name} must start with ${protocols.join(' or ')}`);
   }
   return raw;
+}
+
+/** Addresses and CIDRs, comma-separated; each checked here so a typo stops the start. */
+function proxyList(env: Env, name: string): string[] {
+  const entries = (env[name] ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    try {
+      compileTrustProxy([entry]);
+    } catch {
+      throw new ConfigError(`${name}: "${entry}" is not an IP address or CIDR (e.g. 10.0.0.0/8)`);
+    }
+  }
+  return entries;
 }
 
 function prefix(env: Env, name: string, fallback: string): string {
@@ -159,6 +178,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']),
+    trustProxy: Object.freeze(proxyList(env, 'TRUST_PROXY')),
     dataDir,
     databaseUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),

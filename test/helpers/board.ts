@@ -15,8 +15,16 @@ import { SeqFeed } from '../../shared/src/seq-feed.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connectSocket(url: string, options: { reconnection?: boolean } = {}): TestSocket {
-  return io(url, { transports: ['websocket'], forceNew: true, reconnection: options.reconnection ?? false });
+export function connectSocket(
+  url: string,
+  options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {},
+): TestSocket {
+  return io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: options.reconnection ?? false,
+    ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+  });
 }
 
 export function subscribe(socket: TestSocket, request: SubscribeRequest): Promise<SubscribeAck> {

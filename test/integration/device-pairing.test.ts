@@ -107,7 +107,7 @@ describe('device pairing [pglite]', () => {
 
   beforeAll(async () => {
     database = await pgliteDatabase();
-    app = await startTestApp(database);
+    app = await startTestApp(database, { env: { TRUST_PROXY: '127.0.0.1' } }); // inject() comes from 127.0.0.1
     const spec = {
       services: ['A'],
       counters: [['A']],
@@ -435,7 +435,9 @@ describe('device pairing [pglite]', () => {
 
   it('exempts a paired kiosk of the center from the per-address issuance limit', async () => {
     // An app of its own with a tight limit, on the same database.
-    const strict = await startTestApp(database, { env: { ISSUE_RATE_PER_MINUTE: '2' } });
+    const strict = await startTestApp(database, {
+      env: { ISSUE_RATE_PER_MINUTE: '2', TRUST_PROXY: '127.0.0.1' },
+    });
     try {
       const kiosk = await pair(a.centerId, managerA, 'kiosk');
       const kioskB = await pair(b.centerId, managerB, 'kiosk');

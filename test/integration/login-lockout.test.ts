@@ -21,7 +21,7 @@ eachDatabase('sign-in lockout', (kind) => {
   let b: TestApp;
   let f: CenterFixture;
   let nextIp = 1;
-  /** Each test signs in from addresses of its own (the app trusts X-Forwarded-For from its proxy). */
+  /** Each test signs in from addresses of its own (X-Forwarded-For from the trusted proxy, 127.0.0.1). */
   const freshIp = () => `198.51.100.${nextIp++}`;
 
   const login = (app: TestApp, username: string, password: string, ip: string) =>
@@ -41,6 +41,8 @@ eachDatabase('sign-in lockout', (kind) => {
       LOGIN_MAX_FAILURES_PER_IP: String(PER_IP),
       LOGIN_FAILURE_WINDOW_MINUTES: '15',
       LOGIN_LOCK_MINUTES: '15',
+      // The test's requests come from 127.0.0.1, standing in for the balancer.
+      TRUST_PROXY: '127.0.0.1',
     };
     a = await startTestApp(database, { env });
     b = await startTestApp(database, { env });

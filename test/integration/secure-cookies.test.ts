@@ -23,15 +23,19 @@ describe('cookies behind TLS', () => {
   let database: TestDatabase;
   let behindTls: TestApp;
   let plain: TestApp;
+  /** Behind a balancer at 127.0.0.1 (where inject() comes from), named by TRUST_PROXY. */
+  let balanced: TestApp;
 
   beforeAll(async () => {
     database = await pgliteDatabase();
     behindTls = await startTestApp(database, { env: { PUBLIC_URL: 'https://luot.example.vn' } });
     plain = await startTestApp(database);
+    balanced = await startTestApp(database, { env: { TRUST_PROXY: '127.0.0.1' } });
   });
   afterAll(async () => {
     await behindTls?.close();
     await plain?.close();
+    await balanced?.close();
     await database?.close();
   });
 
@@ -89,8 +93,12 @@ describe('cookies behind TLS', () => {
     expectAll(await cookiesSetBy(behindTls, { origin: 'https://luot.example.vn' }), true);
   });
 
-  it('marks them Secure when the proxy says the request came over TLS', async () => {
-    expectAll(await cookiesSetBy(plain, { 'x-forwarded-proto': 'https' }), true);
+  it('marks them Secure when the trusted proxy says the request came over TLS', async () => {
+    expectAll(await cookiesSetBy(balanced, { 'x-forwarded-proto': 'https' }), true);
+  });
+
+  it('does not believe X-Forwarded-Proto from a client that is not a trusted proxy', async () => {
+    expectAll(await cookiesSetBy(plain, { 'x-forwarded-proto': 'https' }), false);
   });
 
   it('leaves them usable on plain http', async () => {

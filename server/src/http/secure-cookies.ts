@@ -1,6 +1,6 @@
 /**
  * Cookies are Secure behind TLS: when PUBLIC_URL is https, or when the request itself came over
- * TLS (directly, or through the proxy's X-Forwarded-Proto, which the app trusts). On plain
+ * TLS (directly, or through X-Forwarded-Proto from a balancer TRUST_PROXY names). On plain
  * http (the embedded default on a LAN) a Secure cookie would never come back.
  */
 import type { FastifyRequest } from 'fastify';

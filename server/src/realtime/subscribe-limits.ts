@@ -46,13 +46,3 @@ export class MinuteCounter {
     for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
   }
 }
-
-/** The client's address as the HTTP side sees it (the app trusts the proxy's X-Forwarded-For). */
-export function clientAddress(handshake: {
-  address: string;
-  headers: Record<string, string | string[] | undefined>;
-}) {
-  const forwarded = handshake.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || handshake.address;
-}

@@ -21,9 +21,10 @@ import type { Database } from '../db/tables.js';
 import { assertRoomAccess } from '../devices/device-access.js';
 import { DomainError, notFound } from '../errors.js';
 import { currentSeq, eventsSince } from '../events/events.repository.js';
+import { clientAddressOf, type TrustProxy } from '../http/client-address.js';
 import type { RealtimeServer } from './io.js';
 import { SharedReads } from './shared-reads.js';
-import { clientAddress, MinuteCounter, type SubscribeLimits } from './subscribe-limits.js';
+import { MinuteCounter, type SubscribeLimits } from './subscribe-limits.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const SinceSeq = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 }));
@@ -45,6 +46,8 @@ export interface SubscribeOptions {
   db: Kysely<Database>;
   replayLimit: number;
   limits: SubscribeLimits;
+  /** The same proxies HTTP trusts: the per-address limit counts the client, not a header. */
+  trustProxy: TrustProxy;
   log: { warn(obj: object, msg: string): void };
 }
 
@@ -131,10 +134,10 @@ function roomOf(request: SubscribeRequest): string {
 /** The refusal when a limit is hit, or null. Every subscribe counts, even an invalid one. */
 function overLimit(
   socket: Socket,
+  address: string,
   counters: { byAddress: MinuteCounter; bySocket: MinuteCounter },
   limits: SubscribeLimits,
 ): SubscribeAck | null {
-  const address = clientAddress(socket.handshake);
   const byAddress = counters.byAddress.hit(address, limits.perAddressPerMinute);
   const bySocket = counters.bySocket.hit(socket.id, limits.perSocketPerMinute);
   if (byAddress > 0) {
@@ -152,9 +155,11 @@ export function handleSubscriptions(io: RealtimeServer, options: SubscribeOption
   const counters = { byAddress: new MinuteCounter(), bySocket: new MinuteCounter() };
   const snapshots: Snapshots = { center: new SharedReads(), counter: new SharedReads() };
   io.on('connection', (socket) => {
+    // Once, from the handshake's own request (the upgrade, or the first poll).
+    const address = clientAddressOf(socket.request, options.trustProxy);
     socket.on('subscribe', (request, ack) => {
       if (typeof ack !== 'function') return;
-      const limited = overLimit(socket, counters, options.limits);
+      const limited = overLimit(socket, address, counters, options.limits);
       if (limited) {
         ack(limited);
         return;
