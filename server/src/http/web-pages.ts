@@ -3,7 +3,7 @@
  * them first when the build is missing or older than its sources, so `npm start` just works.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -40,12 +40,32 @@ export async function ensureWebBuild(): Promise<boolean> {
   return true;
 }
 
+/**
+ * Vite names every file it emits under assets/ `[name]-[hash].[ext]` (eight base64url
+ * characters); only such a name may be cached for good, since its content never changes.
+ */
+const HASHED = /-[A-Za-z0-9_-]{8}\.[A-Za-z0-9.]+$/;
+const assetsDir = join(outDir, 'assets') + sep;
+
+/**
+ * A hashed asset is immutable for a year; everything else (the pages, and any file not named
+ * by its content) is revalidated on every load, so an upgrade reaches boards and kiosks at
+ * once and no page ever names an asset that is gone. @fastify/static would otherwise put
+ * its own maxAge on every file it sends, pages included, over any header set before.
+ */
+export function cacheControlFor(path: string): string {
+  return path.startsWith(assetsDir) && HASHED.test(basename(path))
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 export async function webRoutes(app: App): Promise<void> {
   await app.register(fastifyStatic, {
     root: join(outDir, 'assets'),
     prefix: '/assets/',
-    immutable: true,
-    maxAge: '365d',
+    // Applies to reply.sendFile too: setHeaders decides for every file sent.
+    cacheControl: false,
+    setHeaders: (reply, path) => reply.header('cache-control', cacheControlFor(path)),
   });
   for (const page of WEB_PAGES) {
     const file = join(outDir, page.entry);
@@ -53,10 +73,11 @@ export async function webRoutes(app: App): Promise<void> {
       if (!existsSync(file)) {
         return reply
           .status(503)
+          .header('cache-control', 'no-store')
           .type('text/plain; charset=utf-8')
           .send('This page has not been built yet: run `npm run build` (npm start does it for you).');
       }
-      return reply.header('cache-control', 'no-cache').sendFile(page.entry, outDir);
+      return reply.sendFile(page.entry, outDir);
     };
     app.get(page.url, { schema: { hide: true } }, send);
     if (page.url.endsWith('/')) {
