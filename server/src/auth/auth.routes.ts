@@ -41,8 +41,9 @@ export function authRoutes(
       .select(['id', 'username', 'role', 'password_hash', 'active', 'display_name'])
       .where('username', '=', username)
       .executeTakeFirst();
-    // The same answer for an unknown user and a wrong password: nothing to enumerate.
-    const ok = user?.active === true && (await verifyPassword(password, user.password_hash));
+    // The same answer, and the same scrypt, for an unknown or deactivated user as for a wrong
+    // password: neither the reply nor its time tells which usernames exist.
+    const ok = await verifyPassword(password, user?.active ? user.password_hash : null);
     if (!user || !ok) {
       // For whoever watches the logs for attacks: who and from where, never the password.
       request.log.warn({ username, ip: request.ip }, 'sign-in failed');
