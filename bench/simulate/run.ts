@@ -25,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { DataDirLockedError } from '../../server/src/db/data-dir-lock.js';
 import { openDatabase } from '../../server/src/db/database.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
-import { seedDemo } from '../../server/src/seed/demo-seed.js';
+import { generateDemoPassword, seedDemo } from '../../server/src/seed/demo-seed.js';
 import { Client } from '../../test/helpers/test-app.js';
 import { parseCurve } from './arrival-curve.js';
 import { BoardWatcher } from './board-watcher.js';
@@ -141,7 +141,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const curve = parseCurve(options.curve);
   const rng = seededRng(options.seed);
-  const password = options.password ?? `sim-${Math.random().toString(36).slice(2, 12)}`;
+  // A generated one passes the staff password policy (a short one would stop the server it starts).
+  const password = options.password ?? generateDemoPassword();
   const dataDir = options.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'luot-simulate-'));
   if (dataDir) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 

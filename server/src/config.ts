@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LockoutPolicy } from './auth/login-lockout.js';
+import { PASSWORD_FLAW_REASONS, passwordFlaw } from './auth/password-policy.js';
 import { compileTrustProxy } from './http/client-address.js';
 import type { SubscribeLimits } from './realtime/subscribe-limits.js';
 
@@ -100,6 +101,15 @@ function proxyList(env: Env, name: string): string[] {
   return entries;
 }
 
+/** DEMO_PASSWORD signs in every demo user, admin included: it passes the staff password policy. */
+function demoPassword(env: Env): string | null {
+  const raw = env.DEMO_PASSWORD || null;
+  if (raw === null) return null;
+  const flaw = ['admin', 'manager', 'clerk'].map((username) => passwordFlaw(raw, username)).find(Boolean);
+  if (flaw) throw new ConfigError(`DEMO_PASSWORD ${PASSWORD_FLAW_REASONS[flaw]}`);
+  return raw;
+}
+
 function prefix(env: Env, name: string, fallback: string): string {
   const raw = env[name] || fallback;
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw))
@@ -185,7 +195,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     redisPrefix: prefix(env, 'REDIS_PREFIX', 'luot'),
     sessionSecret,
     seedDemo: bool(env, 'SEED_DEMO', databaseUrl === null),
-    demoPassword: env.DEMO_PASSWORD || null,
+    demoPassword: demoPassword(env),
     logLevel,
     metricsToken: env.METRICS_TOKEN || null,
     loginLockout: Object.freeze({

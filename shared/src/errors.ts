@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   already_exists: 409,
   /** Configuration: deactivating a service while people wait, without saying what to do with them. */
   service_has_waiting: 409,
+  /** Configuration: demoting or deactivating the last active admin would leave nobody to manage accounts. */
+  last_admin: 409,
   /** A center that admits paired devices only: this board, kiosk or display has no valid device token. */
   device_not_paired: 403,
   /** Pairing: no code like this was issued (or it was mistyped). */

@@ -472,7 +472,7 @@ eachDatabase('configuration', (kind) => {
         displayName: 'Nguyễn Văn A',
         role: 'clerk',
         centerIds: [f.centerId],
-        password: 'mat-khau-1',
+        password: 'mat-khau-so-1',
       });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
@@ -485,14 +485,14 @@ eachDatabase('configuration', (kind) => {
       });
       const listed = await manager.get(`/api/config/centers/${f.centerId}`);
       expect(JSON.stringify(listed.body)).not.toMatch(/password|scrypt/);
-      const clerk = await new StrictClient(app.url).login(`nv_${kind}`, 'mat-khau-1');
+      const clerk = await new StrictClient(app.url).login(`nv_${kind}`, 'mat-khau-so-1');
       expect((await clerk.get('/api/auth/me')).status).toBe(200);
       expect(
-        (await manager.post(`/api/config/users/${created.body.id}/password`, { password: 'mat-khau-2' }))
+        (await manager.post(`/api/config/users/${created.body.id}/password`, { password: 'mat-khau-so-2' }))
           .status,
       ).toBe(204);
       expect((await clerk.get('/api/auth/me')).status).toBe(401);
-      const again = await new StrictClient(app.url).login(`nv_${kind}`, 'mat-khau-2');
+      const again = await new StrictClient(app.url).login(`nv_${kind}`, 'mat-khau-so-2');
       expect(
         (await patch(manager, `/api/config/users/${created.body.id}`, { active: false })).body.active,
       ).toBe(false);
@@ -501,7 +501,7 @@ eachDatabase('configuration', (kind) => {
         (
           await new StrictClient(app.url).post('/api/auth/login', {
             username: `nv_${kind}`,
-            password: 'mat-khau-2',
+            password: 'mat-khau-so-2',
           })
         ).status,
       ).toBe(401);
@@ -515,7 +515,7 @@ eachDatabase('configuration', (kind) => {
     });
 
     it('keeps a manager to the clerks of their own center; an admin manages anyone', async () => {
-      const user = { displayName: 'X', password: 'mat-khau-1' };
+      const user = { displayName: 'X', password: 'mat-khau-so-1' };
       await refused(
         'manager creates a manager',
         () =>
@@ -592,7 +592,7 @@ eachDatabase('configuration', (kind) => {
         .executeTakeFirstOrThrow();
       await refused(
         'reset another center clerk',
-        () => manager.post(`/api/config/users/${otherClerk.id}/password`, { password: 'mat-khau-9' }),
+        () => manager.post(`/api/config/users/${otherClerk.id}/password`, { password: 'mat-khau-so-9' }),
         403,
         'forbidden',
       );

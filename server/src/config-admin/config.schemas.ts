@@ -79,7 +79,9 @@ export const NewCenter = Type.Object(
 );
 
 export const Role = Type.Enum(['clerk', 'manager', 'admin']);
-const Password = Type.String({ minLength: 8, maxLength: 200, pattern: STORABLE });
+/** Only its bounds here: the policy (12+ characters, not blank, not common, not the username) is
+ * checked by auth/password-policy.ts, which can say which rule a password breaks. */
+const Password = Type.String({ minLength: 1, maxLength: 200, pattern: STORABLE });
 export const NewUser = Type.Object(
   {
     username: Type.String({ pattern: '^[a-z0-9_.-]{3,40}$' }),

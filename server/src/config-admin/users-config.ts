@@ -2,10 +2,13 @@
  * Staff accounts. Admins manage anyone; a manager manages only clerks of their own centers
  * (create, reset password, deactivate), and only an admin changes a role or centers.
  * Resetting a password or deactivating ends the user's sessions. Hashes never leave here.
+ * A password must pass the policy (auth/password-policy.ts). Nobody changes their own role,
+ * and the last active admin cannot be demoted or deactivated (DESIGN.md §14).
  */
 import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import { type Actor, assertCenterAccess, type Role } from '../auth/actor.js';
+import { assertPasswordPolicy } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
@@ -93,6 +96,41 @@ async function assertCentersExist(db: Db, centerIds: number[]): Promise<void> {
   if (i >= 0) throw invalidField(`centerIds.${i}`, `center ${centerIds[i]} does not exist`);
 }
 
+/** The ids of the active admins, their rows locked until the transaction ends. */
+async function lockActiveAdmins(trx: Transaction<Database>): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Refuses a change that would leave no active admin (409), and one by an admin who is no
+ * longer one: a change committed while this one waited for the lock may have demoted them.
+ */
+function assertAdminsRemain(
+  actor: Actor,
+  admins: number[],
+  userId: number,
+  input: Static<typeof UserChanges>,
+) {
+  const removes = input.active === false || (input.role !== undefined && input.role !== 'admin');
+  if (removes && admins.includes(userId) && admins.length === 1) {
+    throw new DomainError(
+      'last_admin',
+      'this is the last active admin: make another user an admin before demoting or deactivating this one',
+    );
+  }
+  if (!admins.includes(actor.userId)) {
+    throw new DomainError('forbidden', 'your account is no longer an active admin: sign in again');
+  }
+}
+
 export async function createUser(
   ctx: DomainContext,
   actor: Actor,
@@ -102,6 +140,7 @@ export async function createUser(
     throw invalidField('centerIds', 'must name at least one center');
   }
   assertMayManage(actor, input);
+  assertPasswordPolicy(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction().execute(async (trx) => {
     await assertCentersExist(trx, input.centerIds);
@@ -148,14 +187,24 @@ export async function updateUser(
   input: Static<typeof UserChanges>,
 ): Promise<ConfigUser> {
   await ctx.db.transaction().execute(async (trx) => {
+    // Only an admin can touch an admin; when the change could take one away, lock the active
+    // admins first, so two admins demoting each other at once run one after the other.
+    const mayRemoveAdmin = actor.role === 'admin' && (input.active === false || input.role !== undefined);
+    const admins = mayRemoveAdmin ? await lockActiveAdmins(trx) : null;
     const user = await userById(trx, userId);
     assertMayManage(actor, user);
     if ((input.role !== undefined || input.centerIds !== undefined) && actor.role !== 'admin') {
       throw new DomainError('forbidden', 'only an admin changes a role or centers');
     }
+    if (input.role !== undefined && input.role !== user.role && userId === actor.userId) {
+      throw new DomainError('forbidden', 'nobody changes their own role: another admin must do it', {
+        rule: 'own_role',
+      });
+    }
     if (input.active === false && userId === actor.userId) {
       throw invalidField('active', 'cannot be turned off for your own account');
     }
+    if (admins) assertAdminsRemain(actor, admins, userId, input);
     if (input.centerIds !== undefined) await assertCentersExist(trx, input.centerIds);
     const changes = {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
@@ -197,6 +246,7 @@ export async function resetPassword(
 ): Promise<void> {
   const user = await userById(ctx.db, userId);
   assertMayManage(actor, user);
+  assertPasswordPolicy(password, user.username);
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();

@@ -51,6 +51,9 @@ export interface SeedResult {
   generatedPassword: string | null;
 }
 
+/** Without DEMO_PASSWORD: 12 random base64url characters (72 bits), printed once at start. */
+export const generateDemoPassword = (): string => randomBytes(9).toString('base64url');
+
 export async function seedDemo(db: Kysely<Database>, demoPassword: string | null): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
@@ -102,7 +105,7 @@ export async function seedDemo(db: Kysely<Database>, demoPassword: string | null
         .execute();
     }
 
-    const password = demoPassword ?? randomBytes(9).toString('base64url');
+    const password = demoPassword ?? generateDemoPassword();
     const hash = await hashPassword(password);
     const users: { username: string; role: 'clerk' | 'manager' | 'admin'; display_name: string }[] = [
       { username: 'admin', role: 'admin', display_name: 'Quản trị hệ thống' },
