@@ -1,10 +1,12 @@
 /**
  * `<luot-user-editor>`: the center's staff: add one (a manager adds clerks of this center),
  * reset a password, deactivate or reactivate. Properties: `users`, `staffRole` (of who is signed
- * in), `centerId`, `locale`. Fires `saved`.
+ * in), `centerId`, `locale`. Fires `saved`. A refused password says which rule it breaks; a
+ * refusal with no field on the form (your own account, the last admin) is said below it.
  */
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ApiError } from '../../../shared/src/http/api-client.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
 import { ConfigForm } from './config-form.js';
 
@@ -24,6 +26,14 @@ const EXPLAIN: Record<string, ConfigKey> = {
   role: 'err.role',
 };
 
+/** The server's `details.rule` of a refused password (server/src/auth/password-policy.ts). */
+const PASSWORD_RULES: Record<string, ConfigKey> = {
+  blank: 'err.passwordBlank',
+  too_short: 'err.passwordShort',
+  username: 'err.passwordUsername',
+  common: 'err.passwordCommon',
+};
+
 @customElement('luot-user-editor')
 export class UserEditor extends ConfigForm {
   @property({ attribute: false }) users: ConfigUser[] = [];
@@ -34,11 +44,32 @@ export class UserEditor extends ConfigForm {
     return EXPLAIN[field] ?? 'err.invalid';
   }
 
+  /** `save`, then the words for refusals the shared form cannot place. */
+  async #send(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<ApiError | null> {
+    const error = await this.save(method, path, body);
+    const details = (error?.details ?? {}) as { field?: string; rule?: string };
+    const password = details.field === 'password' && details.rule ? PASSWORD_RULES[details.rule] : undefined;
+    if (password) this.errors = { password: this.t(password) };
+    const alone: ConfigKey | null =
+      error?.code === 'last_admin'
+        ? 'err.lastAdmin'
+        : details.rule === 'own_role'
+          ? 'err.ownRole'
+          : details.field === 'active'
+            ? 'err.ownAccount'
+            : null;
+    if (alone) {
+      this.errors = {};
+      this.failure = this.t(alone);
+    }
+    return error;
+  }
+
   async #create(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const error = await this.save('POST', '/api/config/users', {
+    const error = await this.#send('POST', '/api/config/users', {
       username: String(data.get('username') ?? '').trim(),
       displayName: String(data.get('displayName') ?? '').trim(),
       role: String(data.get('role') ?? 'clerk'),
@@ -52,7 +83,7 @@ export class UserEditor extends ConfigForm {
     event.preventDefault();
     if (!this.resetting) return;
     const data = new FormData(event.target as HTMLFormElement);
-    const error = await this.save('POST', `/api/config/users/${this.resetting.id}/password`, {
+    const error = await this.#send('POST', `/api/config/users/${this.resetting.id}/password`, {
       password: String(data.get('password') ?? ''),
     });
     if (!error) this.resetting = null;
@@ -80,7 +111,7 @@ export class UserEditor extends ConfigForm {
                 ? html`<button type="button" @click=${() => {
                     this.resetting = u;
                   }}>${this.t('user.resetPassword')}</button>
-                  <button type="button" @click=${() => this.save('PATCH', `/api/config/users/${u.id}`, { active: !u.active })}>
+                  <button type="button" @click=${() => this.#send('PATCH', `/api/config/users/${u.id}`, { active: !u.active })}>
                     ${u.active ? this.t('user.deactivate') : this.t('user.activate')}</button>`
                 : nothing
             }</td></tr>`,
