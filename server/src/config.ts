@@ -26,7 +26,7 @@ export interface Config {
   demoPassword: string | null;
   logLevel: string;
   metricsToken: string | null;
-  /** Sign-in lockout: failures per username and per IP within the window, and how long the lock lasts. */
+  /** Sign-in limits: a lock per username and address, a lock per address, a slow-down per username (login-lockout.ts). */
   loginLockout: Readonly<LockoutPolicy>;
   /** How many events a reconnecting client may be replayed before it gets a fresh snapshot. */
   replayLimit: number;
@@ -108,6 +108,29 @@ function demoPassword(env: Env): string | null {
   const flaw = ['admin', 'manager', 'clerk'].map((username) => passwordFlaw(raw, username)).find(Boolean);
   if (flaw) throw new ConfigError(`DEMO_PASSWORD ${PASSWORD_FLAW_REASONS[flaw]}`);
   return raw;
+}
+
+/**
+ * Sign-in limits (auth/login-lockout.ts). LOGIN_MAX_FAILURES_PER_USER kept its name: it now
+ * counts one username's failures from one address, so guessing from elsewhere cannot lock the
+ * real user out; guessing from many addresses slows the username down instead.
+ */
+function loginLockout(env: Env): Readonly<LockoutPolicy> {
+  const slowBaseMs = int(env, 'LOGIN_SLOW_BASE_MS', 1000, 1, 60_000);
+  const slowMaxMs = int(env, 'LOGIN_SLOW_MAX_MS', 10_000, 1, 60_000);
+  if (slowMaxMs < slowBaseMs) throw new ConfigError('LOGIN_SLOW_MAX_MS must be at least LOGIN_SLOW_BASE_MS');
+  return Object.freeze({
+    maxPerUser: int(env, 'LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000),
+    maxPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100_000),
+    windowMinutes: int(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
+    lockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    slowAfter: int(env, 'LOGIN_SLOW_AFTER_FAILURES', 10, 1, 1_000_000),
+    slowBaseMs,
+    slowMaxMs,
+    slowMaxPending: int(env, 'LOGIN_SLOW_MAX_PENDING', 100, 1, 100_000),
+    slowMaxPendingPerUser: int(env, 'LOGIN_SLOW_MAX_PENDING_PER_USER', 4, 1, 1000),
+    knownAddressDays: int(env, 'LOGIN_KNOWN_ADDRESS_DAYS', 30, 0, 366),
+  });
 }
 
 function prefix(env: Env, name: string, fallback: string): string {
@@ -198,12 +221,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     demoPassword: demoPassword(env),
     logLevel,
     metricsToken: env.METRICS_TOKEN || null,
-    loginLockout: Object.freeze({
-      maxPerUser: int(env, 'LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000),
-      maxPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100_000),
-      windowMinutes: int(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
-      lockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
-    }),
+    loginLockout: loginLockout(env),
     replayLimit: int(env, 'REPLAY_LIMIT', 500, 1, 100_000),
     slowConsumers: Object.freeze({
       maxBacklog: int(env, 'SOCKET_MAX_BACKLOG', 1000, 1, 1_000_000),

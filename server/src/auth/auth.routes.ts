@@ -35,7 +35,14 @@ export function authRoutes(
 
   app.post('/api/auth/login', { schema: { body: LoginBody, tags: ['auth'] } }, async (request, reply) => {
     const { username, password } = request.body;
-    await lockout.assertNotLocked(username, request.ip);
+    try {
+      await lockout.admit(username, request.ip);
+    } catch (error) {
+      // A refusal says when to come back in the header too, as HTTP clients expect.
+      const details = error instanceof DomainError ? (error.details as { retryAfterSeconds?: number }) : null;
+      if (details?.retryAfterSeconds) reply.header('retry-after', String(details.retryAfterSeconds));
+      throw error;
+    }
     const user = await db
       .selectFrom('users')
       .select(['id', 'username', 'role', 'password_hash', 'active', 'display_name'])
@@ -50,7 +57,7 @@ export function authRoutes(
       await lockout.recordFailure(username, request.ip);
       throw new DomainError('invalid_credentials', 'wrong username or password');
     }
-    await lockout.recordSuccess(username);
+    await lockout.recordSuccess(username, request.ip);
     const id = await createSession(db, user.id);
     reply.setCookie(SESSION_COOKIE, id, {
       ...cookieOptions,

@@ -12,6 +12,7 @@ import * as loginFailures from './migrations/2026-11-28T0800-login-failures.js';
 import * as pairedDevices from './migrations/2026-11-28T0900-paired-devices.js';
 import * as ticketsServiceCalled from './migrations/2026-11-28T1000-tickets-service-called.js';
 import * as ticketsDevice from './migrations/2026-11-28T1100-tickets-device.js';
+import * as loginKnownAddresses from './migrations/2026-12-02T0500-login-known-addresses.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0900-paired-devices': pairedDevices,
   '2026-11-28T1000-tickets-service-called': ticketsServiceCalled,
   '2026-11-28T1100-tickets-device': ticketsDevice,
+  '2026-12-02T0500-login-known-addresses': loginKnownAddresses,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -188,6 +188,12 @@ export interface LoginLocksTable {
   locked_until: Date;
 }
 
+export interface LoginKnownAddressesTable {
+  username: string;
+  address: string;
+  until: Date;
+}
+
 export type DeviceKind = 'board' | 'kiosk' | 'counter_display';
 
 /** A board, kiosk or counter display paired with a center (issue 6); only the token's hash is kept. */
@@ -237,6 +243,7 @@ export interface Database {
   audit_log: AuditLogTable;
   login_failures: LoginFailuresTable;
   login_locks: LoginLocksTable;
+  login_known_addresses: LoginKnownAddressesTable;
   paired_devices: PairedDevicesTable;
   pairing_codes: PairingCodesTable;
 }
