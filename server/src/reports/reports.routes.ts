@@ -17,19 +17,35 @@ import { reportCsv } from './report-csv.js';
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Range = Type.Object({ from: Day, to: Day }, { additionalProperties: false });
 const MAX_DAYS = 366;
+/**
+ * The days a report may name. PostgreSQL refuses year 0 outright (a 500 before this) and takes
+ * years far outside any data; neither is a question anybody asks of a queue.
+ */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2100-12-31';
+
+const refuse = (field: 'from' | 'to', reason: string) =>
+  new DomainError('validation_failed', `querystring.${field} ${reason}`, {
+    in: 'querystring',
+    field,
+    reason,
+  });
+
+/** A real calendar day (not 2025-02-30) between FIRST_DAY and LAST_DAY; its UTC midnight. */
+function checkDay(field: 'from' | 'to', day: string): number {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 10) !== day)
+    throw refuse(field, 'is not a real date');
+  // YYYY-MM-DD compares as text in calendar order.
+  if (day < FIRST_DAY || day > LAST_DAY) throw refuse(field, `must be between ${FIRST_DAY} and ${LAST_DAY}`);
+  return t;
+}
 
 function checkRange(from: string, to: string): void {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  const real = (d: string, t: number) => Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
-  if (!real(from, a))
-    throw new DomainError('validation_failed', 'querystring.from is not a real date', { field: 'from' });
-  if (!real(to, b))
-    throw new DomainError('validation_failed', 'querystring.to is not a real date', { field: 'to' });
-  if (b < a) throw new DomainError('validation_failed', 'querystring.to is before from', { field: 'to' });
-  if ((b - a) / 86_400_000 >= MAX_DAYS) {
-    throw new DomainError('validation_failed', `a report covers at most ${MAX_DAYS} days`, { field: 'to' });
-  }
+  const a = checkDay('from', from);
+  const b = checkDay('to', to);
+  if (b < a) throw refuse('to', 'is before from');
+  if ((b - a) / 86_400_000 >= MAX_DAYS) throw refuse('to', `must be within ${MAX_DAYS} days of from`);
 }
 
 export function reportsRoutes(app: App, db: Kysely<Database>): void {
