@@ -189,7 +189,9 @@ function hostList(env: Env, name: string, fallback: string): string[] {
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean);
   for (const host of hosts) {
-    if (!/^(\*\.)?[a-z0-9.-]+$/.test(host)) throw new ConfigError(`${name}: "${host}" is not a host name`);
+    // `host:port` names a port other than 443 (a local stand-in); a wildcard is always on 443.
+    if (!/^(\*\.[a-z0-9.-]+|[a-z0-9.-]+(:[0-9]{1,5})?)$/.test(host))
+      throw new ConfigError(`${name}: "${host}" is not a host name`);
   }
   return hosts;
 }

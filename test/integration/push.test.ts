@@ -31,7 +31,8 @@ async function startApp(database: TestDatabase, push: StandInPushService, sms: F
     LOG_LEVEL: 'silent',
     ISSUE_RATE_PER_MINUTE: '1000000',
     WEB_TICKETS_PER_DEVICE: '1000',
-    PUSH_ALLOWED_HOSTS: '127.0.0.1',
+    // The stand-in's exact host and port: only 443 is allowed without naming the port.
+    PUSH_ALLOWED_HOSTS: new URL(push.origin).host,
     VAPID_SUBJECT: 'mailto:ops@luot.example',
     SMS_WEBHOOK_URL: sms.url,
     SMS_WEBHOOK_TOKEN: 'sms-secret',

@@ -9,6 +9,7 @@
  *   POST /api/tickets/:token/sms/unsubscribe   → 204
  */
 import type { Agent } from 'node:https';
+import { isIP } from 'node:net';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { LOCALES } from '../../../shared/src/i18n/catalogue.js';
@@ -66,10 +67,34 @@ const SmsBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Subscriptions only to known push services: the server must not be made to post anywhere. */
-export function isAllowedPushHost(endpoint: string, allowed: readonly string[]): boolean {
-  const host = new URL(endpoint).hostname.toLowerCase();
-  return allowed.some((a) => (a.startsWith('*.') ? host.endsWith(a.slice(1)) : host === a));
+/**
+ * Why an endpoint is refused, or null when it is a known push service: the server must not be
+ * made to post anywhere. Entries of the allow-list are exact host names on port 443
+ * (`*.example.com` for its subdomains); an entry `host:port` names one other port, for a
+ * local stand-in. A wildcard never matches an IP literal; userinfo is never allowed (whoever
+ * reads the endpoint in a log could mistake `https://fcm.googleapis.com@evil.example` for
+ * Google's). Never throws: a string that is no URL is an answer, not a 500.
+ */
+export function pushEndpointFault(endpoint: string, allowed: readonly string[]): string | null {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'is not a URL';
+  }
+  if (url.protocol !== 'https:') return 'must be an https URL';
+  if (url.username || url.password) return 'must not carry a user name or password';
+  const host = url.hostname.toLowerCase();
+  // Port 443 is the URL's default: `new URL` leaves port empty for it.
+  const hostAndPort = url.port ? `${host}:${url.port}` : host;
+  const literal = isIP(host.replace(/^\[|\]$/g, '')) !== 0;
+  const known = allowed.some((a) =>
+    a.startsWith('*.') ? !literal && !url.port && host.endsWith(a.slice(1)) : hostAndPort === a,
+  );
+  if (known) return null;
+  if (literal) return 'must name a push service by its host name, not an IP address';
+  if (url.port) return 'must use port 443';
+  return 'is not a known push service';
 }
 
 export async function registerNotifications(
@@ -120,10 +145,12 @@ export async function registerNotifications(
     { schema: { tags, params: TokenParams, body: SubscribeBody } },
     async (request, reply) => {
       const { endpoint, keys: subscriptionKeys, locale = 'vi' } = request.body;
-      if (!isAllowedPushHost(endpoint, config.pushAllowedHosts)) {
-        throw new DomainError('validation_failed', 'body.endpoint is not a known push service', {
+      const fault = pushEndpointFault(endpoint, config.pushAllowedHosts);
+      if (fault) {
+        throw new DomainError('validation_failed', `body.endpoint ${fault}`, {
           in: 'body',
           field: 'endpoint',
+          reason: fault,
         });
       }
       const { token } = request.params;
