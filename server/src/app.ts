@@ -45,6 +45,7 @@ import { SocketPublisher } from './realtime/publish.js';
 import { guardSlowConsumers } from './realtime/slow-consumers.js';
 import { handleSubscriptions } from './realtime/subscribe.js';
 import { reportsRoutes } from './reports/reports.routes.js';
+import { DeviceIds } from './tickets/device-ids.js';
 import { ticketsRoutes } from './tickets/tickets.routes.js';
 
 export interface BuiltApp {
@@ -120,6 +121,7 @@ export async function buildApp(
       webTicketsPerDevice: config.webTicketsPerDevice,
       webTicketsPerServiceDay: config.webTicketsPerServiceDay,
     },
+    new DeviceIds(config.sessionSecret),
     secureCookies,
   );
   countersRoutes(app, ctx);

@@ -1,6 +1,7 @@
 /**
  * The rating tablet at a counter (issue 4): the counter display offers the four ratings for
- * the ticket just completed there, for this long, and the server accepts a rating only then.
+ * the ticket just completed there, for this long, and the server accepts a rating only then,
+ * and only from that counter's paired display (issue 10: the public feed names every ticket).
  */
 import type { Rating, WireCounter } from './protocol.js';
 
@@ -17,4 +18,6 @@ export interface CounterDisplayInfo {
   centerId: number;
   centerName: string;
   counter: WireCounter;
+  /** Whether this display may take ratings: it is paired as this counter's display. */
+  ratings: boolean;
 }

@@ -69,7 +69,7 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     database = await pgliteDatabase();
     app = await startTestApp(database, { env: { WEB_TICKETS_PER_DEVICE: '2' } });
     center = await createCenterFixture(database.db, {
-      services: ['A', 'B', 'C', { code: 'D', dailyQuota: 1 }],
+      services: ['A', 'B', 'C', { code: 'D', dailyQuota: 1 }, { code: 'E', dailyQuota: 2 }],
       counters: [['A', 'B', 'D']],
     });
     counterId = center.counterIds[0]!;
@@ -77,6 +77,12 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
       .updateTable('services')
       .set({ active: false })
       .where('id', '=', center.serviceIds.C!)
+      .execute();
+    // D's one ticket may be taken remotely; E keeps the default, half its two for walk-ins.
+    await database.db
+      .updateTable('services')
+      .set({ web_quota_percent: 100 })
+      .where('id', '=', center.serviceIds.D!)
       .execute();
     clerk = await new Client(app.url).login(center.usernames.clerk[0]!);
     await clerk.post(`/api/counters/${counterId}/open`);
@@ -222,6 +228,12 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     // The page reloads the service list after the refusal; wait for that, not for a moment.
     await late.getByRole('radio', { name: /Lĩnh vực D/, disabled: true }).waitFor();
     expect(await late.getByRole('radio', { name: /Lĩnh vực D/ }).isDisabled()).toBe(true);
+
+    // E's one remote place goes; the other is kept for whoever comes in person, and the page says so.
+    expect((await issue('E')).status).toBe(201);
+    await late.reload();
+    await late.getByRole('radio', { name: /Lĩnh vực E/, disabled: true }).waitFor();
+    await late.getByText('Đã hết số lấy từ xa hôm nay: mời đến lấy số tại trung tâm').waitFor();
   });
 
   it('is installable, offers notifications, and its service worker shows a push', async () => {

@@ -1,6 +1,7 @@
 /**
  * The counter display in real Chromium: the counter's state, the number called and served
- * there with its service, and the rating tablet after completion: four buttons, one rating
+ * there with its service; unpaired, no ratings (the ticket's QR instead); paired with its
+ * counter from `?pair=1`, the rating tablet after completion: four buttons, one rating
  * accepted, a second refused, and the offer gone once the next citizen is called; no serious
  * accessibility violations.
  */
@@ -19,6 +20,8 @@ describe.runIf(browserSuitesRun())('counter display in Chromium', () => {
   let browser: TestBrowser;
   let page: Page;
   let clerk: Client;
+  /** The API as the paired display speaks it (its token, from the page's cookie). */
+  let displayClient: Client;
   let service: { id: number; name: string };
   const rating = (name: string) => page.getByRole('button', { name, exact: true });
   const issue = async () =>
@@ -72,10 +75,45 @@ describe.runIf(browserSuitesRun())('counter display in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('offers the four ratings after completion and takes one, once', async () => {
+  it('unpaired, offers no ratings and points the citizen to the QR code on the ticket', async () => {
     const serving = (await clerk.get('/api/centers/1/snapshot')).body.counters.find(
       (c: { number: number }) => c.number === 3,
     ).ticket;
+    expect((await clerk.post(`/api/tickets/${serving.id}/complete`, { outcome: 'resolved' })).status).toBe(
+      200,
+    );
+    await page.getByText(`đánh giá số ${serving.number} bằng mã QR trên vé`, { exact: false }).waitFor();
+    expect(await rating('Hài lòng').count()).toBe(0);
+  });
+
+  it('pairs with its counter from ?pair=1, with a code the manager created', async () => {
+    const manager = await new Client(app.url).login('manager');
+    const { code } = (
+      await manager.post('/api/centers/1/pairing-codes', { kind: 'counter_display', name: 'Màn hình quầy 3' })
+    ).body as { code: string };
+    await page.goto(`${app.url}/display/counter/?counter=3&pair=1`);
+    await page
+      .getByText('Để công dân đánh giá tại quầy, màn hình này cần được ghép nối', { exact: false })
+      .waitFor();
+    await page.getByLabel('Mã ghép nối (8 chữ số)').fill(code);
+    await page.getByRole('button', { name: 'Ghép nối' }).click();
+    await page.getByRole('heading', { name: 'Quầy 3' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?counter=3');
+    const device = await database.db
+      .selectFrom('paired_devices')
+      .select(['kind', 'counter_id'])
+      .executeTakeFirstOrThrow();
+    expect(device.kind).toBe('counter_display');
+    expect(device.counter_id).toBe(3);
+    const token = (await page.context().cookies()).find((c) => c.name === 'luot_device_token')!.value;
+    displayClient = new Client(app.url, { authorization: `Bearer ${token}` });
+  });
+
+  it('offers the four ratings after completion and takes one, once', async () => {
+    const next = await issue();
+    expect((await callNext()).id).toBe(next.id);
+    await clerk.post(`/api/tickets/${next.id}/start`);
+    const serving = { id: next.id, number: next.number };
     expect((await clerk.post(`/api/tickets/${serving.id}/complete`, { outcome: 'resolved' })).status).toBe(
       200,
     );
@@ -95,7 +133,7 @@ describe.runIf(browserSuitesRun())('counter display in Chromium', () => {
       .execute();
     expect(rows.map((r) => r.rating)).toEqual([3]);
 
-    const again = await new Client(app.url).post('/api/counters/3/rating', {
+    const again = await displayClient.post('/api/counters/3/rating', {
       ticketId: serving.id,
       rating: 1,
     });
@@ -114,7 +152,7 @@ describe.runIf(browserSuitesRun())('counter display in Chromium', () => {
     expect((await callNext()).id).toBe(second.id);
     await page.getByRole('status').filter({ hasText: second.number }).waitFor();
     expect(await rating('Rất hài lòng').count()).toBe(0);
-    const late = await new Client(app.url).post('/api/counters/3/rating', { ticketId: first.id, rating: 4 });
+    const late = await displayClient.post('/api/counters/3/rating', { ticketId: first.id, rating: 4 });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('rating_closed');
   });

@@ -1,8 +1,8 @@
 /**
  * Device pairing in Chromium (issue 6): a manager turns on "paired devices only" and creates a
  * code on the configuration page; a board shows the pairing screen, takes the code and shows
- * the board; a kiosk refuses a wrong code with the reason, then pairs; the manager revokes the
- * board. The pairing screen has no serious accessibility violations.
+ * the board; a kiosk (which prints only once paired, wherever it is) refuses a wrong code with
+ * the reason, then pairs; the manager revokes the board. The pairing screen has no serious accessibility violations.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,16 @@ describe.runIf(browserSuitesRun())('device pairing in Chromium', () => {
     await browser?.close();
     await app?.close();
     await database?.close();
+  });
+
+  it('shows a kiosk its pairing screen even where the center admits any board: it prints only once paired', async () => {
+    const kiosk = await devicePage('/kiosk/?center=1');
+    await kiosk
+      .getByText('Máy lấy số chỉ phát số sau khi được ghép nối với trung tâm.', { exact: false })
+      .waitFor();
+    expect(await kiosk.getByLabel('Mã ghép nối (8 chữ số)').count()).toBe(1);
+    expect(await kiosk.getByRole('button', { name: 'Đất đai' }).count()).toBe(0);
+    await kiosk.close();
   });
 
   it('turns on "paired devices only" from the configuration page', async () => {

@@ -16,6 +16,7 @@ import {
   type TestBrowser,
 } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { kioskClient, pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -65,7 +66,17 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
   const field = (page: Page, name: string) => ticketOf(page).locator(`[data-field="${name}"]`);
   const startScreen = (page: Page) => page.getByText('Chạm vào lĩnh vực bạn cần giải quyết');
 
+  /** Each center's paired kiosk token: a kiosk prints only once paired (the pairing has its own suite). */
+  const kioskTokens = new Map<number, string>();
+
   async function open(url: string, init?: (page: Page) => Promise<unknown>): Promise<Page> {
+    const center = Number(new URL(url).searchParams.get('center'));
+    if (center > 0) {
+      if (!kioskTokens.has(center)) kioskTokens.set(center, await pairDevice(database.db, center, 'kiosk'));
+      await context.addCookies([
+        { name: 'luot_device_token', value: kioskTokens.get(center)!, url: app.url },
+      ]);
+    }
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await init?.(page);
@@ -98,7 +109,7 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
       counters: [['A', 'B', 'C']],
     });
     // The demo center: people already waiting for A, and G out of tickets for today.
-    const client = new Client(app.url);
+    const client = await kioskClient(database.db, app.url, 1);
     const [a, g] = await Promise.all(
       ['A', 'G'].map((code) =>
         database.db
@@ -111,7 +122,7 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
     );
     await database.db.updateTable('services').set({ daily_quota: 1 }).where('id', '=', g!.id).execute();
     for (const serviceId of [a!.id, a!.id, g!.id]) {
-      expect((await client.post('/api/centers/1/tickets', { serviceId })).status).toBe(201);
+      expect((await client.post('/api/centers/1/tickets', { serviceId, channel: 'kiosk' })).status).toBe(201);
     }
   });
   afterAll(async () => {
@@ -244,8 +255,10 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
 
     // C still shows as open, but its last ticket of the day goes to someone else first.
     expect(await page.getByRole('button', { name: 'Lĩnh vực C' }).isEnabled()).toBe(true);
-    const other = await new Client(app.url).post(`/api/centers/${fixture.centerId}/tickets`, {
+    const otherKiosk = await kioskClient(database.db, app.url, fixture.centerId);
+    const other = await otherKiosk.post(`/api/centers/${fixture.centerId}/tickets`, {
       serviceId: fixture.serviceIds.C,
+      channel: 'kiosk',
     });
     expect(other.status).toBe(201);
     await take(page, 'Lĩnh vực C', 'Không ưu tiên');

@@ -24,8 +24,7 @@ describe.runIf(browserSuitesRun())('manager dashboard in Chromium', () => {
   let app: TestApp;
   let browser: TestBrowser;
   let page: Page;
-  const issue = (serviceId: number) =>
-    new Client(app.url).post('/api/centers/1/tickets', { serviceId, channel: 'kiosk' });
+  const issue = (serviceId: number) => new Client(app.url).post('/api/centers/1/tickets', { serviceId });
   const waitingOf = (code: string) => page.locator(`tr[data-service="${code}"] [data-figure="waiting"]`);
 
   beforeAll(async () => {

@@ -67,10 +67,7 @@ describe.runIf(browserSuitesRun())('province overview in Chromium', () => {
   });
 
   it('follows a ticket issued through the API without a reload', async () => {
-    const issued = await new Client(app.url).post('/api/centers/1/tickets', {
-      serviceId: 1,
-      channel: 'kiosk',
-    });
+    const issued = await new Client(app.url).post('/api/centers/1/tickets', { serviceId: 1 });
     expect(issued.status).toBe(201);
     await figure(1, 'waiting').filter({ hasText: /^1$/ }).waitFor();
   });

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { kioskClient } from '../helpers/devices.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
 
@@ -34,7 +35,7 @@ describe.runIf(browserSuitesRun())('manager reports in Chromium', () => {
     page.setDefaultTimeout(10_000);
 
     // Today: A001 served, A002 missed, A003 cancelled by its citizen, B001 still waiting.
-    const kiosk = new Client(app.url);
+    const kiosk = await kioskClient(database.db, app.url, 1);
     const issued = [];
     for (let i = 0; i < 3; i++) {
       issued.push((await kiosk.post('/api/centers/1/tickets', { serviceId: 1, channel: 'kiosk' })).body);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBoard } from '../helpers/board.js';
 import { Cluster, isNetworkError, nextDisconnect } from '../helpers/cluster.js';
 import { hasPostgres, redisUrl } from '../helpers/database.js';
+import { kioskClient } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { IN_CI } from '../helpers/services.js';
@@ -41,7 +42,7 @@ describe.runIf(IN_CI || (hasPostgres() && redisUrl() !== null))('graceful shutdo
     const disconnected = nextDisconnect(board.socket);
 
     // A ticket request whose body is still on its way when SIGTERM arrives.
-    const body = JSON.stringify({ serviceId: serviceIds.A, channel: 'kiosk' });
+    const body = JSON.stringify({ serviceId: serviceIds.A });
     const { port } = new URL(a.url);
     const req = request({
       host: '127.0.0.1',
@@ -112,7 +113,9 @@ describe.runIf(IN_CI || (hasPostgres() && redisUrl() !== null))('graceful shutdo
     board.reconnect(b.url);
     expect(
       (
-        await new Client(b.url).post(`/api/centers/${centerId}/tickets`, {
+        await (
+          await kioskClient(cluster.db.db, b.url, centerId)
+        ).post(`/api/centers/${centerId}/tickets`, {
           serviceId: serviceIds.A,
           channel: 'kiosk',
         })

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBoard } from '../helpers/board.js';
 import { Cluster, FailoverClient, nextDisconnect } from '../helpers/cluster.js';
 import { hasPostgres, redisUrl } from '../helpers/database.js';
+import { pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { IN_CI } from '../helpers/services.js';
@@ -120,7 +121,8 @@ describe.runIf(IN_CI || (hasPostgres() && redisUrl() !== null))('kill -9 of one 
       }
     };
 
-    const issuers = [new FailoverClient(urls, 0), new FailoverClient(urls, 1)];
+    const kiosk = { authorization: `Bearer ${await pairDevice(cluster.db.db, centerId, 'kiosk')}` };
+    const issuers = [new FailoverClient(urls, 0, kiosk), new FailoverClient(urls, 1, kiosk)];
     const codes = Object.keys(serviceIds);
     const issuedIds: number[] = [];
     let kill: Promise<void> | null = null;

@@ -8,6 +8,7 @@ import { openDatabase } from '../../server/src/db/database.js';
 import { isDatabaseUnavailable } from '../../server/src/http/error-handler.js';
 import { Cluster, TcpProxy } from '../helpers/cluster.js';
 import { hasPostgres } from '../helpers/database.js';
+import { kioskClient } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { IN_CI } from '../helpers/services.js';
@@ -41,7 +42,7 @@ describe.runIf(IN_CI || hasPostgres())('Postgres unreachable and back', () => {
 
   it('answers 503 while cut, writes nothing by halves, and serves again once restored', async () => {
     const { centerId, serviceIds, counterIds, usernames } = fixture;
-    const citizen = new Client(server.url);
+    const citizen = await kioskClient(cluster.db.db, server.url, centerId);
     const issue = () =>
       citizen.post(`/api/centers/${centerId}/tickets`, { serviceId: serviceIds.A, channel: 'kiosk' });
     const clerk = await new Client(server.url).login(usernames.clerk[0]!);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBoard } from '../helpers/board.js';
 import { Cluster, RedisProcess } from '../helpers/cluster.js';
 import { hasPostgres } from '../helpers/database.js';
+import { pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { IN_CI } from '../helpers/services.js';
@@ -48,8 +49,12 @@ describe.runIf(IN_CI || hasPostgres())('Redis stopped and restarted', () => {
     await board.until(() => board!.feed.synced);
     const clerk = await new Client(b.url).login(usernames.clerk[0]!);
     expect((await clerk.post(`/api/counters/${counterIds[0]}/open`)).status).toBe(200);
+    const kiosk = { authorization: `Bearer ${await pairDevice(cluster.db.db, centerId, 'kiosk')}` };
     const issue = (url: string) =>
-      new Client(url).post(`/api/centers/${centerId}/tickets`, { serviceId: serviceIds.A, channel: 'kiosk' });
+      new Client(url, kiosk).post(`/api/centers/${centerId}/tickets`, {
+        serviceId: serviceIds.A,
+        channel: 'kiosk',
+      });
 
     // Before: B's events cross to the board on A through Redis.
     expect((await issue(b.url)).status).toBe(201);

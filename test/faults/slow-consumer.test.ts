@@ -11,6 +11,7 @@ import type { LiveEvent } from '../../shared/src/protocol.js';
 import { TestBoard } from '../helpers/board.js';
 import { Cluster, TcpProxy } from '../helpers/cluster.js';
 import { hasPostgres } from '../helpers/database.js';
+import { kioskClient } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { IN_CI } from '../helpers/services.js';
@@ -52,7 +53,7 @@ describe.runIf(IN_CI || hasPostgres())('a slow consumer', () => {
     await fast.until(() => fast.feed.synced);
     await slow.until(() => slow.feed.synced);
 
-    const kiosk = new Client(server.url);
+    const kiosk = await kioskClient(cluster.db.db, server.url, centerId);
     const issue = () =>
       kiosk.post(`/api/centers/${centerId}/tickets`, { serviceId: serviceIds.A, channel: 'kiosk' });
     const clerk = await new Client(server.url).login(usernames.clerk[0]!);

@@ -230,8 +230,8 @@ export class FailoverClient {
   #at: number;
   failovers = 0;
 
-  constructor(urls: string[], start = 0) {
-    this.#clients = urls.map((url) => new Client(url));
+  constructor(urls: string[], start = 0, headers: Record<string, string> = {}) {
+    this.#clients = urls.map((url) => new Client(url, headers));
     this.#at = start % urls.length;
   }
 

@@ -48,10 +48,14 @@ export interface Reply<T = unknown> {
 /** A tiny HTTP client that keeps one staff session cookie. */
 export class Client {
   cookie: string | null = null;
-  constructor(readonly baseUrl: string) {}
+  /** `headers`: sent with every request (a paired device's `authorization`, say). */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const init: RequestInit = { method, headers: { ...headers } };
+    const init: RequestInit = { method, headers: { ...this.headers, ...headers } };
     if (body !== undefined) {
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
       init.body = typeof body === 'string' ? body : JSON.stringify(body);

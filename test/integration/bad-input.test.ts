@@ -219,7 +219,7 @@ eachDatabase('bad input', (kind) => {
       label: 'issue',
       who: () => citizen,
       path: () => `/api/centers/${f.centerId}/tickets`,
-      valid: () => ({ serviceId: f.serviceIds.A, priority: 'elderly', channel: 'kiosk' }),
+      valid: () => ({ serviceId: f.serviceIds.A, priority: 'elderly', channel: 'web' }),
       required: ['serviceId'],
       ints: ['serviceId'],
       enums: ['priority', 'channel'],

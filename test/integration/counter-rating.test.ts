@@ -1,12 +1,13 @@
 /**
- * Ratings on the counter display (issue 4): once per ticket, and only while the ticket is the
- * one just completed at that counter: within the window after its completion there, and
- * before that counter calls anyone else.
+ * Ratings on the counter display (issue 4): once per ticket, only from that counter's paired
+ * display (issue 10), and only while the ticket is the one just completed at that counter:
+ * within the window after its completion there, and before that counter calls anyone else.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { COUNTER_RATING_WINDOW_SECONDS } from '../../shared/src/counter-rating.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { expectError, expectRefused } from '../helpers/refusals.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -16,6 +17,8 @@ eachDatabase('rating at the counter display', (kind) => {
   let app: TestApp;
   let center: CenterFixture;
   let clerk: Client;
+  /** Each counter's own paired display. */
+  let displays: Map<number, Client>;
   let display: Client;
   let counterA: number;
   let counterB: number;
@@ -41,7 +44,12 @@ eachDatabase('rating at the counter display', (kind) => {
     );
     return ticket;
   };
-  const rate = (counterId: number, body: unknown) => display.post(`/api/counters/${counterId}/rating`, body);
+  const rate = (counterId: number, body: unknown) =>
+    displays.get(counterId)!.post(`/api/counters/${counterId}/rating`, body);
+  const displayOf = async (counterId: number | null, kind: 'counter_display' | 'kiosk' = 'counter_display') =>
+    new Client(app.url, {
+      authorization: `Bearer ${await pairDevice(database.db, center.centerId, kind, counterId)}`,
+    });
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -51,7 +59,9 @@ eachDatabase('rating at the counter display', (kind) => {
     clerk = await new Client(app.url).login(center.usernames.clerk[0]!);
     expect((await clerk.post(`/api/counters/${counterA}/open`)).status).toBe(200);
     expect((await clerk.post(`/api/counters/${counterB}/open`)).status).toBe(200);
-    display = new Client(app.url);
+    displays = new Map();
+    for (const id of [counterA, counterB]) displays.set(id, await displayOf(id));
+    display = displays.get(counterA)!;
   });
   afterAll(async () => {
     await app?.close();
@@ -70,7 +80,11 @@ eachDatabase('rating at the counter display', (kind) => {
         state: 'open',
         serviceIds: [center.serviceIds.A],
       }),
+      ratings: true,
     });
+    // Anyone else may read it, and is told it takes no ratings.
+    expect((await new Client(app.url).get(`/api/counters/${counterA}/display`)).body.ratings).toBe(false);
+    expect((await displays.get(counterB)!.get(`/api/counters/${counterA}/display`)).body.ratings).toBe(false);
     expectError(await display.get('/api/counters/999999/display'), 404, 'not_found');
     expectError(await display.get('/api/counters/x/display'), 400, 'validation_failed');
   });
@@ -97,6 +111,33 @@ eachDatabase('rating at the counter display', (kind) => {
       .where('ticket_id', '=', ticket.id)
       .execute();
     expect(rows.map((r) => r.rating)).toEqual([4]);
+  });
+
+  it('takes a rating only from that counter’s paired display, so the public feed cannot forge one', async () => {
+    const ticket = await completed(counterA);
+    const forgers: [string, Client][] = [
+      ['anyone who follows the feed', new Client(app.url)],
+      ['the display of another counter', displays.get(counterB)!],
+      ['a kiosk of the center', await displayOf(null, 'kiosk')],
+    ];
+    for (const [label, client] of forgers) {
+      await expectRefused(
+        database.db,
+        label,
+        () => client.post(`/api/counters/${counterA}/rating`, { ticketId: ticket.id, rating: 1 }),
+        403,
+        'device_not_paired',
+      );
+    }
+    // The citizen's own rating is still theirs to give.
+    const own = await new Client(app.url).post(`/api/tickets/${ticket.token}/feedback`, { rating: 4 });
+    expect(own.status).toBe(201);
+    // A counter display paired before displays named their counter rates at its center's counters.
+    const older = await completed(counterB);
+    const unbound = await displayOf(null);
+    expect(
+      (await unbound.post(`/api/counters/${counterB}/rating`, { ticketId: older.id, rating: 3 })).status,
+    ).toBe(201);
   });
 
   it('refuses a ticket not completed at that counter, or not completed at all', async () => {

@@ -188,7 +188,13 @@ describe('device pairing [pglite]', () => {
     });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body).toEqual({
-      device: { id: expect.any(Number), centerId: a.centerId, kind: 'board', name: 'Bảng tầng 1' },
+      device: {
+        id: expect.any(Number),
+        centerId: a.centerId,
+        kind: 'board',
+        name: 'Bảng tầng 1',
+        counterId: null,
+      },
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     expect(String(first.headers['set-cookie'])).toMatch(
@@ -225,6 +231,39 @@ describe('device pairing [pglite]', () => {
       [1, 2].map(() => send('POST', '/api/devices/pair', { body: { code } })),
     );
     expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);
+  });
+
+  it('pairs a counter display with its counter, and only a counter display with one of its center', async () => {
+    const used = async () =>
+      (await database.db.selectFrom('pairing_codes').select('id').where('used_at', 'is not', null).execute())
+        .length;
+    const before = await used();
+    const board = await newCode(a.centerId, managerA, 'board', 'Bảng tầng 2');
+    const wrongKind = await send('POST', '/api/devices/pair', {
+      body: { code: board.code, counterId: a.counterIds[0]! },
+    });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.error).toMatchObject({
+      code: 'validation_failed',
+      details: { field: 'counterId' },
+    });
+    const display = await newCode(a.centerId, managerA, 'counter_display', 'Màn hình quầy 1');
+    const foreign = await send('POST', '/api/devices/pair', {
+      body: { code: display.code, counterId: b.counterIds[0]! },
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.message).toMatch(/not a counter of this center/);
+    // Refused, the codes are still unused.
+    expect(await used()).toBe(before);
+    const paired = await send('POST', '/api/devices/pair', {
+      body: { code: display.code, counterId: a.counterIds[0]! },
+    });
+    expect(paired.status).toBe(201);
+    expect(paired.body.device).toMatchObject({ kind: 'counter_display', counterId: a.counterIds[0]! });
+    const status = await send('GET', `/api/centers/${a.centerId}/device`, {
+      cookie: `luot_device_token=${paired.body.token}`,
+    });
+    expect(status.body.device).toMatchObject({ counterId: a.counterIds[0]! });
   });
 
   it('refuses a wrong or malformed code with the reason, and writes nothing', async () => {
@@ -314,7 +353,7 @@ describe('device pairing [pglite]', () => {
     expect(mine.body).toEqual({
       pairingRequired: true,
       paired: true,
-      device: { id: board.device.id, kind: 'board', name: expect.any(String) },
+      device: { id: board.device.id, kind: 'board', name: expect.any(String), counterId: null },
     });
 
     // A citizen's ticket room stays open, and so does web issuance.
@@ -392,7 +431,7 @@ describe('device pairing [pglite]', () => {
     await requirePairing(a.centerId, managerA, false);
   });
 
-  it('takes kiosk tickets from paired kiosks of the center only, when it requires pairing', async () => {
+  it('takes kiosk tickets from paired kiosks of the center only, whether or not it requires pairing', async () => {
     const issue = (
       centerId: number,
       options: { cookie?: string; headers?: Record<string, string>; channel?: string } = {},
@@ -406,7 +445,8 @@ describe('device pairing [pglite]', () => {
         ...(options.headers ? { headers: options.headers } : {}),
       });
     const count = async () => (await database.db.selectFrom('tickets').select('id').execute()).length;
-    expect((await issue(a.centerId)).status).toBe(201);
+    // Saying "kiosk" does not make a kiosk (DESIGN.md §14), even where pairing is not required.
+    expect((await issue(a.centerId)).status).toBe(403);
 
     const kiosk = await pair(a.centerId, managerA, 'kiosk');
     const board = await pair(a.centerId, managerA, 'board');
@@ -418,7 +458,7 @@ describe('device pairing [pglite]', () => {
     expect(refused.body.error).toMatchObject({ code: 'device_not_paired' });
     const asBoard = await issue(a.centerId, { cookie: `luot_device_token=${board.token}` });
     expect(asBoard.status).toBe(403);
-    expect(asBoard.body.error.message).toMatch(/paired as a board/);
+    expect(asBoard.body.error.message).toMatch(/needs a kiosk paired with center/);
     expect((await issue(a.centerId, { cookie: `luot_device_token=${kioskB.token}` })).status).toBe(403);
     expect(await count()).toBe(before);
 
@@ -427,9 +467,9 @@ describe('device pairing [pglite]', () => {
       201,
     );
     expect((await issue(a.centerId, { cookie: clerkA })).status).toBe(201);
-    // Citizens on the web channel are not affected; center B does not require pairing.
+    // Citizens on the web channel are not affected; center B's own kiosk issues there.
     expect((await issue(a.centerId, { channel: 'web' })).status).toBe(201);
-    expect((await issue(b.centerId)).status).toBe(201);
+    expect((await issue(b.centerId, { cookie: `luot_device_token=${kioskB.token}` })).status).toBe(201);
     await requirePairing(a.centerId, managerA, false);
   });
 
@@ -451,13 +491,14 @@ describe('device pairing [pglite]', () => {
       const paired = [];
       for (let i = 0; i < 4; i++) paired.push((await issue(`luot_device_token=${kiosk.token}`)).statusCode);
       expect(paired).toEqual([201, 201, 201, 201]);
-      // The same address without a token, or with another center's kiosk, is limited.
+      // The same address without a token (no kiosk: refused, and counted), or with another
+      // center's kiosk, is limited.
       const others = [
         (await issue()).statusCode,
         (await issue()).statusCode,
         (await issue(`luot_device_token=${kioskB.token}`)).statusCode,
       ];
-      expect(others).toEqual([201, 201, 429]);
+      expect(others).toEqual([403, 403, 429]);
     } finally {
       await strict.close();
     }

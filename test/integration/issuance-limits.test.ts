@@ -1,10 +1,13 @@
 /**
- * Public issuance limits: waiting tickets per device on the web channel (a cookie, not the
- * IP, since citizens share addresses), requests a minute per IP; staff are exempt. A refused
- * request is a 429 and changes nothing.
+ * Public issuance limits: waiting tickets per device on the web channel (a cookie the server
+ * signs, not the IP, since citizens share addresses), requests a minute per IP, the web
+ * channel's share of a daily quota; staff are exempt, and only staff and paired kiosks may say
+ * another channel. A refused request changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCenter } from '../../server/src/centers/centers.repository.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { kioskClient } from '../helpers/devices.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe('issuance limits', () => {
@@ -27,7 +30,7 @@ describe('issuance limits', () => {
     const first = await phone.post('/api/centers/1/tickets', { serviceId: 1 });
     expect(first.status).toBe(201);
     expect(first.headers.get('set-cookie')).toMatch(
-      /luot_device=[A-Za-z0-9_-]{22}; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax/,
+      /luot_device=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax/,
     );
     expect((await phone.post('/api/centers/1/tickets', { serviceId: 2 })).status).toBe(201);
     expect((await phone.post('/api/centers/1/tickets', { serviceId: 3 })).status).toBe(201);
@@ -39,8 +42,11 @@ describe('issuance limits', () => {
 
     // Another phone behind the same address is another device.
     expect((await new Client(app.url).post('/api/centers/1/tickets', { serviceId: 4 })).status).toBe(201);
-    // A kiosk ticket is not a web ticket of this device.
-    expect((await phone.post('/api/centers/1/tickets', { serviceId: 4, channel: 'kiosk' })).status).toBe(201);
+    // Saying it is a kiosk does not make it one.
+    const claimed = await phone.post('/api/centers/1/tickets', { serviceId: 4, channel: 'kiosk' });
+    expect(claimed.status).toBe(403);
+    expect(claimed.body.error.code).toBe('device_not_paired');
+    expect(await count()).toBe(before + 1);
 
     expect((await phone.post(`/api/tickets/${first.body.token}/cancel`)).status).toBe(200);
     expect((await phone.post('/api/centers/1/tickets', { serviceId: 4 })).status).toBe(201);
@@ -50,16 +56,11 @@ describe('issuance limits', () => {
     // 7 requests so far in this file; the limit is 12 a minute.
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      statuses.push(
-        (await new Client(app.url).post('/api/centers/1/tickets', { serviceId: 5, channel: 'kiosk' })).status,
-      );
+      statuses.push((await new Client(app.url).post('/api/centers/1/tickets', { serviceId: 5 })).status);
     }
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
-    const refused = await new Client(app.url).post('/api/centers/1/tickets', {
-      serviceId: 5,
-      channel: 'kiosk',
-    });
+    const refused = await new Client(app.url).post('/api/centers/1/tickets', { serviceId: 5 });
     expect(refused.body.error.code).toBe('rate_limited');
 
     const clerk = await new Client(app.url).login('clerk1');
@@ -93,6 +94,129 @@ describe('issuance limits', () => {
       );
     } finally {
       await strict.close();
+    }
+  });
+
+  it('lets only staff and paired kiosks say another channel than web', async () => {
+    const fresh = await startTestApp(database);
+    try {
+      const before = await count();
+      const anonymous = new Client(fresh.url);
+      const kiosk = await anonymous.post('/api/centers/1/tickets', { serviceId: 1, channel: 'kiosk' });
+      expect(kiosk.status).toBe(403);
+      expect(kiosk.body.error.code).toBe('device_not_paired');
+      const staff = await anonymous.post('/api/centers/1/tickets', { serviceId: 1, channel: 'staff' });
+      expect(staff.status).toBe(401);
+      expect(staff.body.error.code).toBe('unauthenticated');
+      const appointment = await anonymous.post('/api/centers/1/tickets', {
+        serviceId: 1,
+        channel: 'appointment',
+      });
+      expect(appointment.status).toBe(400);
+      expect(appointment.body.error).toMatchObject({
+        code: 'validation_failed',
+        details: { field: 'channel' },
+      });
+      // A kiosk paired with another center is not this center's kiosk.
+      const elsewhere = await database.db
+        .transaction()
+        .execute((trx) => createCenter(trx, { name: 'Trung tâm khác' }));
+      const foreign = await kioskClient(database.db, fresh.url, elsewhere);
+      expect((await foreign.post('/api/centers/1/tickets', { serviceId: 1, channel: 'kiosk' })).status).toBe(
+        403,
+      );
+      // Staff of the center may issue as staff (even on the appointment channel: never).
+      const clerk = await new Client(fresh.url).login('clerk1');
+      const byStaff = await clerk.post('/api/centers/1/tickets', { serviceId: 1, channel: 'appointment' });
+      expect(byStaff.status).toBe(400);
+      expect(await count()).toBe(before);
+      // The paired kiosk of this center issues kiosk tickets, and none counts against a device.
+      const own = await kioskClient(database.db, fresh.url, 1);
+      const printed = await own.post('/api/centers/1/tickets', { serviceId: 1, channel: 'kiosk' });
+      expect(printed.status).toBe(201);
+      expect(printed.body.channel).toBe('kiosk');
+      expect(printed.headers.get('set-cookie')).toBeNull();
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('counts a device cookie the server did not sign as no device', async () => {
+    const fresh = await startTestApp(database, { env: { WEB_TICKETS_PER_DEVICE: '1' } });
+    try {
+      const phone = new Client(fresh.url);
+      const first = await phone.post('/api/centers/1/tickets', { serviceId: 2 });
+      expect(first.status).toBe(201);
+      const signed = phone.cookie!;
+      // Its limit is reached; a made-up id (the old unsigned form) or an edited one is not a way out
+      // to a device of its choosing: the server mints a new device instead of keeping the forgery.
+      for (const forged of ['luot_device=AAAAAAAAAAAAAAAAAAAAAA', `${signed.slice(0, -1)}x`]) {
+        const liar = new Client(fresh.url);
+        liar.cookie = forged;
+        const taken = await liar.post('/api/centers/1/tickets', { serviceId: 2 });
+        expect(taken.status).toBe(201);
+        expect(liar.cookie).not.toBe(forged);
+        const row = await database.db
+          .selectFrom('tickets')
+          .select('device_id')
+          .where('id', '=', taken.body.id)
+          .executeTakeFirstOrThrow();
+        expect(row.device_id).not.toBe(forged.split('=')[1]!.slice(0, 22));
+      }
+      // The signed cookie is still the device it was.
+      const again = new Client(fresh.url);
+      again.cookie = signed;
+      expect((await again.post('/api/centers/1/tickets', { serviceId: 2 })).status).toBe(429);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('keeps the share of a daily quota the web may not take for people who come in person', async () => {
+    const fresh = await startTestApp(database);
+    try {
+      const manager = await new Client(fresh.url).login('manager');
+      // A service of its own, so no ticket of another test counts against its quota.
+      const service = await manager.post('/api/config/centers/1/services', {
+        code: 'Q',
+        name: 'Lĩnh vực có hạn mức',
+        nameEn: 'A service with a quota',
+        dailyQuota: 4,
+      });
+      expect(service.status).toBe(201);
+      expect(service.body.webQuotaPercent).toBe(50);
+      const serviceId: number = service.body.id;
+      const web = () => new Client(fresh.url).post('/api/centers/1/tickets', { serviceId });
+      expect((await web()).status).toBe(201);
+      expect((await web()).status).toBe(201);
+      const before = await count();
+      const third = await web();
+      expect(third.status).toBe(409);
+      expect(third.body.error).toMatchObject({
+        code: 'daily_quota_reached',
+        details: { channel: 'web', webQuota: 2, dailyQuota: 4 },
+      });
+      expect(await count()).toBe(before);
+      const listed = await new Client(fresh.url).get('/api/centers/1/services');
+      expect(listed.body.find((s: { id: number }) => s.id === serviceId)).toMatchObject({
+        issuingNow: true,
+        webIssuingNow: false,
+        webQuotaPercent: 50,
+      });
+      // Walk-ins at the kiosk still get the rest, up to the quota.
+      const kiosk = await kioskClient(database.db, fresh.url, 1);
+      const walkIn = () => kiosk.post('/api/centers/1/tickets', { serviceId, channel: 'kiosk' });
+      expect((await walkIn()).status).toBe(201);
+      expect((await walkIn()).status).toBe(201);
+      expect((await walkIn()).body.error).toMatchObject({ code: 'daily_quota_reached' });
+      // The share is the manager's to set, 0–100 %.
+      expect(
+        (await manager.request('PATCH', '/api/config/services/3', { webQuotaPercent: 101 })).status,
+      ).toBe(400);
+      const all = await manager.request('PATCH', '/api/config/services/3', { webQuotaPercent: 100 });
+      expect(all.body.webQuotaPercent).toBe(100);
+    } finally {
+      await fresh.close();
     }
   });
 });

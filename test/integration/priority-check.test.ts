@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { kioskClient } from '../helpers/devices.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 eachDatabase('priority claimed at the kiosk, checked by staff', (kind) => {
@@ -17,8 +18,12 @@ eachDatabase('priority claimed at the kiosk, checked by staff', (kind) => {
     await database?.close();
   });
 
-  const issue = (priority: string | null) =>
-    new Client(app.url).post('/api/centers/1/tickets', { serviceId: 1, priority, channel: 'kiosk' });
+  const issue = async (priority: string | null) =>
+    (await kioskClient(database.db, app.url, 1)).post('/api/centers/1/tickets', {
+      serviceId: 1,
+      priority,
+      channel: 'kiosk',
+    });
 
   it('shows a claim as unconfirmed until a clerk confirms it, and logs who did', async () => {
     const claimed = await issue('elderly');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBoard } from '../helpers/board.js';
 import { nextDisconnect } from '../helpers/cluster.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { kioskClient } from '../helpers/devices.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe('slow consumers', () => {
@@ -39,7 +40,7 @@ describe('slow consumers', () => {
     transport.writable = false; // what a full network buffer does: engine.io queues instead of sending
 
     const dropped = nextDisconnect(stuck.socket);
-    const kiosk = new Client(app.url);
+    const kiosk = await kioskClient(database.db, app.url, 1);
     const issued: number[] = [];
     for (let i = 0; i < 30; i++) {
       const res = await kiosk.post('/api/centers/1/tickets', { serviceId: 1, channel: 'kiosk' });

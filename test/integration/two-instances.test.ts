@@ -9,6 +9,7 @@ import type { LiveEvent } from '../../shared/src/protocol.js';
 import type { TestBoard as Board } from '../helpers/board.js';
 import { connectSocket, subscribe, TestBoard } from '../helpers/board.js';
 import { hasPostgres, postgresDatabaseUrl, redisUrl } from '../helpers/database.js';
+import { kioskClient, pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { IN_CI } from '../helpers/services.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -88,7 +89,8 @@ describe.runIf(IN_CI || (hasPostgres() && redisUrl() !== null))(
         }
       };
 
-      const issuers = [new Client(apps[0]!.url), new Client(apps[1]!.url)];
+      const kiosk = { authorization: `Bearer ${await pairDevice(handles[0]!.db, centerId, 'kiosk')}` };
+      const issuers = [new Client(apps[0]!.url, kiosk), new Client(apps[1]!.url, kiosk)];
       const codes = Object.keys(serviceIds);
       let issued = 0;
       const issueLoop = async (lane: number) => {
@@ -153,7 +155,7 @@ describe.runIf(IN_CI || (hasPostgres() && redisUrl() !== null))(
 
     it('tells a citizen whose page is on B of the position a call through A changed', async () => {
       const { centerId, serviceIds, counterIds, usernames } = fixture;
-      const kiosk = new Client(apps[0]!.url);
+      const kiosk = await kioskClient(handles[0]!.db, apps[0]!.url, centerId);
       const issue = async () => {
         const res = await kiosk.post(`/api/centers/${centerId}/tickets`, {
           serviceId: serviceIds.A,

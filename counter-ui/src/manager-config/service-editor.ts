@@ -17,6 +17,7 @@ export interface ConfigService {
   active: boolean;
   issuingHours: Window[] | null;
   dailyQuota: number | null;
+  webQuotaPercent: number;
 }
 
 const EXPLAIN: Record<string, ConfigKey> = {
@@ -26,6 +27,7 @@ const EXPLAIN: Record<string, ConfigKey> = {
   slaMinutes: 'err.slaMinutes',
   issuingHours: 'err.hours',
   dailyQuota: 'err.dailyQuota',
+  webQuotaPercent: 'err.webQuotaPercent',
 };
 
 @customElement('luot-service-editor')
@@ -61,6 +63,7 @@ export class ServiceEditor extends ConfigForm {
       active: data.get('active') === 'on',
       issuingHours: hours,
       dailyQuota: quota === '' ? null : Number(quota),
+      webQuotaPercent: Number(text('webQuotaPercent')),
     };
     await this.#send(body);
   }
@@ -100,7 +103,7 @@ export class ServiceEditor extends ConfigForm {
           (x) => html`<tr data-service=${x.code}>
             <td>${x.code}</td><td>${x.name}</td><td data-field="sla">${x.slaMinutes}</td>
             <td>${x.issuingHours ? formatWindows(x.issuingHours) : this.t('service.allDay')}</td>
-            <td>${x.dailyQuota ?? this.t('service.noQuota')}</td>
+            <td>${x.dailyQuota === null ? this.t('service.noQuota') : html`${x.dailyQuota} <span class="hint">(${this.t('service.webQuota')}: ${x.webQuotaPercent})</span>`}</td>
             <td>${x.active ? this.t('service.active') : this.t('service.inactive')}</td>
             <td><button type="button" @click=${() => this.#edit(x)}>${this.t('config.edit', { name: x.code })}</button></td>
           </tr>`,
@@ -123,6 +126,12 @@ export class ServiceEditor extends ConfigForm {
           this.t('service.quota'),
           input('dailyQuota', s?.dailyQuota ?? '', { type: 'number', hint: true }),
           this.t('service.quotaHint'),
+        )}
+        ${this.field(
+          'webQuotaPercent',
+          this.t('service.webQuota'),
+          input('webQuotaPercent', s?.webQuotaPercent ?? 50, { type: 'number', hint: true }),
+          this.t('service.webQuotaHint'),
         )}
         <label class="check"><input name="active" type="checkbox" .checked=${s?.active ?? true} />${this.t('service.active')}</label>
         ${this.waiting ? this.#waitingChoice() : nothing}

@@ -1,8 +1,10 @@
 /**
  * `<luot-counter-display>`: the screen at a counter (`/display/counter/?counter=ID`, issue 4).
  * The number called or served there, big, with its service; "closed" or "paused" when so.
- * It doubles as the rating tablet: when the clerk completes a ticket, the four ratings are
- * offered for that ticket for 30 seconds (the server enforces the same window), then it returns.
+ * It doubles as the rating tablet once paired as this counter's display (`?pair=1` opens the
+ * pairing screen): when the clerk completes a ticket, the four ratings are offered for that
+ * ticket for 30 seconds (the server enforces the same window), then it returns. Unpaired, it
+ * points the citizen to the QR code on the ticket instead.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -64,6 +66,10 @@ export class CounterDisplay extends LitElement {
   /** The center admits paired devices only, and this display is not one of them (yet). */
   @state() private needsPairing = false;
   @state() private sending = false;
+  /** Paired as this counter's display: the server takes its ratings. */
+  @state() private ratings = false;
+  /** `?pair=1`: a manager pairs this display with its counter so it takes ratings. */
+  @state() private pairForRatings = false;
   @state() private now = Date.now();
 
   private readonly locale = storedLocale(localStorage);
@@ -94,6 +100,7 @@ export class CounterDisplay extends LitElement {
       return;
     }
     this.counterId = id;
+    this.pairForRatings = new URLSearchParams(location.search).get('pair') === '1';
     void this.#load();
     this.#feed.watch(id);
   }
@@ -115,6 +122,7 @@ export class CounterDisplay extends LitElement {
     try {
       const info = await getJson<CounterDisplayInfo>(`/api/counters/${id}/display`, this.#clock);
       this.centerName = info.centerName;
+      this.ratings = info.ratings;
       this.view = { ...this.view, counter: this.view.counter ?? info.counter };
       this.services = await getJson<BoardService[]>(`/api/centers/${info.centerId}/services`, this.#clock);
     } catch (error) {
@@ -175,6 +183,9 @@ export class CounterDisplay extends LitElement {
 
   #main() {
     const offer = openOffer(this.view, this.now);
+    if (offer && !this.ratings) {
+      return html`<p class="notice" role="status">${this.#t('rating.onPhone', { number: offer.number })}</p>`;
+    }
     if (offer) {
       return html`<luot-rating-panel number=${offer.number} locale=${this.locale}
           .secondsLeft=${Math.ceil((offer.until - this.now) / 1000)} ?disabled=${this.sending}
@@ -199,11 +210,15 @@ export class CounterDisplay extends LitElement {
     if (this.problem) {
       return html`<p class="state" role="alert">${this.#t(this.problem.key, { id: this.problem.id ?? '' })}</p>`;
     }
-    if (this.needsPairing) {
-      return html`<luot-device-pairing locale=${this.locale} @paired=${() => {
-        this.needsPairing = false;
-        this.#feed.restart();
-      }}></luot-device-pairing>`;
+    if (this.needsPairing || this.pairForRatings) {
+      return html`<luot-device-pairing locale=${this.locale} why=${this.needsPairing ? 'required' : 'ratings'}
+        .counterId=${this.counterId} @paired=${() => {
+          this.needsPairing = false;
+          this.pairForRatings = false;
+          history.replaceState(null, '', `?counter=${this.counterId}`);
+          this.#feed.restart();
+          void this.#load();
+        }}></luot-device-pairing>`;
     }
     const counter = this.view.counter;
     return html`<header>

@@ -13,9 +13,12 @@ export const fetchServices = (centerId: number) =>
 
 export const fetchPublicConfig = () => api<{ publicUrl: string | null }>('GET', '/api/public-config');
 
-/** Whether the center admits paired devices only, and whether this kiosk is one of them. */
+/** Whether the center admits paired devices only, and whether this device is paired with it, as what. */
 export const fetchDeviceStatus = (centerId: number) =>
-  api<{ pairingRequired: boolean; paired: boolean }>('GET', `/api/centers/${centerId}/device`);
+  api<{ pairingRequired: boolean; paired: boolean; device: { kind: string } | null }>(
+    'GET',
+    `/api/centers/${centerId}/device`,
+  );
 
 export const issueKioskTicket = (centerId: number, serviceId: number, priority: Priority | null) =>
   api<IssuedTicket>('POST', `/api/centers/${centerId}/tickets`, { serviceId, priority, channel: 'kiosk' });

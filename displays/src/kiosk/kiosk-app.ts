@@ -90,7 +90,7 @@ export class Kiosk extends LitElement {
   @state() private busy = false;
   @state() private screen: Screen = { kind: 'start' };
   @state() private setupProblem: string | null = null;
-  /** The center admits paired kiosks only, and this one is not (yet): the pairing screen. */
+  /** A kiosk prints tickets only once paired with its center: until then, the pairing screen. */
   @state() private needsPairing = false;
   @state() private now = Date.now();
   @query('main') private main?: HTMLElement;
@@ -138,7 +138,8 @@ export class Kiosk extends LitElement {
     try {
       if (!this.#centerLoaded) await this.#loadCenter(centerId);
       const device = await fetchDeviceStatus(centerId);
-      this.needsPairing = device.pairingRequired && !device.paired;
+      // A kiosk prints tickets only once paired with the center (DESIGN.md §14), whatever the center requires.
+      this.needsPairing = !(device.paired && device.device?.kind === 'kiosk');
       this.services = await fetchServices(centerId);
       this.online = true;
     } catch (error) {
@@ -260,7 +261,7 @@ export class Kiosk extends LitElement {
         this.setupProblem
           ? html`<main tabindex="-1"><p class="message" role="alert">${this.setupProblem}</p></main>`
           : this.needsPairing
-            ? html`<main tabindex="-1"><luot-device-pairing .locale=${this.locale} @paired=${this.#paired}></luot-device-pairing></main>`
+            ? html`<main tabindex="-1"><luot-device-pairing .locale=${this.locale} why="kiosk" @paired=${this.#paired}></luot-device-pairing></main>`
             : this.#screen(t)
       }
       ${this.screen.kind === 'ticket' ? this.#paper(this.screen) : null}`;

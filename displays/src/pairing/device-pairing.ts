@@ -1,8 +1,11 @@
 /**
- * `<luot-device-pairing>`: the screen of a board, kiosk or counter display whose center admits
- * paired devices only. One labelled field for the code the manager read out, one button; the
- * server sets the device's cookie, and the page fires `paired` so its host can reconnect.
- * Properties: `locale`. Fires `paired` (`detail.device`). Works with a TV remote: digits and Enter.
+ * `<luot-device-pairing>`: the screen of a board, kiosk or counter display that must be paired
+ * (its center admits paired devices only; a kiosk, to print tickets; a counter display, to take
+ * ratings). One labelled field for the code the manager read out, one button; the server sets
+ * the device's cookie, and the page fires `paired` so its host can reconnect.
+ * Properties: `locale`; `why` (`required` | `kiosk` | `ratings`: which explanation shows);
+ * `counterId` (a counter display: the counter it stands at). Fires `paired` (`detail.device`).
+ * Works with a TV remote: digits and Enter.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -15,6 +18,7 @@ export interface PairedDevice {
   centerId: number;
   kind: 'board' | 'kiosk' | 'counter_display';
   name: string;
+  counterId: number | null;
 }
 
 export type PairedEvent = CustomEvent<{ device: PairedDevice }>;
@@ -39,6 +43,8 @@ export class DevicePairing extends LitElement {
   `;
 
   @property() locale: Locale = 'vi';
+  @property() why: 'required' | 'kiosk' | 'ratings' = 'required';
+  @property({ type: Number }) counterId: number | null = null;
   @state() private busy = false;
   @state() private done = false;
   @state() private error: PairingKey | null = null;
@@ -64,7 +70,8 @@ export class DevicePairing extends LitElement {
     this.busy = true;
     this.error = null;
     try {
-      const { device } = await api<{ device: PairedDevice }>('POST', '/api/devices/pair', { code });
+      const body = this.counterId === null ? { code } : { code, counterId: this.counterId };
+      const { device } = await api<{ device: PairedDevice }>('POST', '/api/devices/pair', body);
       this.done = true;
       this.dispatchEvent(new CustomEvent('paired', { detail: { device }, bubbles: true, composed: true }));
     } catch (error) {
@@ -78,7 +85,7 @@ export class DevicePairing extends LitElement {
   override render() {
     return html`<form @submit=${this.#submit} novalidate aria-labelledby="pairing-title">
       <h2 id="pairing-title">${this.#t('pairing.title')}</h2>
-      <p id="pairing-explain">${this.#t('pairing.explain')}</p>
+      <p id="pairing-explain">${this.#t(this.why === 'required' ? 'pairing.explain' : `pairing.explain.${this.why}`)}</p>
       <label for="pairing-code">${this.#t('pairing.code')}</label>
       <input id="pairing-code" name="code" inputmode="numeric" autocomplete="off" maxlength="12"
         aria-describedby=${this.error ? 'pairing-explain pairing-error' : 'pairing-explain'}

@@ -28,6 +28,8 @@ describe('why a remote ticket was refused', () => {
       'Lĩnh vực này hiện ngoài giờ lấy số. Giờ lấy số: từ 07:30 đến 11:30, từ 13:30 đến 16:30.',
     );
     expect(issueErrorText('vi', new ApiError(409, 'daily_quota_reached', 'x'))).toContain('hết số hôm nay');
+    const webShare = new ApiError(409, 'daily_quota_reached', 'x', { channel: 'web', webQuota: 50 });
+    expect(issueErrorText('vi', webShare)).toContain('dành cho người đến trực tiếp');
     expect(issueErrorText('en', new ApiError(409, 'service_inactive', 'x'))).toContain('not taking tickets');
     expect(issueErrorText('vi', new ApiError(0, 'offline', 'x'))).toContain('Không kết nối được');
   });

@@ -33,7 +33,7 @@ export function issueErrorText(locale: Locale, error: ApiError): string {
     case 'outside_issuing_hours':
       return citizenText(locale, 'error.hours', { hours: describeHours(locale, details.issuingHours) });
     case 'daily_quota_reached':
-      return citizenText(locale, 'error.quota');
+      return citizenText(locale, details.channel === 'web' ? 'error.webQuota' : 'error.quota');
     case 'service_inactive':
       return citizenText(locale, 'error.inactive');
     case 'offline':

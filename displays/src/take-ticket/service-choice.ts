@@ -1,7 +1,7 @@
 /**
  * `<luot-service-choice>`: the center's services as one radio group, each with why it cannot
- * be chosen right now (paused, outside ticket hours, no tickets left today), greyed and
- * disabled. Fires `service-change` with the chosen id.
+ * be chosen right now (paused, outside ticket hours, no tickets left today, none left to take
+ * remotely), greyed and disabled. Fires `service-change` with the chosen id.
  *
  * Properties: `services`, `selected`, `locale`.
  */
@@ -22,14 +22,17 @@ export interface ServiceOption {
   dailyQuota: number | null;
   issuedToday: number;
   issuingNow: boolean;
+  /** Whether it can be taken from a phone now (the web's share of the quota is not used up). */
+  webIssuingNow: boolean;
 }
 
 export type ServiceChangeEvent = CustomEvent<{ serviceId: number }>;
 
 function whyNot(service: ServiceOption): CitizenKey | null {
-  if (service.issuingNow) return null;
+  if (service.webIssuingNow) return null;
   if (!service.active) return 'service.inactive';
   if (service.dailyQuota !== null && service.issuedToday >= service.dailyQuota) return 'service.quota';
+  if (service.issuingNow) return 'service.webQuota';
   return 'service.closed';
 }
 

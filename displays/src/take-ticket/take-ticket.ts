@@ -65,7 +65,7 @@ export class TakeTicket extends LitElement {
       this.centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
       if (this.centerId === null) return;
       this.services = await api<ServiceOption[]>('GET', `/api/centers/${this.centerId}/services`);
-      const open = this.services.filter((s) => s.issuingNow);
+      const open = this.services.filter((s) => s.webIssuingNow);
       if (open.length === 1) this.selected = open[0]!.id;
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) this.unknownCenter = true;

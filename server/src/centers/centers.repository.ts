@@ -4,7 +4,7 @@ import type { WireCounter } from '../../../shared/src/protocol.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
 import type { Database, IssuingWindow } from '../db/tables.js';
 import { notFound } from '../errors.js';
-import { isWithinIssuingHours } from '../tickets/issuing-rules.js';
+import { isWithinIssuingHours, webQuotaOf } from '../tickets/issuing-rules.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -36,6 +36,10 @@ export interface WireService {
   issuedToday: number;
   /** Whether a ticket can be taken right now: active, within issuing hours, quota not reached. */
   issuingNow: boolean;
+  /** Of dailyQuota, the share (%) that may be taken remotely. */
+  webQuotaPercent: number;
+  /** Whether a citizen can take one remotely now: issuing, and the web share not used up. */
+  webIssuingNow: boolean;
 }
 
 export async function listServices(db: Db, centerId: number): Promise<WireService[]> {
@@ -57,28 +61,36 @@ export async function listServices(db: Db, centerId: number): Promise<WireServic
       's.active',
       's.issuing_hours',
       's.daily_quota',
+      's.web_quota_percent',
       sql<number>`coalesce(d.last_number, 0)`.as('issued_today'),
+      sql<number>`coalesce(d.web_issued, 0)`.as('web_issued_today'),
       sql<string>`to_char(now() AT TIME ZONE c.timezone, 'HH24:MI')`.as('local_time'),
     ])
     .where('s.center_id', '=', centerId)
     .orderBy('s.sort_order')
     .orderBy('s.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    nameEn: r.name_en,
-    slaMinutes: r.sla_minutes,
-    active: r.active,
-    issuingHours: r.issuing_hours,
-    dailyQuota: r.daily_quota,
-    issuedToday: r.issued_today,
-    issuingNow:
+  return rows.map((r) => {
+    const issuingNow =
       r.active &&
       isWithinIssuingHours(r.issuing_hours, r.local_time) &&
-      (r.daily_quota === null || r.issued_today < r.daily_quota),
-  }));
+      (r.daily_quota === null || r.issued_today < r.daily_quota);
+    const webQuota = webQuotaOf(r.daily_quota, r.web_quota_percent);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      nameEn: r.name_en,
+      slaMinutes: r.sla_minutes,
+      active: r.active,
+      issuingHours: r.issuing_hours,
+      dailyQuota: r.daily_quota,
+      issuedToday: r.issued_today,
+      issuingNow,
+      webQuotaPercent: r.web_quota_percent,
+      webIssuingNow: issuingNow && (webQuota === null || r.web_issued_today < webQuota),
+    };
+  });
 }
 
 export async function listCounters(db: Db, centerId: number): Promise<WireCounter[]> {

@@ -18,6 +18,7 @@ const serviceFields = {
   active: Type.Boolean(),
   issuingHours: Windows,
   dailyQuota: Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()]),
+  webQuotaPercent: Type.Integer({ minimum: 0, maximum: 100 }),
 };
 
 export const NewService = Type.Object(
@@ -29,6 +30,7 @@ export const NewService = Type.Object(
     active: Type.Optional(serviceFields.active),
     issuingHours: Type.Optional(serviceFields.issuingHours),
     dailyQuota: Type.Optional(serviceFields.dailyQuota),
+    webQuotaPercent: Type.Optional(serviceFields.webQuotaPercent),
   },
   { additionalProperties: false },
 );
@@ -42,6 +44,7 @@ export const ServiceChanges = Type.Object(
     active: Type.Optional(serviceFields.active),
     issuingHours: Type.Optional(serviceFields.issuingHours),
     dailyQuota: Type.Optional(serviceFields.dailyQuota),
+    webQuotaPercent: Type.Optional(serviceFields.webQuotaPercent),
     /** When deactivating with people waiting: cancel their tickets … */
     waitingTickets: Type.Optional(Type.Literal('cancel')),
     /** … or move them to this service of the same center. */

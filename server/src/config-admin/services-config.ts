@@ -31,6 +31,8 @@ export interface ConfigService {
   active: boolean;
   issuingHours: { from: string; to: string }[] | null;
   dailyQuota: number | null;
+  /** Of dailyQuota, the share (%) citizens may take remotely (web); the rest is for walk-ins. */
+  webQuotaPercent: number;
 }
 
 export async function listConfigServices(db: DomainContext['db'] | Trx, centerId: number) {
@@ -51,6 +53,7 @@ export async function listConfigServices(db: DomainContext['db'] | Trx, centerId
       active: r.active,
       issuingHours: r.issuing_hours,
       dailyQuota: r.daily_quota,
+      webQuotaPercent: r.web_quota_percent,
     }),
   );
 }
@@ -106,6 +109,7 @@ export async function createService(
         ...(input.active !== undefined ? { active: input.active } : {}),
         issuing_hours: input.issuingHours ? JSON.stringify(input.issuingHours) : null,
         daily_quota: input.dailyQuota ?? null,
+        ...(input.webQuotaPercent !== undefined ? { web_quota_percent: input.webQuotaPercent } : {}),
         sort_order: Number(order.max) + 1,
       })
       .returning('id')
@@ -224,6 +228,7 @@ export async function updateService(
         ? { issuing_hours: input.issuingHours ? JSON.stringify(input.issuingHours) : null }
         : {}),
       ...(input.dailyQuota !== undefined ? { daily_quota: input.dailyQuota } : {}),
+      ...(input.webQuotaPercent !== undefined ? { web_quota_percent: input.webQuotaPercent } : {}),
     };
     if (Object.keys(changes).length > 0) {
       await trx.updateTable('services').set(changes).where('id', '=', serviceId).execute();

@@ -12,6 +12,8 @@ import * as loginFailures from './migrations/2026-11-28T0800-login-failures.js';
 import * as pairedDevices from './migrations/2026-11-28T0900-paired-devices.js';
 import * as ticketsServiceCalled from './migrations/2026-11-28T1000-tickets-service-called.js';
 import * as ticketsDevice from './migrations/2026-11-28T1100-tickets-device.js';
+import * as webShare from './migrations/2026-12-02T0100-web-share.js';
+import * as counterDisplayDevices from './migrations/2026-12-02T0200-counter-display-devices.js';
 import * as loginKnownAddresses from './migrations/2026-12-02T0500-login-known-addresses.js';
 import type { Database } from './tables.js';
 
@@ -26,6 +28,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0900-paired-devices': pairedDevices,
   '2026-11-28T1000-tickets-service-called': ticketsServiceCalled,
   '2026-11-28T1100-tickets-device': ticketsDevice,
+  '2026-12-02T0100-web-share': webShare,
+  '2026-12-02T0200-counter-display-devices': counterDisplayDevices,
   '2026-12-02T0500-login-known-addresses': loginKnownAddresses,
 };
 

@@ -39,6 +39,8 @@ export interface ServicesTable {
   active: Generated<boolean>;
   issuing_hours: ColumnType<IssuingWindow[] | null, string | null | undefined, string | null>;
   daily_quota: number | null;
+  /** Of daily_quota, the share (%) the web channel may take. */
+  web_quota_percent: Generated<number>;
   default_service_seconds: Generated<number>;
   sort_order: Generated<number>;
 }
@@ -89,6 +91,8 @@ export interface DailyNumberSequencesTable {
   service_id: number;
   day: ColumnType<string, string, string>;
   last_number: number;
+  /** Of them, taken on the web channel (for the web share of the quota). */
+  web_issued: Generated<number>;
 }
 
 export interface TicketsTable {
@@ -202,6 +206,8 @@ export interface PairedDevicesTable {
   center_id: number;
   kind: DeviceKind;
   name: string;
+  /** A counter display's counter: where its ratings may come from. */
+  counter_id: ColumnType<number | null, number | null | undefined, number | null>;
   token_hash: string;
   created_by: number | null;
   created_at: Generated<Date>;

@@ -1,8 +1,8 @@
 /**
  * What a center that requires paired devices admits (issue 6, Security 3). Its center and
- * counter rooms: a device paired with that center, or staff who may act in it. Kiosk issuance:
- * a kiosk paired with that center, or such staff. Ticket rooms and web issuance stay open to
- * citizens. A device token grants nothing else: staff routes read only the staff session.
+ * counter rooms: a device paired with that center, or staff who may act in it. Ticket rooms and
+ * web issuance stay open to citizens (kiosk issuance always needs a paired kiosk:
+ * tickets/issuance-channel.ts). A device token grants nothing else: staff routes read only the staff session.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -50,12 +50,23 @@ export async function assertRoomAccess(db: Kysely<Database>, handshake: Handshak
   check(token ? await deviceOfToken(db, token) : null, centerId);
 }
 
-/** For issuance on the kiosk channel. */
-export async function assertKioskMayIssue(db: Kysely<Database>, request: FastifyRequest, centerId: number) {
-  if (!(await pairingRequired(db, centerId))) return;
-  if (request.actor && mayActIn(request.actor, centerId)) return;
+/**
+ * Whether the request comes from a display paired to stand at this counter (or a counter
+ * display of its center paired before displays named their counter). Ratings at a counter need
+ * it: the public feed names every ticket done there, so the rule alone does not prove who rates.
+ */
+export async function isCounterDisplayOf(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  counter: { id: number; centerId: number },
+): Promise<boolean> {
   const token = tokenOfRequest(request);
-  check(token ? await deviceOfToken(db, token) : null, centerId, 'kiosk');
+  const device = token ? await deviceOfToken(db, token) : null;
+  return (
+    device?.kind === 'counter_display' &&
+    device.centerId === counter.centerId &&
+    (device.counterId === null || device.counterId === counter.id)
+  );
 }
 
 /** A kiosk paired with the center it issues for: exempt from the per-address issuance limit. */

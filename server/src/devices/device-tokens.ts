@@ -12,6 +12,8 @@ export interface PairedDevice {
   centerId: number;
   kind: DeviceKind;
   name: string;
+  /** A counter display's counter (null for boards and kiosks). */
+  counterId: number | null;
 }
 
 /** A device as the manager's list shows it (never its token or hash). */
@@ -27,7 +29,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 export async function deviceOfToken(db: Kysely<Database>, token: string): Promise<PairedDevice | null> {
   const row = await db
     .selectFrom('paired_devices')
-    .select(['id', 'center_id', 'kind', 'name', 'last_seen_at'])
+    .select(['id', 'center_id', 'kind', 'name', 'counter_id', 'last_seen_at'])
     .where('token_hash', '=', hashSecret(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -39,13 +41,19 @@ export async function deviceOfToken(db: Kysely<Database>, token: string): Promis
       .where('id', '=', row.id)
       .execute();
   }
-  return { id: row.id, centerId: row.center_id, kind: row.kind, name: row.name };
+  return { id: row.id, centerId: row.center_id, kind: row.kind, name: row.name, counterId: row.counter_id };
 }
 
 /** A new device and its token (returned once, stored only as a hash). */
 export async function insertDevice(
   trx: Transaction<Database>,
-  values: { centerId: number; kind: DeviceKind; name: string; createdBy: number | null },
+  values: {
+    centerId: number;
+    kind: DeviceKind;
+    name: string;
+    counterId: number | null;
+    createdBy: number | null;
+  },
 ): Promise<{ device: PairedDevice; token: string }> {
   const token = newDeviceToken();
   const row = await trx
@@ -54,12 +62,14 @@ export async function insertDevice(
       center_id: values.centerId,
       kind: values.kind,
       name: values.name,
+      counter_id: values.counterId,
       token_hash: hashSecret(token),
       created_by: values.createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { device: { id: row.id, centerId: values.centerId, kind: values.kind, name: values.name }, token };
+  const { centerId, kind, name, counterId } = values;
+  return { device: { id: row.id, centerId, kind, name, counterId }, token };
 }
 
 /** The center's devices still paired, newest first. */
@@ -67,7 +77,16 @@ export async function listDevices(db: Kysely<Database>, centerId: number): Promi
   const rows = await db
     .selectFrom('paired_devices as d')
     .leftJoin('users as u', 'u.id', 'd.created_by')
-    .select(['d.id', 'd.center_id', 'd.kind', 'd.name', 'd.created_at', 'd.last_seen_at', 'u.username'])
+    .select([
+      'd.id',
+      'd.center_id',
+      'd.kind',
+      'd.name',
+      'd.counter_id',
+      'd.created_at',
+      'd.last_seen_at',
+      'u.username',
+    ])
     .where('d.center_id', '=', centerId)
     .where('d.revoked_at', 'is', null)
     .orderBy('d.id', 'desc')
@@ -77,6 +96,7 @@ export async function listDevices(db: Kysely<Database>, centerId: number): Promi
     centerId: r.center_id,
     kind: r.kind,
     name: r.name,
+    counterId: r.counter_id,
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.username ?? null,
     lastSeenAt: iso(r.last_seen_at),
@@ -95,7 +115,7 @@ export async function revokeDevice(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('paired_devices')
-      .select(['id', 'center_id', 'kind', 'name', 'revoked_at'])
+      .select(['id', 'center_id', 'kind', 'name', 'counter_id', 'revoked_at'])
       .where('id', '=', deviceId)
       .forUpdate()
       .executeTakeFirst();
@@ -122,6 +142,7 @@ export async function revokeDevice(
       centerId: row.center_id,
       kind: row.kind,
       name: row.name,
+      counterId: row.counter_id,
       revokedAt: new Date(revokedAt as Date).toISOString(),
     };
   });

@@ -27,7 +27,11 @@ const NewCode = Type.Object(
   { additionalProperties: false },
 );
 const PairBody = Type.Object(
-  { code: Type.String({ minLength: 8, maxLength: 16, pattern: '^[0-9 -]+$' }) },
+  {
+    code: Type.String({ minLength: 8, maxLength: 16, pattern: '^[0-9 -]+$' }),
+    /** A counter display names the counter it stands at (its ratings come from there only). */
+    counterId: Type.Optional(Id),
+  },
   { additionalProperties: false },
 );
 const DeviceParams = Type.Object({ deviceId: Id });
@@ -76,7 +80,11 @@ export function devicesRoutes(app: App, ctx: DomainContext, secureCookies: boole
     '/api/devices/pair',
     { schema: { tags, body: PairBody }, config: { rateLimit: pairRateLimit } },
     async (request, reply) => {
-      const { device, token } = await redeemPairingCode(db, request.body.code);
+      const { device, token } = await redeemPairingCode(
+        db,
+        request.body.code,
+        request.body.counterId ?? null,
+      );
       setDeviceCookie(reply, token, secureCookie(request, secureCookies));
       // In the body too, for devices that cannot keep cookies (Authorization: Bearer, auth.deviceToken).
       return reply.status(201).send({ device, token });
@@ -104,7 +112,9 @@ export function devicesRoutes(app: App, ctx: DomainContext, secureCookies: boole
       return {
         pairingRequired: center?.require_paired_devices ?? false,
         paired: device !== null,
-        device: device ? { id: device.id, kind: device.kind, name: device.name } : null,
+        device: device
+          ? { id: device.id, kind: device.kind, name: device.name, counterId: device.counterId }
+          : null,
       };
     },
   );

@@ -5,7 +5,7 @@
  * created, the audit row) or refuses with the reason and changes nothing.
  */
 import { randomInt } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import { writeAudit } from '../config-admin/audit.repository.js';
@@ -82,10 +82,40 @@ export async function createPairingCode(
   });
 }
 
+/** Only a counter display stands at a counter, and only at one of its own center. */
+async function assertCounterOf(
+  trx: Transaction<Database>,
+  centerId: number,
+  kind: DeviceKind,
+  counterId: number,
+) {
+  const field = { in: 'body', field: 'counterId' };
+  if (kind !== 'counter_display') {
+    throw new DomainError(
+      'validation_failed',
+      `body.counterId: this code pairs a ${kind}, not a counter display`,
+      field,
+    );
+  }
+  const counter = await trx
+    .selectFrom('counters')
+    .select('center_id')
+    .where('id', '=', counterId)
+    .executeTakeFirst();
+  if (counter?.center_id !== centerId) {
+    throw new DomainError(
+      'validation_failed',
+      `body.counterId: counter ${counterId} is not a counter of this center`,
+      field,
+    );
+  }
+}
+
 /** Exchanges a code for a new device and its token, or refuses with why (and writes nothing). */
 export async function redeemPairingCode(
   db: Kysely<Database>,
   code: string,
+  counterId: number | null = null,
 ): Promise<{ device: PairedDevice; token: string }> {
   const digits = normaliseCode(code);
   if (!digits) {
@@ -128,10 +158,12 @@ export async function redeemPairingCode(
         `this pairing code has expired (codes last ${CODE_MINUTES} minutes): ask for a new code`,
       );
     }
+    if (counterId !== null) await assertCounterOf(trx, row.center_id, row.kind, counterId);
     const paired = await insertDevice(trx, {
       centerId: row.center_id,
       kind: row.kind,
       name: row.name,
+      counterId,
       createdBy: row.created_by,
     });
     await trx
@@ -144,7 +176,7 @@ export async function redeemPairingCode(
       centerId: row.center_id,
       action: 'device.paired',
       subject: `device:${paired.device.id}`,
-      details: { kind: row.kind, name: row.name, codeCreatedBy: row.created_by },
+      details: { kind: row.kind, name: row.name, counterId, codeCreatedBy: row.created_by },
     });
     return paired;
   });

@@ -1,4 +1,4 @@
-/** What a counter display reads once at start: its counter, and the center it belongs to. */
+/** What a counter display reads once at start: its counter, the center it belongs to, and whether it takes ratings. */
 import type { Kysely } from 'kysely';
 import type { CounterDisplayInfo } from '../../../shared/src/counter-rating.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
@@ -8,6 +8,7 @@ import { notFound } from '../errors.js';
 export async function counterDisplayInfo(
   db: Kysely<Database>,
   counterId: number,
+  mayRate: (counter: { id: number; centerId: number }) => Promise<boolean>,
 ): Promise<CounterDisplayInfo> {
   const row = await db
     .selectFrom('counters as k')
@@ -23,5 +24,6 @@ export async function counterDisplayInfo(
     centerId: row.center_id,
     centerName: center_name,
     counter: toWireCounter(counter, services.get(counterId) ?? []),
+    ratings: await mayRate({ id: counterId, centerId: row.center_id }),
   };
 }

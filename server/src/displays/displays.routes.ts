@@ -1,12 +1,14 @@
 /**
  * The public displays' own routes (no staff session): a counter display reads its counter and
- * center, and takes the rating of the ticket just completed there.
+ * center, and, once paired as that counter's display, takes the rating of the ticket just
+ * completed there.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { RATINGS } from '../../../shared/src/protocol.js';
 import type { Database } from '../db/tables.js';
+import { isCounterDisplayOf } from '../devices/device-access.js';
 import { DomainError } from '../errors.js';
 import { rateAtCounter } from '../feedback/counter-rating.js';
 import type { App } from '../http/app-type.js';
@@ -32,14 +34,16 @@ const ratingRateLimit = {
 export function displaysRoutes(app: App, db: Kysely<Database>): void {
   const tags = ['counters'];
   app.get('/api/counters/:counterId/display', { schema: { tags, params: CounterParams } }, (request) =>
-    counterDisplayInfo(db, request.params.counterId),
+    counterDisplayInfo(db, request.params.counterId, (counter) => isCounterDisplayOf(db, request, counter)),
   );
   app.post(
     '/api/counters/:counterId/rating',
     { schema: { tags, params: CounterParams, body: RatingBody }, config: { rateLimit: ratingRateLimit } },
     async (request, reply) => {
       const { ticketId, rating } = request.body;
-      const receipt = await rateAtCounter(db, request.params.counterId, ticketId, rating);
+      const receipt = await rateAtCounter(db, request.params.counterId, ticketId, rating, (counter) =>
+        isCounterDisplayOf(db, request, counter),
+      );
       return reply.status(201).send(receipt);
     },
   );

@@ -1,8 +1,9 @@
 /**
- * A rating given on the counter display, the tablet on the clerk's desk (issue 4). Nobody
- * signs in there, so the rule itself is the guard: a ticket is rated once, and only while it
- * is the one just completed at that counter, that is within COUNTER_RATING_WINDOW_SECONDS of
- * its completion there and before that counter has called anyone else.
+ * A rating given on the counter display, the tablet on the clerk's desk (issue 4). It must come
+ * from that counter's paired display (issue 10: anyone following the public feed knows which
+ * ticket was just done where), and a ticket is rated once, and only while it is the one just
+ * completed at that counter, that is within COUNTER_RATING_WINDOW_SECONDS of its completion
+ * there and before that counter has called anyone else.
  */
 import { type Kysely, sql } from 'kysely';
 import { COUNTER_RATING_WINDOW_SECONDS } from '../../../shared/src/counter-rating.js';
@@ -25,14 +26,22 @@ export async function rateAtCounter(
   counterId: number,
   ticketId: number,
   rating: Rating,
+  fromItsDisplay: (counter: { id: number; centerId: number }) => Promise<boolean>,
 ): Promise<FeedbackReceipt> {
+  const counter = await db
+    .selectFrom('counters')
+    .select(['id', 'center_id'])
+    .where('id', '=', counterId)
+    .executeTakeFirst();
+  if (!counter) throw notFound('counter', counterId);
+  if (!(await fromItsDisplay({ id: counter.id, centerId: counter.center_id }))) {
+    throw new DomainError(
+      'device_not_paired',
+      `ratings at counter ${counterId} come from its paired display; the citizen can rate from the ticket's page`,
+      { counterId },
+    );
+  }
   return db.transaction().execute(async (trx) => {
-    const counter = await trx
-      .selectFrom('counters')
-      .select('id')
-      .where('id', '=', counterId)
-      .executeTakeFirst();
-    if (!counter) throw notFound('counter', counterId);
     const ticket = await trx.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
     if (!ticket) throw notFound('ticket', ticketId);
     const rated = await trx

@@ -1,16 +1,16 @@
 /**
  * Limits on public issuance (DESIGN.md §7): requests a minute per IP address, and waiting
- * tickets per device on the web channel. A device is a cookie the server sets, never the IP
- * address, since kiosks and many citizens share one address behind NAT. Staff are exempt.
+ * tickets per device on the web channel. A device is a cookie the server mints and signs
+ * (device-ids.ts), never the IP address, since kiosks and many citizens share one address
+ * behind NAT. Staff are exempt.
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
+import type { DeviceIds } from './device-ids.js';
 
 export const DEVICE_COOKIE = 'luot_device';
-const DEVICE_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export interface IssuanceLimits {
   perIpPerMinute: number;
@@ -43,12 +43,17 @@ export function issueRateLimit(
   };
 }
 
-/** This browser's device id, set now if it has none. */
-export function deviceOf(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {
-  const existing = request.cookies[DEVICE_COOKIE];
-  if (existing && DEVICE_ID.test(existing)) return existing;
-  const id = randomBytes(16).toString('base64url');
-  reply.setCookie(DEVICE_COOKIE, id, {
+/** This browser's device id (signed by the server), minted and set now if it has none that verifies. */
+export function deviceOf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deviceIds: DeviceIds,
+  secure: boolean,
+): string {
+  const existing = deviceIds.verify(request.cookies[DEVICE_COOKIE]);
+  if (existing) return existing;
+  const { id, cookie } = deviceIds.mint();
+  reply.setCookie(DEVICE_COOKIE, cookie, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',

@@ -11,7 +11,7 @@ import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
 import { assertDeviceUnderLimit, type IssuanceLimits } from './issuance-limits.js';
-import { describeWindows, formatTicketNumber, isWithinIssuingHours } from './issuing-rules.js';
+import { describeWindows, formatTicketNumber, isWithinIssuingHours, webQuotaOf } from './issuing-rules.js';
 import { type TicketRow, toWireTicket } from './ticket.wire.js';
 
 export interface IssueRequest {
@@ -32,6 +32,7 @@ interface ServiceForIssue {
   active: boolean;
   issuing_hours: { from: string; to: string }[] | null;
   daily_quota: number | null;
+  web_quota_percent: number;
   local_day: string;
   local_time: string;
 }
@@ -47,6 +48,7 @@ async function loadService(trx: Transaction<Database>, centerId: number, service
       's.active',
       's.issuing_hours',
       's.daily_quota',
+      's.web_quota_percent',
       sql<string>`(now() AT TIME ZONE c.timezone)::date::text`.as('local_day'),
       sql<string>`to_char(now() AT TIME ZONE c.timezone, 'HH24:MI')`.as('local_time'),
     ])
@@ -91,6 +93,23 @@ export interface NewTicketFields {
   queuedAt?: Date;
   transferredFromId?: number | null;
   token?: string;
+  /**
+   * A citizen's own web ticket: it may take only the web share of the daily quota, so the rest
+   * stays for people who come in person (staff transfers and moves are not capped).
+   */
+  webShareCapped?: boolean;
+}
+
+/** Counts one more web ticket of the day, in the row takeNumber has just locked. */
+async function takeWebPlace(trx: Transaction<Database>, serviceId: number, day: string): Promise<number> {
+  const { web_issued } = await trx
+    .updateTable('daily_number_sequences')
+    .set({ web_issued: sql`web_issued + 1` })
+    .where('service_id', '=', serviceId)
+    .where('day', '=', day)
+    .returning('web_issued')
+    .executeTakeFirstOrThrow();
+  return web_issued;
 }
 
 /** Checks the rules of `serviceId`, numbers the ticket and inserts it as waiting. */
@@ -120,6 +139,18 @@ export async function insertWaitingTicket(
       { serviceId, dailyQuota: service.daily_quota },
     );
   }
+  if (fields.webShareCapped) {
+    // Counted even without a quota, so a quota set later in the day starts from the truth.
+    const webIssued = await takeWebPlace(trx, serviceId, service.local_day);
+    const webQuota = webQuotaOf(service.daily_quota, service.web_quota_percent);
+    if (webQuota !== null && webIssued > webQuota) {
+      throw new DomainError(
+        'daily_quota_reached',
+        `service ${service.code} has given the ${webQuota} tickets it offers remotely today; the rest are kept for people at the center`,
+        { serviceId, dailyQuota: service.daily_quota, channel: 'web', webQuota },
+      );
+    }
+  }
   return trx
     .insertInto('tickets')
     .values({
@@ -148,7 +179,10 @@ export async function issueTicket(
     if (request.deviceId && request.deviceLimits) {
       await assertDeviceUnderLimit(trx, request.deviceId, request.serviceId, request.deviceLimits);
     }
-    const row = await insertWaitingTicket(trx, request.centerId, request.serviceId, request);
+    const row = await insertWaitingTicket(trx, request.centerId, request.serviceId, {
+      ...request,
+      webShareCapped: request.channel === 'web' && !request.userId,
+    });
     const event = await appendEvent(trx, {
       centerId: request.centerId,
       type: 'ticket.issued',

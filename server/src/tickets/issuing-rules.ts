@@ -16,3 +16,8 @@ export function describeWindows(windows: IssuingWindow[] | null): string {
 export function formatTicketNumber(code: string, n: number): string {
   return `${code}${String(n).padStart(3, '0')}`;
 }
+
+/** How many of the day's tickets the web channel may take; null without a quota. */
+export function webQuotaOf(dailyQuota: number | null, webQuotaPercent: number): number | null {
+  return dailyQuota === null ? null : Math.floor((dailyQuota * webQuotaPercent) / 100);
+}

@@ -4,7 +4,7 @@ import { TICKET_ACTION_PATH } from '../../../shared/src/protocol.js';
 import { actorOf, assertStaff, requireStaff } from '../auth/staff-session.js';
 import { ticketSnapshot } from '../centers/center-snapshot.js';
 import type { DomainContext } from '../context.js';
-import { assertKioskMayIssue, isPairedKiosk } from '../devices/device-access.js';
+import { isPairedKiosk } from '../devices/device-access.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import {
@@ -20,6 +20,8 @@ import {
 } from '../http/schemas.js';
 import { secureCookie } from '../http/secure-cookies.js';
 import { positionOf } from '../queues/positions.js';
+import type { DeviceIds } from './device-ids.js';
+import { assertMayIssueOn } from './issuance-channel.js';
 import { deviceOf, type IssuanceLimits, issueRateLimit } from './issuance-limits.js';
 import { issueTicket } from './issue-ticket.js';
 import { decidePriority } from './priority-check.js';
@@ -67,6 +69,7 @@ export function ticketsRoutes(
   app: App,
   ctx: DomainContext,
   limits: IssuanceLimits,
+  deviceIds: DeviceIds,
   secureCookies: boolean,
 ): void {
   const tags = ['tickets'];
@@ -85,10 +88,10 @@ export function ticketsRoutes(
     },
     async (request, reply) => {
       const { serviceId, priority = null, channel = 'web' } = request.body;
-      // A center that requires paired devices takes kiosk tickets from its paired kiosks (and staff) only.
-      if (channel === 'kiosk') await assertKioskMayIssue(ctx.db, request, request.params.centerId);
+      // The channel decides which limits apply, so only who is asking can choose it.
+      await assertMayIssueOn(ctx.db, request, request.params.centerId, channel);
       const web = channel === 'web' && request.actor === null;
-      const deviceId = web ? deviceOf(request, reply, secureCookie(request, secureCookies)) : null;
+      const deviceId = web ? deviceOf(request, reply, deviceIds, secureCookie(request, secureCookies)) : null;
       const issued = await issueTicket(ctx, {
         centerId: request.params.centerId,
         serviceId,

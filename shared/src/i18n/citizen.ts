@@ -23,6 +23,7 @@ const vi = {
   'service.inactive': 'Tạm ngừng nhận hồ sơ',
   'service.closed': 'Ngoài giờ lấy số',
   'service.quota': 'Đã hết số hôm nay',
+  'service.webQuota': 'Đã hết số lấy từ xa hôm nay: mời đến lấy số tại trung tâm',
   'mine.title': 'Số của bạn trên thiết bị này',
   'mine.none': 'Chưa có số nào trên thiết bị này.',
   'mine.open': 'Xem số {number}',
@@ -34,6 +35,8 @@ const vi = {
   'error.tooFast': 'Có quá nhiều yêu cầu lấy số từ mạng này. Vui lòng thử lại sau ít phút.',
   'error.hours': 'Lĩnh vực này hiện ngoài giờ lấy số. Giờ lấy số: {hours}.',
   'error.quota': 'Lĩnh vực này đã hết số hôm nay. Vui lòng quay lại vào ngày làm việc tiếp theo.',
+  'error.webQuota':
+    'Số lấy từ xa của lĩnh vực này hôm nay đã hết. Phần còn lại dành cho người đến trực tiếp: mời quý khách đến trung tâm lấy số tại máy.',
   'error.inactive': 'Lĩnh vực này đang tạm ngừng nhận hồ sơ.',
   'error.offline': 'Không kết nối được tới máy chủ. Hãy kiểm tra mạng rồi thử lại.',
   'error.generic': 'Không thực hiện được: {message}',
@@ -130,6 +133,7 @@ const en: Record<CitizenKey, string> = {
   'service.inactive': 'Not taking tickets',
   'service.closed': 'Outside ticket hours',
   'service.quota': 'No tickets left today',
+  'service.webQuota': 'None left to take remotely today: take one at the center',
   'mine.title': 'Your tickets on this device',
   'mine.none': 'No ticket on this device yet.',
   'mine.open': 'Open ticket {number}',
@@ -141,6 +145,8 @@ const en: Record<CitizenKey, string> = {
   'error.tooFast': 'Too many ticket requests from this network. Please try again in a few minutes.',
   'error.hours': 'This service is outside its ticket hours. Tickets: {hours}.',
   'error.quota': 'This service has no tickets left today. Please come back on the next working day.',
+  'error.webQuota':
+    'The tickets this service offers remotely today are taken. The rest are kept for people who come in person: please take one at the kiosk in the center.',
   'error.inactive': 'This service is not taking tickets at the moment.',
   'error.offline': 'The server cannot be reached. Check your connection and try again.',
   'error.generic': 'Could not do that: {message}',

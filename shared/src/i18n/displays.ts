@@ -47,6 +47,7 @@ const vi = {
   'rating.already': 'Số này đã được đánh giá. Cảm ơn quý khách!',
   'rating.closed': 'Đã hết thời gian đánh giá số này.',
   'rating.failed': 'Chưa gửi được đánh giá. Xin thử lại.',
+  'rating.onPhone': 'Cảm ơn quý khách! Quý khách có thể đánh giá số {number} bằng mã QR trên vé.',
 } as const;
 
 export type DisplayMessageKey = keyof typeof vi;
@@ -92,6 +93,7 @@ const en: Record<DisplayMessageKey, string> = {
   'rating.already': 'This ticket has already been rated. Thank you!',
   'rating.closed': 'Rating for this ticket has closed.',
   'rating.failed': 'The rating was not sent. Please try again.',
+  'rating.onPhone': 'Thank you! You can rate number {number} with the QR code on your ticket.',
 };
 
 export const DISPLAY_MESSAGES: Record<Locale, Record<DisplayMessageKey, string>> = { vi, en };

@@ -1,6 +1,7 @@
 /**
  * The pairing screen a board, kiosk or counter display shows when its center admits paired
- * devices only (issue 6): Vietnamese first, English beside.
+ * devices only (issue 6), a kiosk shows until it is paired (it prints tickets only then), and a
+ * counter display shows to take ratings (issue 10): Vietnamese first, English beside.
  */
 import { createCatalogue } from './catalogue.js';
 
@@ -8,6 +9,10 @@ const vi = {
   'pairing.title': 'Ghép nối thiết bị',
   'pairing.explain':
     'Trung tâm này chỉ cho phép các thiết bị đã ghép nối. Nhập mã ghép nối do quản lý trung tâm cung cấp.',
+  'pairing.explain.kiosk':
+    'Máy lấy số chỉ phát số sau khi được ghép nối với trung tâm. Nhập mã ghép nối do quản lý trung tâm cung cấp.',
+  'pairing.explain.ratings':
+    'Để công dân đánh giá tại quầy, màn hình này cần được ghép nối với quầy. Nhập mã ghép nối do quản lý trung tâm cung cấp.',
   'pairing.code': 'Mã ghép nối (8 chữ số)',
   'pairing.submit': 'Ghép nối',
   'pairing.busy': 'Đang ghép nối…',
@@ -26,6 +31,10 @@ export type PairingKey = keyof typeof vi;
 const en: Record<PairingKey, string> = {
   'pairing.title': 'Pair this device',
   'pairing.explain': 'This center admits paired devices only. Enter the pairing code from your manager.',
+  'pairing.explain.kiosk':
+    'A kiosk prints tickets once it is paired with the center. Enter the pairing code from your manager.',
+  'pairing.explain.ratings':
+    'To take ratings at the counter, this display must be paired with it. Enter the pairing code from your manager.',
   'pairing.code': 'Pairing code (8 digits)',
   'pairing.submit': 'Pair',
   'pairing.busy': 'Pairing…',
