@@ -39,6 +39,7 @@ export interface IssueFigureOptions {
   labelSuffix: string;
   clients: number;
   seconds: number;
+  kioskToken: string;
   goal?: Measurement['goal'];
 }
 
@@ -48,8 +49,41 @@ export async function serviceIds(url: string): Promise<number[]> {
   return ((await res.json()) as { id: number }[]).map((s) => s.id);
 }
 
-export async function issueLoad(url: string, ids: number[], connections: number, seconds: number) {
-  return runLoad({ kind: 'issue', url, centerId: 1, serviceIds: ids, connections, seconds });
+/**
+ * A kiosk of center 1, paired as a manager pairs one (a code, then the device redeems it):
+ * only a paired kiosk issues on the kiosk channel. Its token goes as `Authorization: Bearer`.
+ */
+export async function pairedKioskToken(url: string, password: string): Promise<string> {
+  const post = async (path: string, body: object, cookie?: string) => {
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    return {
+      body: (await res.json()) as Record<string, string>,
+      cookie: res.headers.get('set-cookie') ?? '',
+    };
+  };
+  const login = await post('/api/auth/login', { username: 'manager', password });
+  const session = login.cookie.split(';')[0]!;
+  const { body } = await post(
+    '/api/centers/1/pairing-codes',
+    { kind: 'kiosk', name: 'Bench kiosk' },
+    session,
+  );
+  return (await post('/api/devices/pair', { code: body.code! })).body.token!;
+}
+
+export async function issueLoad(
+  url: string,
+  ids: number[],
+  connections: number,
+  seconds: number,
+  kioskToken: string | null,
+) {
+  return runLoad({ kind: 'issue', url, centerId: 1, serviceIds: ids, connections, seconds, kioskToken });
 }
 
 export function issueNotes(load: LoadResult): Record<string, number | string> {
@@ -69,7 +103,7 @@ export async function issueFigure(o: IssueFigureOptions, ids: number[]): Promise
   // Each phase starts from an empty queue, as a day does: the reply's position counts the queue.
   await query(o.database, `UPDATE tickets SET status = 'expired' WHERE status = 'waiting'`);
   const before = Number((await query(o.database, 'SELECT count(*) FROM tickets')).rows[0].count);
-  const load = await issueLoad(o.server.url, ids, o.clients, o.seconds);
+  const load = await issueLoad(o.server.url, ids, o.clients, o.seconds, o.kioskToken);
   const stored = Number((await query(o.database, 'SELECT count(*) FROM tickets')).rows[0].count) - before;
   const m: Measurement = {
     key: `${o.keyPrefix}.issue.c${o.clients}`,
@@ -100,8 +134,8 @@ export async function bareStackFigure(baselineDatabase: string, clients: number,
     env: { DATABASE_URL: urlOf(baselineDatabase) },
   });
   try {
-    await issueLoad(bare.url, [1, 2, 3], clients, 2); // warm-up
-    const load = await issueLoad(bare.url, [1, 2, 3], clients, seconds);
+    await issueLoad(bare.url, [1, 2, 3], clients, 2, null); // warm-up
+    const load = await issueLoad(bare.url, [1, 2, 3], clients, seconds, null);
     const base = await pgbench(baselineDatabase, INSERT_SCRIPT, clients, { seconds });
     const m: Measurement = {
       key: `postgres.bare-stack.issue.c${clients}`,

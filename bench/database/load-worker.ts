@@ -18,6 +18,8 @@ export type LoadJob =
       serviceIds: number[];
       connections: number;
       seconds: number;
+      /** A paired kiosk's token: the kiosk channel needs one. */
+      kioskToken: string | null;
     }
   | { kind: 'counters'; url: string; counters: { id: number; cookie: string }[]; seconds: number };
 
@@ -74,7 +76,10 @@ async function issue(job: Extract<LoadJob, { kind: 'issue' }>) {
       {
         method: 'POST',
         path: `/api/centers/${job.centerId}/tickets`,
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(job.kioskToken ? { authorization: `Bearer ${job.kioskToken}` } : {}),
+        },
         setupRequest: (req) => ({
           ...req,
           body: JSON.stringify({

@@ -15,6 +15,20 @@ type IssueReply = WireTicket & { token: string };
 
 let nextKey = 1;
 
+/** The center's kiosk, paired as a manager pairs one: only a paired kiosk issues kiosk tickets. */
+async function pairKiosk(ctx: SimContext, centerId: number): Promise<string> {
+  const admin = await new Client(ctx.base).login('admin', ctx.password);
+  const code = await admin.post<{ code: string }>(`/api/centers/${centerId}/pairing-codes`, {
+    kind: 'kiosk',
+    name: `Kiosk ${centerId}`,
+  });
+  const paired = await new Client(ctx.base).post<{ token: string }>('/api/devices/pair', {
+    code: code.body.code,
+  });
+  if (paired.status !== 201) throw new Error(`pairing the kiosk of center ${centerId}: ${paired.status}`);
+  return paired.body.token;
+}
+
 export async function runKiosk(
   ctx: SimContext,
   center: SimCenter,
@@ -23,7 +37,7 @@ export async function runKiosk(
 ): Promise<number> {
   const { options, clock, ledger } = ctx;
   const arrivals = sampleArrivals(rng, curve, center.ticketsPerDay, options.from, options.to);
-  const kiosk = new Client(ctx.base);
+  const kiosk = new Client(ctx.base, { authorization: `Bearer ${await pairKiosk(ctx, center.id)}` });
   const inFlight = new Set<Promise<void>>();
   for (const minute of arrivals) {
     await clock.until(minute, ctx.stopping.signal);

@@ -12,6 +12,7 @@ import {
   bareStackFigure,
   issueFigure,
   issueLoad,
+  pairedKioskToken,
   serviceIds,
   warmUpInsert,
 } from '../database/issue.js';
@@ -64,9 +65,16 @@ export const databaseIssueSuite: BenchSuite = {
       const server = await startServer(serverEnv());
       try {
         const ids = await serviceIds(server.url);
-        await issueLoad(server.url, ids, 8, WARM_UP_SECONDS);
+        const kioskToken = await pairedKioskToken(server.url, DEMO_PASSWORD);
+        await issueLoad(server.url, ids, 8, WARM_UP_SECONDS, kioskToken);
         await warmUpInsert(BASELINE);
-        const common = { server, database: DATABASE, baselineDatabase: BASELINE, seconds: SECONDS };
+        const common = {
+          server,
+          database: DATABASE,
+          baselineDatabase: BASELINE,
+          seconds: SECONDS,
+          kioskToken,
+        };
         const labelSuffix = ' (PostgreSQL)';
         return [
           await issueFigure({ ...common, keyPrefix: 'postgres', labelSuffix, clients: 8 }, ids),

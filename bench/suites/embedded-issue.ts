@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../test/helpers/server-process.js';
-import { issueLoad, issueNotes, serviceIds } from '../database/issue.js';
+import { issueLoad, issueNotes, pairedKioskToken, serviceIds } from '../database/issue.js';
 import { DEMO_PASSWORD } from '../database/postgres.js';
 import type { BenchSuite, Measurement } from '../lib/figures.js';
 
@@ -28,8 +28,9 @@ export const embeddedIssueSuite: BenchSuite = {
       });
       try {
         const ids = await serviceIds(server.url);
-        await issueLoad(server.url, ids, CLIENTS, 3);
-        const load = await issueLoad(server.url, ids, CLIENTS, SECONDS);
+        const kiosk = await pairedKioskToken(server.url, DEMO_PASSWORD);
+        await issueLoad(server.url, ids, CLIENTS, 3, kiosk);
+        const load = await issueLoad(server.url, ids, CLIENTS, SECONDS, kiosk);
         return [
           {
             key: 'embedded.issue.c8',
