@@ -1,8 +1,9 @@
 /** TypeBox schemas of the configuration API (issue 5): every field checked at the edge. */
 import { Type } from 'typebox';
-import { Id, STORABLE } from '../http/schemas.js';
+import { Id, PersonName, STORABLE } from '../http/schemas.js';
 
-const Name = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: STORABLE });
+/** Names people read on boards and staff pages: refused blank, invisible or with bidi controls. */
+const Name = PersonName;
 /** "HH:MM", 00:00–23:59, or 24:00 as the end of a day. */
 const Clock = Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' });
 export const Windows = Type.Union([
@@ -59,19 +60,20 @@ const counterFields = {
   serviceIds: Type.Array(Id, { maxItems: 50, uniqueItems: true }),
 };
 export const NewCounter = Type.Object(counterFields, { additionalProperties: false });
-export const CounterChanges = Type.Partial(Type.Object(counterFields, { additionalProperties: false }));
+// Type.Partial drops additionalProperties: it must be given again, or a PATCH keeps any field.
+export const CounterChanges = Type.Partial(Type.Object(counterFields), { additionalProperties: false });
 
 const centerFields = {
   name: Name(200),
   address: Type.String({ maxLength: 300, pattern: STORABLE }),
-  timezone: Type.String({ minLength: 1, maxLength: 64 }),
+  timezone: Type.String({ minLength: 1, maxLength: 64, pattern: STORABLE }),
   openingHours: Windows,
   priorityEvery: Type.Integer({ minimum: 0, maximum: 100 }),
   ageingMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
   /** Only paired boards, kiosks and counter displays (and staff) may follow the center. */
   requirePairedDevices: Type.Boolean(),
 };
-export const CenterChanges = Type.Partial(Type.Object(centerFields, { additionalProperties: false }));
+export const CenterChanges = Type.Partial(Type.Object(centerFields), { additionalProperties: false });
 export const NewCenter = Type.Object(
   {
     name: centerFields.name,

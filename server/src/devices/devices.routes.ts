@@ -12,7 +12,7 @@ import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
-import { CenterParams, Id, NoBody, STORABLE } from '../http/schemas.js';
+import { CenterParams, Id, NoBody, PersonName } from '../http/schemas.js';
 import { secureCookie } from '../http/secure-cookies.js';
 import { DEVICE_TOKEN_COOKIE, setDeviceCookie, tokenOfRequest } from './device-credentials.js';
 import { deviceOfToken, listDevices, revokeDevice } from './device-tokens.js';
@@ -22,10 +22,7 @@ import { createPairingCode, redeemPairingCode } from './pairing-codes.js';
 export const PAIR_ATTEMPTS_PER_MINUTE = 10;
 
 const DeviceKind = Type.Enum(['board', 'kiosk', 'counter_display']);
-const NewCode = Type.Object(
-  { kind: DeviceKind, name: Type.String({ minLength: 1, maxLength: 100, pattern: STORABLE }) },
-  { additionalProperties: false },
-);
+const NewCode = Type.Object({ kind: DeviceKind, name: PersonName(100) }, { additionalProperties: false });
 const PairBody = Type.Object(
   {
     code: Type.String({ minLength: 8, maxLength: 16, pattern: '^[0-9 -]+$' }),

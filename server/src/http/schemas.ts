@@ -1,6 +1,7 @@
 /** Schemas shared by several route modules. */
 import { Type } from 'typebox';
 import { CHANNELS, OUTCOMES, PRIORITIES } from '../../../shared/src/protocol.js';
+import { PERSON_NAME } from './person-names.js';
 
 /** Database ids are positive 32-bit integers; anything else is a 400, not a database error. */
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -24,6 +25,14 @@ export const NoBody = Type.Optional(Type.Object({}, { additionalProperties: fals
  * and jsonb do not). Refused here, they would otherwise fail in the database as a 500.
  */
 export const STORABLE = '^[^\\u0000\\ud800-\\udfff]*$';
+
+/**
+ * A name a person gives (a center, service, counter, user, device): refused when blank,
+ * invisible-only or carrying bidi controls, trimmed and kept in NFC (http/person-names.ts,
+ * checked by the keyword validation.ts defines).
+ */
+export const PersonName = (max: number) =>
+  Type.String({ minLength: 1, maxLength: max, pattern: STORABLE, [PERSON_NAME]: true });
 
 /** A short human text: a reason, a note. */
 export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: STORABLE });

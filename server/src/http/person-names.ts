@@ -1,0 +1,42 @@
+/**
+ * Names people give things (a center, a service, a counter, a user, a device): they reach
+ * boards, kiosks and the staff pages, so one that shows nothing, or that reorders the text
+ * around it (a bidi override turns "Quầy 1" into something else on screen), is refused.
+ * Surrounding whitespace and zero-width characters are trimmed, not refused: nobody means
+ * them, and kept they would make two names that look the same. The
+ * name is kept in NFC, so the same Vietnamese letters typed as one code point or as a letter
+ * and its combining marks (NFD) are one name.
+ */
+
+/** The schema keyword that marks such a name (schemas.ts PersonName; checked in validation.ts). */
+export const PERSON_NAME = 'x-person-name';
+
+/** Bidirectional controls: embeddings, overrides, isolates, and the implicit marks. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** C0 and C1 controls: a name is one line of text. */
+const CONTROL = /\p{Cc}/u;
+/**
+ * Something that shows: a letter, digit, punctuation or symbol, but not the Hangul fillers or
+ * the blank Braille pattern, which are letters or symbols that draw nothing. Whitespace,
+ * zero-width characters (U+200B–U+200D, U+2060, U+FEFF are format characters) and combining
+ * marks on their own are not.
+ */
+const VISIBLE = /(?![\u115F\u1160\u3164\uFFA0\u2800])[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/** What trim() leaves at the ends that still draws nothing. */
+const EDGES = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/gu;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export type NameCheck = { ok: true; name: string } | { ok: false; reason: string };
+
+export function checkPersonName(raw: string): NameCheck {
+  const bidi = BIDI.exec(raw);
+  if (bidi) return { ok: false, reason: `must not contain ${codePoint(bidi[0])} (a bidirectional control)` };
+  const control = CONTROL.exec(raw);
+  if (control)
+    return { ok: false, reason: `must not contain ${codePoint(control[0])} (a control character)` };
+  const name = raw.replace(EDGES, '').normalize('NFC');
+  if (!VISIBLE.test(name)) return { ok: false, reason: 'must contain a visible letter, digit or sign' };
+  return { ok: true, name };
+}
