@@ -79,17 +79,30 @@ export class RedisProcess {
   }
 }
 
+/** One proxied connection: what it holds while hung, and whether a side closed meanwhile. */
+interface ProxyPair {
+  client: Socket;
+  upstream: Socket;
+  piped: boolean;
+  held: Buffer[];
+  closed: boolean;
+}
+
 /**
- * A TCP proxy the test can cut (every connection reset, new ones refused) and restore, or
- * stall: what the target sends stops reaching the client (a screen on a dead-slow network)
- * while the client's own bytes still go through, until flow().
+ * A TCP proxy the test can cut (every connection reset, new ones refused) and restore; stall:
+ * what the target sends stops reaching the client (a screen on a dead-slow network) while the
+ * client's own bytes still go through, until flow(); or hang: a black hole, where nothing goes
+ * through either way, not even a close, and new connections are accepted and held (a hung
+ * database, or a network gone mid-transaction), until flow().
  */
 export class TcpProxy {
   #server: Server;
   #sockets = new Set<Socket>();
-  #pairs = new Set<{ client: Socket; upstream: Socket }>();
+  #pairs = new Set<ProxyPair>();
   #cut = false;
   #stalled = false;
+  #hung = false;
+  #hangOn: Buffer | null = null;
   private constructor(
     readonly port: number,
     server: Server,
@@ -101,27 +114,7 @@ export class TcpProxy {
     let proxy: TcpProxy | null = null;
     const server = createServer((client) => {
       if (!proxy || proxy.#cut) return client.destroy();
-      const upstream = new Socket();
-      const sockets = proxy.#sockets;
-      sockets.add(client).add(upstream);
-      const pair = { client, upstream };
-      const pairs = proxy.#pairs;
-      const stalled = () => proxy?.stalled ?? false;
-      pairs.add(pair);
-      const drop = () => {
-        client.destroy();
-        upstream.destroy();
-        sockets.delete(client);
-        sockets.delete(upstream);
-        pairs.delete(pair);
-      };
-      client.on('error', drop).on('close', drop);
-      upstream.on('error', drop).on('close', drop);
-      upstream.connect(targetPort, targetHost, () => {
-        client.pipe(upstream);
-        if (stalled()) upstream.pause();
-        else upstream.pipe(client);
-      });
+      proxy.#open(client, targetHost, targetPort);
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -130,10 +123,69 @@ export class TcpProxy {
     return proxy;
   }
 
+  #open(client: Socket, targetHost: string, targetPort: number): void {
+    const upstream = new Socket();
+    const pair: ProxyPair = { client, upstream, piped: false, held: [], closed: false };
+    this.#sockets.add(client).add(upstream);
+    this.#pairs.add(pair);
+    const drop = () => {
+      // A black hole passes no close either: the far side learns of it only at flow().
+      if (this.#hung) pair.closed = true;
+      else this.#drop(pair);
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    client.on('data', (chunk: Buffer) => this.#forward(pair, chunk));
+    if (this.#hung) client.pause();
+    upstream.connect(targetPort, targetHost, () => {
+      if (!this.#stalled && !this.#hung) this.#pipeBack(pair);
+      else upstream.pause();
+    });
+  }
+
+  /** The client's bytes go to the target, unless hung (or they are the bytes to hang on). */
+  #forward(pair: ProxyPair, chunk: Buffer): void {
+    if (!this.#hung && this.#hangOn && chunk.includes(this.#hangOn)) this.hang();
+    if (this.#hung) {
+      pair.held.push(chunk);
+      pair.client.pause();
+      return;
+    }
+    if (!pair.upstream.write(chunk)) {
+      pair.client.pause();
+      pair.upstream.once('drain', () => {
+        if (!this.#hung) pair.client.resume();
+      });
+    }
+  }
+
+  #pipeBack(pair: ProxyPair): void {
+    if (pair.piped) return;
+    pair.piped = true;
+    pair.upstream.pipe(pair.client);
+  }
+
+  #unpipeBack(pair: ProxyPair): void {
+    if (pair.piped) pair.upstream.unpipe(pair.client);
+    pair.piped = false;
+    pair.upstream.pause();
+  }
+
+  #drop(pair: ProxyPair): void {
+    pair.client.destroy();
+    pair.upstream.destroy();
+    this.#sockets.delete(pair.client);
+    this.#sockets.delete(pair.upstream);
+    this.#pairs.delete(pair);
+  }
+
   cut(): void {
     this.#cut = true;
+    this.#hung = false;
+    this.#hangOn = null;
     for (const s of this.#sockets) s.resetAndDestroy();
     this.#sockets.clear();
+    this.#pairs.clear();
   }
 
   restore(): void {
@@ -147,15 +199,41 @@ export class TcpProxy {
   /** Stops reading from the target: its send buffers fill and stay full. */
   stall(): void {
     this.#stalled = true;
-    for (const { client, upstream } of this.#pairs) {
-      upstream.unpipe(client);
-      upstream.pause();
+    for (const pair of this.#pairs) this.#unpipeBack(pair);
+  }
+
+  get hung(): boolean {
+    return this.#hung;
+  }
+
+  /** Nothing more goes through, either way, on any connection, old or new, until flow(). */
+  hang(): void {
+    this.#hung = true;
+    for (const pair of this.#pairs) {
+      pair.client.pause();
+      this.#unpipeBack(pair);
     }
   }
 
+  /** Hangs at the first chunk a client sends that holds `bytes` (that chunk is held too). */
+  hangWhenClientSends(bytes: string): void {
+    this.#hangOn = Buffer.from(bytes);
+  }
+
+  /** Ends a stall or a hang: what was held goes through, and what closed meanwhile closes. */
   flow(): void {
     this.#stalled = false;
-    for (const { client, upstream } of this.#pairs) upstream.pipe(client);
+    this.#hung = false;
+    this.#hangOn = null;
+    for (const pair of [...this.#pairs]) {
+      if (pair.closed) {
+        this.#drop(pair);
+        continue;
+      }
+      for (const chunk of pair.held.splice(0)) pair.upstream.write(chunk);
+      pair.client.resume();
+      if (!pair.upstream.pending) this.#pipeBack(pair);
+    }
   }
 
   async close(): Promise<void> {
