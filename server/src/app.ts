@@ -130,7 +130,7 @@ export async function buildApp(
   queueRoutes(app, database.db);
   dashboardRoutes(app, database.db);
   auditRoutes(app, database.db);
-  reportsRoutes(app, database.db);
+  reportsRoutes(app, database.reportsDb ?? database.db); // a year's report takes seconds: its own lane
   configRoutes(app, ctx);
   provinceRoutes(app, database.db);
   managerActionsRoutes(app, ctx);

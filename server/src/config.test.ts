@@ -36,6 +36,31 @@ describe('configuration', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('bounds every PostgreSQL wait by default, and each bound may be set', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).dbTimeouts).toEqual({
+      connectMs: 2_000,
+      statementMs: 2_500,
+      queryMs: 3_000,
+      idleInTransactionMs: 5_000,
+      reportMs: 30_000,
+    });
+    const set = loadConfig({
+      DATA_DIR: dataDir,
+      DB_CONNECT_TIMEOUT_MS: '1000',
+      DB_STATEMENT_TIMEOUT_MS: '8000',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '60000',
+      DB_REPORT_TIMEOUT_MS: '120000',
+    }).dbTimeouts;
+    // The client waits a little longer than the server's own cancel unless told otherwise.
+    expect(set).toEqual({
+      connectMs: 1_000,
+      statementMs: 8_000,
+      queryMs: 8_500,
+      idleInTransactionMs: 60_000,
+      reportMs: 120_000,
+    });
+  });
+
   it.each([
     [{ PORT: 'abc' }, /PORT must be an integer/],
     [{ PORT: '70000' }, /PORT must be an integer from 0 to 65535/],
@@ -46,6 +71,8 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ REDIS_PREFIX: 'a b' }, /REDIS_PREFIX may hold/],
     [{ SHUTDOWN_DRAIN_MS: '-1' }, /SHUTDOWN_DRAIN_MS must be an integer from 0/],
+    [{ DB_STATEMENT_TIMEOUT_MS: '0' }, /DB_STATEMENT_TIMEOUT_MS must be an integer from 100/],
+    [{ DB_STATEMENT_TIMEOUT_MS: '4000', DB_QUERY_TIMEOUT_MS: '4000' }, /DB_QUERY_TIMEOUT_MS must be longer/],
     [{ TRUST_PROXY: '10.0.0.0/8, balancer.local' }, /TRUST_PROXY: "balancer.local" is not an IP address/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(ConfigError);

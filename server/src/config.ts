@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LockoutPolicy } from './auth/login-lockout.js';
 import { PASSWORD_FLAW_REASONS, passwordFlaw } from './auth/password-policy.js';
+import type { PostgresTimeouts } from './db/postgres-pool.js';
 import { compileTrustProxy } from './http/client-address.js';
 import type { SubscribeLimits } from './realtime/subscribe-limits.js';
 
@@ -18,6 +19,8 @@ export interface Config {
   trustProxy: readonly string[];
   dataDir: string;
   databaseUrl: string | null;
+  /** PostgreSQL's connect, statement, query and idle-in-transaction timeouts (DESIGN.md §14). */
+  dbTimeouts: Readonly<PostgresTimeouts>;
   redisUrl: string | null;
   /** Prefix of the Redis stream and channels, so several deployments can share one Redis. */
   redisPrefix: string;
@@ -140,6 +143,28 @@ function prefix(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+/**
+ * PostgreSQL's timeouts. A request's statements take milliseconds, so 2.5 s is generous, and a
+ * hung database still answers 503 within 5 s (a free connection in 2 s, then the 3 s answer).
+ * A year's report of a big center takes about 5 s (bench/reports.ts): reports get 30 s.
+ */
+function dbTimeouts(env: Env): PostgresTimeouts {
+  const statementMs = int(env, 'DB_STATEMENT_TIMEOUT_MS', 2_500, 100, 600_000);
+  const queryMs = int(env, 'DB_QUERY_TIMEOUT_MS', Math.max(3_000, statementMs + 500), 200, 600_000);
+  if (queryMs <= statementMs) {
+    throw new ConfigError(
+      'DB_QUERY_TIMEOUT_MS must be longer than DB_STATEMENT_TIMEOUT_MS (the server cancels first)',
+    );
+  }
+  return {
+    connectMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 2_000, 100, 60_000),
+    statementMs,
+    queryMs,
+    idleInTransactionMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 5_000, 100, 3_600_000),
+    reportMs: int(env, 'DB_REPORT_TIMEOUT_MS', 30_000, 1_000, 3_600_000),
+  };
+}
+
 /** On the embedded default the secret is generated once and kept beside the data. */
 function embeddedSessionSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret');
@@ -216,6 +241,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     trustProxy: Object.freeze(proxyList(env, 'TRUST_PROXY')),
     dataDir,
     databaseUrl,
+    dbTimeouts: Object.freeze(dbTimeouts(env)),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: prefix(env, 'REDIS_PREFIX', 'luot'),
     sessionSecret,

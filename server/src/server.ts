@@ -19,8 +19,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (await ensureWebBuild()) console.log('Built the browser pages.');
   const database = await openDatabase(config);
-  await migrateToLatest(database.db);
-  const seed = config.seedDemo ? await seedDemo(database.db, config.demoPassword) : null;
+  // Migrations and the seed run without the requests' statement limit (PostgreSQL's start lane).
+  const startupDb = database.startupDb ?? database.db;
+  await migrateToLatest(startupDb);
+  const seed = config.seedDemo ? await seedDemo(startupDb, config.demoPassword) : null;
   const { app, readiness, publisher } = await buildApp(config, database);
   const ctx = { db: database.db, publisher };
   // The day-end sweep: yesterday's tickets expire, counters reassigned for a day get their services back.

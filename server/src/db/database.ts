@@ -4,10 +4,11 @@
  */
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
+import type pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { openPostgres, type PostgresTimeouts } from './postgres-pool.js';
 import type { Database } from './tables.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -17,6 +18,10 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** The pg pool behind `db`, for metrics; none on PGlite. */
   pool?: pg.Pool;
+  /** PostgreSQL with timeouts: reports' own lane, whose statements may run long; else use `db`. */
+  reportsDb?: Kysely<Database>;
+  /** PostgreSQL with timeouts: migrations and the seed, without a statement limit; else use `db`. */
+  startupDb?: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -26,25 +31,16 @@ export interface DatabaseOptions {
   /** Tests hand in a PGlite they loaded from a migrated template. */
   pglite?: PGlite;
   poolSize?: number;
+  /** PostgreSQL's timeouts (the server passes its config's); without them, only a connect timeout. */
+  dbTimeouts?: PostgresTimeouts;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
-    });
-    // An idle client that loses its server must not crash the process; the pool replaces it.
-    pool.on('error', () => {});
-    // Nor may a checked-out one between two statements (pg emits 'error' on the client with no
-    // listener then, and the process dies): its next query fails as database_unavailable, and
-    // the pool drops it on release because it is no longer queryable.
-    pool.on('connect', (client) => {
-      client.on('error', () => {});
-    });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    return {
+      kind: 'postgres',
+      ...openPostgres(options.databaseUrl, options.poolSize ?? 10, options.dbTimeouts),
+    };
   }
   if (options.pglite) {
     const db = new Kysely<Database>({ dialect: new PGliteDialect(options.pglite) });

@@ -19,6 +19,10 @@ const UNAVAILABLE_CODES = new Set([
   '08000',
   '08003',
   '08006',
+  '57014', // statement_timeout: a statement, or its wait for a lock, ran past the limit
+  '25P03', // idle_in_transaction_session_timeout ended the session
+  '57P05', // idle_session_timeout ended the session
+  '53300', // too many connections
 ]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -26,7 +30,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!e) return false;
   if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
   const message = e.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(
+  // pg's own words: a connection cut, a pool with no free client in time, a connect or a query
+  // that got no answer in time (and the connection dropped after one: postgres-pool.ts).
+  return /Connection terminated|timeout exceeded when trying to connect|timeout expired|Query read timeout|Client has encountered a connection error|Client was closed and is not queryable|PGlite is closed/i.test(
     message,
   );
 }
