@@ -13,8 +13,17 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export function spawnServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+export interface SpawnOptions {
+  /** A command the server runs under, e.g. `unshare --pid …` for a container's PID 1; the child is that command. */
+  wrap?: string[];
+}
+
+export function spawnServer(
+  env: Record<string, string>,
+  { wrap = [] }: SpawnOptions = {},
+): { child: ChildProcess; output: () => string } {
+  const [command, ...args] = [...wrap, process.execPath, '--import', 'tsx', 'server/src/server.ts'];
+  const child = spawn(command!, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,8 +39,12 @@ export function spawnServer(env: Record<string, string>): { child: ChildProcess;
 }
 
 /** Starts a server and resolves once it prints its URL; rejects if it exits first. */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const { child, output } = spawnServer(env);
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  options: SpawnOptions = {},
+): Promise<ServerProcess> {
+  const { child, output } = spawnServer(env, options);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

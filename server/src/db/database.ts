@@ -46,8 +46,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const db = new Kysely<Database>({ dialect: new PGliteDialect(options.pglite) });
     return { db, kind: 'pglite', close: () => db.destroy() };
   }
-  const release = lockDataDir(options.dataDir);
+  const { release, notices } = lockDataDir(options.dataDir);
   try {
+    for (const notice of notices) console.warn(`Lượt: ${notice}`);
     const pglite = await PGlite.create(join(options.dataDir, 'pglite'));
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {
