@@ -8,6 +8,7 @@ import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { restrictDataDir } from './data-dir-modes.js';
 import { openPostgres, type PostgresTimeouts } from './postgres-pool.js';
 import type { Database } from './tables.js';
 
@@ -48,8 +49,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const { release, notices } = lockDataDir(options.dataDir);
   try {
+    const loose = restrictDataDir(options.dataDir);
+    if (loose.length > 0) {
+      notices.push(
+        `DATA_DIR had ${loose.length} files or directories other users could read: now 0600 / 0700`,
+      );
+    }
     for (const notice of notices) console.warn(`Lượt: ${notice}`);
     const pglite = await PGlite.create(join(options.dataDir, 'pglite'));
+    restrictDataDir(options.dataDir); // PGlite unpacks a new cluster with the umask's modes
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {
       db,
