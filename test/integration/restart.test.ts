@@ -55,5 +55,5 @@ describe('restart on the embedded default', () => {
     expect(next.body.number).toBe('A002');
     const called = await again.post('/api/counters/1/call-next');
     expect(called.body.ticket.number).toBe('A001');
-  });
+  }, 180_000); // three server starts of up to 30 s each on a loaded 2-core box (vitest's 30 s default was hit)
 });
