@@ -13,10 +13,10 @@ import { startServer } from '../../../test/helpers/server-process.js';
 import {
   DataDirLockedError,
   type LockEnvironment,
-  type LockRecord,
   lockDataDir,
   systemLockEnvironment,
 } from './data-dir-lock.js';
+import type { LockRecord } from './lock-record.js';
 import { systemProbe } from './process-identity.js';
 
 const ON_LINUX = process.platform === 'linux';

@@ -6,11 +6,11 @@
  * Linux, flock on macOS, LockFileEx on Windows, via fs-native-extensions): the kernel drops it
  * when its process dies, however it dies, and it holds across PID namespaces, so a second
  * container on the same volume is refused even though both are PID 1. The file also records
- * who holds it (PID, start time, boot id, host): for the message, and as the proof of last
- * resort where the OS lock cannot be had (the addon does not load, as on musl, or the file
- * system refuses locks). Then a holder counts as live while its PID runs with the same start
- * time in the same boot; without /proc that cannot be proved and a running PID is refused,
- * except our own PID, which is an earlier process (a container's PID 1 before a restart).
+ * who holds it (lock-record.ts): for the message, and as the proof of last resort where no OS
+ * lock can be had (no prebuilt addon fits, as on musl, since its linux build links glibc; or
+ * the file system refuses locks). Then a holder counts as live while its PID runs with the same
+ * start time in the same boot; without /proc that cannot be proved and a running PID is
+ * refused, except our own PID, which is an earlier process (a container's PID 1 before a restart).
  */
 import {
   closeSync,
@@ -19,15 +19,14 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
-  readSync,
   realpathSync,
   rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { holderState, type LockRecord, ownRecord, readRecord } from './lock-record.js';
 import { type ProcessProbe, systemProbe } from './process-identity.js';
 
 export class DataDirLockedError extends Error {}
@@ -39,13 +38,6 @@ export interface OsLock {
 
 export interface LockEnvironment extends ProcessProbe {
   osLock: OsLock | null;
-}
-
-export interface LockRecord {
-  pid: number;
-  startTime: string | null;
-  bootId: string | null;
-  host: string | null;
 }
 
 export interface DataDirLock {
@@ -66,50 +58,6 @@ export const systemLockEnvironment: LockEnvironment = { ...systemProbe, osLock: 
 
 /** The directories this process holds: opening one twice is refused whatever the file says. */
 const held = new Set<string>();
-
-/** 'live' is proved; 'unknown' is a running PID whose identity cannot be checked. */
-export function holderState(record: LockRecord | null, env: ProcessProbe): 'live' | 'gone' | 'unknown' {
-  if (!record || !env.isRunning(record.pid)) return 'gone';
-  const boot = env.bootId();
-  if (record.bootId && boot) {
-    if (record.bootId !== boot) return 'gone'; // written before a reboot
-    const now = record.startTime ? env.startTimeOf(record.pid) : null;
-    if (now !== null) return now === record.startTime ? 'live' : 'gone'; // gone: the PID was reused
-  }
-  return record.pid === process.pid ? 'gone' : 'unknown';
-}
-
-function parseRecord(text: string): LockRecord | null {
-  const bare = Number(text.trim()); // the format before start times were kept: a PID alone
-  if (Number.isInteger(bare) && bare > 0) return { pid: bare, startTime: null, bootId: null, host: null };
-  try {
-    const r = JSON.parse(text) as Partial<LockRecord>;
-    if (!Number.isInteger(r.pid) || (r.pid as number) <= 0) return null;
-    const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-    return { pid: r.pid as number, startTime: str(r.startTime), bootId: str(r.bootId), host: str(r.host) };
-  } catch {
-    return null;
-  }
-}
-
-function readRecord(fd: number): LockRecord | null {
-  try {
-    const buf = Buffer.alloc(1024);
-    return parseRecord(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8'));
-  } catch {
-    return null; // unreadable (Windows forbids reading a range another process locked)
-  }
-}
-
-function ownRecord(env: ProcessProbe): string {
-  const record: LockRecord = {
-    pid: process.pid,
-    startTime: env.startTimeOf(process.pid),
-    bootId: env.bootId(),
-    host: hostname(),
-  };
-  return JSON.stringify(record);
-}
 
 function lockedError(dir: string, holder: LockRecord | null, unprovable: boolean): DataDirLockedError {
   const who = holder ? `pid ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}` : 'pid unknown';
