@@ -14,12 +14,17 @@ let made = 0;
 
 export interface ServiceSpec {
   code: string;
+  /** Shown names; `Lĩnh vực <code>` and `Service <code>` unless given. */
+  name?: string;
+  nameEn?: string;
   issuingHours?: IssuingWindow[] | null;
   dailyQuota?: number | null;
   defaultServiceSeconds?: number;
 }
 
 export interface CenterSpec {
+  /** The center's name; `Trung tâm <tag>` unless given. */
+  name?: string;
   services: (string | ServiceSpec)[];
   /** Each counter's services by code, preferred first. */
   counters: string[][];
@@ -41,7 +46,7 @@ export async function createCenterFixture(db: Kysely<Database>, spec: CenterSpec
   const passwordHash = await hash;
   const tag = `f${process.pid}x${made++}`;
   return db.transaction().execute(async (trx) => {
-    const centerId = await createCenter(trx, { name: `Trung tâm ${tag}` });
+    const centerId = await createCenter(trx, { name: spec.name ?? `Trung tâm ${tag}` });
     const settings = {
       ...(spec.priorityEvery !== undefined ? { priority_every: spec.priorityEvery } : {}),
       ...(spec.ageingMinutes !== undefined ? { ageing_minutes: spec.ageingMinutes } : {}),
@@ -58,8 +63,8 @@ export async function createCenterFixture(db: Kysely<Database>, spec: CenterSpec
         .values({
           center_id: centerId,
           code: service.code,
-          name: `Lĩnh vực ${service.code}`,
-          name_en: `Service ${service.code}`,
+          name: service.name ?? `Lĩnh vực ${service.code}`,
+          name_en: service.nameEn ?? `Service ${service.code}`,
           issuing_hours: service.issuingHours ? JSON.stringify(service.issuingHours) : null,
           daily_quota: service.dailyQuota ?? null,
           default_service_seconds: service.defaultServiceSeconds ?? 600,

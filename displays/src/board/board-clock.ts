@@ -11,9 +11,9 @@ const TAGS: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 @customElement('luot-board-clock')
 export class BoardClock extends LitElement {
   static override styles = css`
-    :host { display: grid; justify-items: end; line-height: 1.05; }
-    .time { font-size: 6vh; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .date { font-size: 2.6vh; }
+    :host { display: grid; justify-items: end; line-height: 1.1; white-space: nowrap; }
+    .time { font-size: 6vmin; font-weight: 700; font-variant-numeric: tabular-nums; }
+    .date { font-size: 2.6vmin; }
   `;
 
   /** Server time minus local time, in ms. */

@@ -1,8 +1,14 @@
-/** `<luot-board-waiting>`: how many people wait for each service, by its code and name. */
-import { css, html, LitElement } from 'lit';
+/**
+ * `<luot-board-waiting>`: how many people wait for each service, by its code and name. Long
+ * names wrap; when the services do not fit the panel's area they are paged (board-pager.ts),
+ * one page per `turn` of the board, with "Trang 2/3" beside the heading.
+ */
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { displayText } from '../../../shared/src/i18n/displays.js';
+import { BoardPager } from './board-pager.js';
+import { panelStyles } from './board-styles.js';
 
 export interface BoardService {
   id: number;
@@ -15,32 +21,60 @@ export interface BoardService {
 
 @customElement('luot-board-waiting')
 export class BoardWaiting extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(40vw, 1fr)); gap: 1vh 1vw; }
-    li { display: flex; align-items: baseline; gap: 0.8vw; min-width: 0; padding: 0.8vh 1vw; border-radius: 1vh; background: #132f55; font-size: 2.8vh; }
-    .code { font-weight: 800; font-size: 3.4vh; color: #ffd43b; }
-    .name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .count { font-weight: 700; white-space: nowrap; }
-  `;
+  static override styles = [
+    panelStyles,
+    css`
+      :host { display: grid; grid-template-rows: auto minmax(0, 1fr); gap: 1.2vmin; min-height: 0; min-width: 0;
+        overflow: hidden; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; align-content: start; gap: 1vmin 1.4vmin;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 60vmin), 1fr)); min-height: 0; overflow: hidden; }
+      li { display: grid; grid-template-columns: auto minmax(0, 1fr) auto; align-items: center; gap: 1.6vmin;
+        padding: 0.8vmin 1.4vmin; border-radius: 1vmin; background: #132f55; }
+      /* As wide as two letters, so most names line up; a three-letter code takes a little more. */
+      .code { min-width: calc(min(var(--code-chars, 1), 2) * 0.72em); text-align: center; font-weight: 800;
+        font-size: 4.2vmin; line-height: 1.1; color: #ffd43b; }
+      .name { font-size: 3.3vmin; line-height: 1.2; overflow-wrap: break-word; }
+      .count { white-space: nowrap; line-height: 1.1; }
+      .n { font-size: 4.4vmin; font-weight: 800; font-variant-numeric: tabular-nums; }
+      .unit { margin-left: 0.3em; font-size: 2.8vmin; color: #c9d6e8; }
+    `,
+  ];
 
   @property({ attribute: false }) services: BoardService[] = [];
   @property({ attribute: false }) waiting: Record<number, number> = {};
   @property() locale: Locale = 'vi';
+  /** The board's page turn: the page shown is this modulo the number of pages. */
+  @property({ type: Number }) turn = 0;
+
+  #pager = new BoardPager(this, () => this.renderRoot.querySelector('ul'));
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('services') || changed.has('waiting') || changed.has('locale')) this.#pager.remeasure();
+  }
 
   override render() {
-    return html`<h2 id="waiting">${displayText(this.locale, 'board.waiting')}</h2>
-      <ul aria-labelledby="waiting">
-        ${this.services
-          .filter((s) => s.active !== false)
-          .map(
-            (s) => html`<li data-service=${s.code}>
+    const shown = this.services.filter((s) => s.active !== false);
+    const [start, end] = this.#pager.range(this.turn, shown.length);
+    const codeChars = Math.max(1, ...shown.map((s) => s.code.length));
+    return html`<div class="bar">
+        <h2 id="waiting">${displayText(this.locale, 'board.waiting')}</h2>
+        ${
+          this.#pager.count > 1
+            ? html`<span class="page">${displayText(this.locale, 'board.page', {
+                page: this.#pager.index(this.turn) + 1,
+                pages: this.#pager.count,
+              })}</span>`
+            : nothing
+        }
+      </div>
+      <ul aria-labelledby="waiting" style="--code-chars: ${codeChars}">
+        ${shown.slice(start, end).map(
+          (s) => html`<li data-service=${s.code}>
             <span class="code">${s.code}</span>
             <span class="name">${this.locale === 'en' ? s.nameEn : s.name}</span>
-            <span class="count">${displayText(this.locale, 'board.waitingCount', { count: this.waiting[s.id] ?? 0 })}</span>
+            <span class="count"><span class="n">${this.waiting[s.id] ?? 0}</span> <span class="unit">${displayText(this.locale, 'board.waitingPeople')}</span></span>
           </li>`,
-          )}
+        )}
       </ul>`;
   }
 }

@@ -1,7 +1,9 @@
 /**
- * `<luot-board>`: the waiting-room board (`/display/?center=ID`, issue 4), legible across a
- * hall on a 1920×1080 TV. The center's name, date and clock; the last calls (newest first,
- * highlighted while fresh); what each open counter serves; the waiting count per service.
+ * `<luot-board>`: the waiting-room board (`/display/?center=ID[&rotate=SECONDS]`, issue 4),
+ * legible across a hall on a TV at 16:9 or 4:3, landscape or portrait. The center's name, date
+ * and clock; the last calls (newest first, highlighted while fresh); the waiting count per
+ * service; what each open counter serves. Each in an area of its own: services and counters
+ * that do not fit theirs turn pages every `rotate` seconds (10 by default).
  * Every call, recall and resumed call received live is announced in Vietnamese, one at a time
  * (announcer.ts); a call replayed after a reconnect, or older than a minute, is shown but
  * never announced. It reconnects by itself, saying so discreetly meanwhile.
@@ -35,21 +37,47 @@ import './sound-button.js';
 /** Remembered once someone has turned the sound on at this board. */
 export const SOUND_KEY = 'luot.board.sound';
 const RETRY_MS = 5000;
+/** Seconds a page of services or counters stays up when they do not fit at once (`&rotate=`). */
+export const ROTATE_SECONDS = { default: 10, min: 2, max: 120 } as const;
+
+function rotateMs(raw: string | null): number {
+  const seconds = raw && /^[0-9]{1,3}$/.test(raw) ? Number(raw) : ROTATE_SECONDS.default;
+  return Math.min(ROTATE_SECONDS.max, Math.max(ROTATE_SECONDS.min, seconds)) * 1000;
+}
 
 @customElement('luot-board')
 export class WaitingBoard extends LitElement {
   static override styles = css`
-    :host { display: grid; grid-template-rows: auto 1fr auto; gap: 2vh; box-sizing: border-box; height: 100vh;
-      padding: 2.5vh 2.5vw; overflow: hidden; background: #0b1f3a; color: #fff;
-      font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
-    header { display: flex; align-items: center; gap: 2vw; border-bottom: 0.3vh solid #27476f; padding-bottom: 1.5vh; }
-    h1 { margin: 0 auto 0 0; font-size: 4.4vh; line-height: 1.15; }
-    main { display: grid; grid-template-columns: 3fr 2fr; gap: 2.5vw; min-height: 0; }
-    footer { display: flex; align-items: center; gap: 2vw; }
-    luot-board-waiting { flex: 1; }
-    .status { font-size: 2.4vh; padding: 0.6vh 1vw; border-radius: 1vh; background: #5c1a1a; color: #fff; }
+    /* Every area is a grid cell of its own, sized by the screen, never by its content: the
+       panels inside page or shrink to fit it. 16:9 in three columns, 4:3 in two, portrait in rows. */
+    :host { display: grid; grid-template-rows: auto minmax(0, 1fr); grid-template-columns: minmax(0, 1fr); gap: 2vmin;
+      box-sizing: border-box; height: 100vh; width: 100vw; padding: 2vmin 2.5vmin; overflow: hidden;
+      background: #0b1f3a; color: #fff; font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
+    header { display: flex; align-items: center; gap: 2vmin; min-width: 0; border-bottom: 0.3vmin solid #27476f;
+      padding-bottom: 1.2vmin; }
+    h1 { flex: 1; min-width: 0; margin: 0; font-size: 4.4vmin; line-height: 1.2; overflow-wrap: break-word; }
+    main { display: grid; gap: 2vmin 2.5vmin; min-height: 0; min-width: 0;
+      grid-template-columns: minmax(0, 36fr) minmax(0, 40fr) minmax(0, 24fr); grid-template-rows: minmax(0, 1fr);
+      grid-template-areas: 'calls waiting counters'; }
+    luot-board-calls { grid-area: calls; }
+    luot-board-waiting { grid-area: waiting; }
+    luot-board-counters { grid-area: counters; }
+    @media (max-aspect-ratio: 3/2) {
+      main { grid-template-columns: minmax(0, 9fr) minmax(0, 11fr); grid-template-rows: minmax(0, 3fr) minmax(0, 2fr);
+        grid-template-areas: 'calls waiting' 'calls counters'; }
+    }
+    @media (orientation: portrait) {
+      main { grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 36fr) minmax(0, 37fr) minmax(0, 27fr);
+        grid-template-areas: 'calls' 'waiting' 'counters'; }
+    }
+    .status { flex: none; font-size: 2.8vmin; padding: 0.6vmin 1.2vmin; border-radius: 1vmin; background: #5c1a1a; color: #fff; }
+    .side { flex: none; display: flex; align-items: center; gap: 2vmin; }
+    @media (orientation: portrait) {
+      /* A narrow header: the sound button under the clock leaves the center's name its width. */
+      .side { flex-direction: column-reverse; align-items: flex-end; gap: 1vmin; }
+    }
     main.pairing { display: block; }
-    .problem { font-size: 4vh; margin: auto; max-width: 70vw; text-align: center; }
+    .problem { font-size: 4vmin; margin: auto; max-width: 70vw; text-align: center; }
   `;
 
   @state() private centerId: number | null = null;
@@ -62,6 +90,8 @@ export class WaitingBoard extends LitElement {
   @state() private soundOn = localStorage.getItem(SOUND_KEY) === 'on';
   /** Local time the highlights are judged against; moved on when one ends. */
   @state() private now = Date.now();
+  /** Counts up every rotation: each paged panel shows its page `turn % pages`. */
+  @state() private turn = 0;
 
   private readonly locale = storedLocale(localStorage);
   #clock = new ServerClock();
@@ -69,6 +99,7 @@ export class WaitingBoard extends LitElement {
   #announcer = new Announcer(this.#voice);
   #freshTimer: ReturnType<typeof setTimeout> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #turnTimer: ReturnType<typeof setInterval> | null = null;
   #loading: Promise<void> | null = null;
   #feed = new BoardFeedController(this, {
     snapshot: (snapshot) => {
@@ -83,13 +114,15 @@ export class WaitingBoard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const raw = new URLSearchParams(location.search).get('center');
+    const query = new URLSearchParams(location.search);
+    const raw = query.get('center');
     const id = raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
     if (id === null) {
       this.problem = { key: 'board.noCenter' };
       return;
     }
     this.centerId = id;
+    this.#turnTimer = setInterval(() => this.turn++, rotateMs(query.get('rotate')));
     void this.#loadNames();
     this.#feed.watch(id);
   }
@@ -99,6 +132,8 @@ export class WaitingBoard extends LitElement {
     this.#announcer.dispose();
     if (this.#freshTimer) clearTimeout(this.#freshTimer);
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    if (this.#turnTimer) clearInterval(this.#turnTimer);
+    this.#turnTimer = null;
   }
 
   #t(key: DisplayMessageKey, params?: Record<string, string | number>): string {
@@ -185,15 +220,16 @@ export class WaitingBoard extends LitElement {
     return html`<header>
         <h1>${this.centerName || this.#t('board.title')}</h1>
         ${this.#feed.reconnecting ? html`<span class="status" role="status">${this.#t('board.reconnecting')}</span>` : nothing}
-        <luot-board-clock .offsetMs=${this.#clock.offsetMs} locale=${this.locale}></luot-board-clock>
+        <div class="side">
+          ${this.soundOn ? nothing : html`<luot-sound-button locale=${this.locale} @sound-on=${this.#turnSoundOn}></luot-sound-button>`}
+          <luot-board-clock .offsetMs=${this.#clock.offsetMs} locale=${this.locale}></luot-board-clock>
+        </div>
       </header>
       <main>
         <luot-board-calls .calls=${this.view.calls} .now=${this.now} locale=${this.locale}></luot-board-calls>
-        <luot-board-counters .counters=${this.view.counters} locale=${this.locale}></luot-board-counters>
-      </main>
-      <footer>
-        <luot-board-waiting .services=${this.services} .waiting=${this.view.waiting} locale=${this.locale}></luot-board-waiting>
-        ${this.soundOn ? nothing : html`<luot-sound-button locale=${this.locale} @sound-on=${this.#turnSoundOn}></luot-sound-button>`}
-      </footer>`;
+        <luot-board-waiting .services=${this.services} .waiting=${this.view.waiting} .turn=${this.turn}
+          locale=${this.locale}></luot-board-waiting>
+        <luot-board-counters .counters=${this.view.counters} .turn=${this.turn} locale=${this.locale}></luot-board-counters>
+      </main>`;
   }
 }
