@@ -55,6 +55,28 @@ describe('board state', () => {
     expect(view.waiting).toEqual({ 1: 2, 2: 0 });
   });
 
+  it('shows a ticket called and then recalled once, at its recall, when read from a snapshot', () => {
+    const call = (seq: number, ticketId: number, recall: boolean) => ({
+      seq,
+      ticketId,
+      number: `A00${ticketId}`,
+      serviceId: 1,
+      counterId: 1,
+      counterNumber: 1,
+      at: '2026-11-28T02:00:00.000Z',
+      recall,
+    });
+    // Newest first, as the server sends them.
+    const view = viewFromSnapshot({
+      ...snapshot,
+      recentCalls: [call(9, 1, true), call(8, 2, false), call(7, 1, false)],
+    });
+    expect(view.calls.map((c) => [c.number, c.recall])).toEqual([
+      ['A001', true],
+      ['A002', false],
+    ]);
+  });
+
   it('keeps waiting counts by event, including the ambiguous ones', () => {
     let view = viewFromSnapshot(snapshot);
     view = applyEvent(view, event('ticket.issued', { ticket: ticket(3, 'waiting') }), 0);

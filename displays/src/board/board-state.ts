@@ -48,12 +48,27 @@ const LEAVES_COUNTER: ReadonlySet<string> = new Set([
   'ticket.cancelled',
 ]);
 
+/**
+ * A snapshot lists call events, newest first: a recalled ticket is in it once per call. The
+ * board shows it once, at its newest, as it does live (issue 11 item 8).
+ */
+function latestPerTicket(calls: readonly RecentCall[]): RecentCall[] {
+  const seen = new Set<number>();
+  return calls.filter((c) => {
+    if (seen.has(c.ticketId)) return false;
+    seen.add(c.ticketId);
+    return true;
+  });
+}
+
 export function viewFromSnapshot(snapshot: CenterSnapshot): BoardView {
   const waiting: Record<number, number> = {};
   for (const s of snapshot.services) waiting[s.id] = s.waiting;
   return {
     seq: snapshot.seq,
-    calls: snapshot.recentCalls.slice(0, MAX_CALLS).map((c) => ({ ...c, freshUntil: 0 })),
+    calls: latestPerTicket(snapshot.recentCalls)
+      .slice(0, MAX_CALLS)
+      .map((c) => ({ ...c, freshUntil: 0 })),
     counters: [...snapshot.counters].sort((a, b) => a.number - b.number),
     waiting,
   };
