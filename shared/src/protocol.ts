@@ -33,6 +33,15 @@ export type Channel = (typeof CHANNELS)[number];
 export const COUNTER_STATES = ['closed', 'open', 'paused'] as const;
 export type CounterState = (typeof COUNTER_STATES)[number];
 
+/**
+ * Why a counter is paused, as the public sees it: a code whose label screens show. Anything a
+ * clerk types (the reason "other" stands for) is a note for staff only (DESIGN.md §14).
+ */
+export const PAUSE_REASONS = ['break', 'meeting', 'back_office', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+export const isPauseReason = (value: unknown): value is PauseReason =>
+  (PAUSE_REASONS as readonly unknown[]).includes(value);
+
 export const OUTCOMES = ['resolved', 'received', 'needs_more_documents', 'referred', 'other'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -68,7 +77,9 @@ export interface WireCounter {
   name: string;
   serviceIds: number[];
   state: CounterState;
-  pauseReason?: string | null;
+  pauseReason?: PauseReason | null;
+  /** What the clerk typed when pausing: staff rooms and staff routes only. */
+  pauseNote?: string | null;
 }
 
 export const EVENT_TYPES = [
@@ -103,7 +114,10 @@ export interface LiveEvent {
   counter?: WireCounter;
   /** ticket.called: why this ticket was chosen. */
   reason?: CallReason;
-  /** ticket.called out of order, ticket.priority_removed: the clerk's reason. */
+  /**
+   * ticket.called out of order, ticket.priority_removed, a manager's move: what staff typed.
+   * Staff rooms only: public rooms and replays get the event without it (staff-text.ts).
+   */
   note?: string;
   /** ticket.transferred: the new waiting ticket in the other service. */
   transferredTo?: WireTicket;
@@ -141,7 +155,8 @@ export interface TicketSnapshot {
 }
 
 export type SubscribeRequest =
-  | { centerId: number; sinceSeq?: number }
+  /** `staff`: the center's staff room (a staff session of the center), events with what staff typed. */
+  | { centerId: number; sinceSeq?: number; staff?: true }
   | { counterId: number; sinceSeq?: number }
   | { ticketToken: string; sinceSeq?: number };
 

@@ -338,7 +338,7 @@ eachDatabase('authorisation', (kind) => {
       headers,
     );
     expect(paused.status).toBe(200);
-    expect(paused.body).toMatchObject({ state: 'paused', pauseReason: 'họp' });
+    expect(paused.body).toMatchObject({ state: 'paused', pauseReason: 'other', pauseNote: 'họp' });
     const recalled = await client.request(
       'POST',
       `/api/tickets/${tickets.called}/recall`,

@@ -587,7 +587,7 @@ eachDatabase('bad input', (kind) => {
   it('accepts the same requests once their input is right, bodies left out where optional', async () => {
     expect((await ok(clerk.post(`/api/counters/${counters.closed}/open`, {}))).state).toBe('open');
     const paused = await ok(clerk.post(`/api/counters/${counters.free}/pause`, { reason: 'họp 😀' }));
-    expect(paused).toMatchObject({ state: 'paused', pauseReason: 'họp 😀' });
+    expect(paused).toMatchObject({ state: 'paused', pauseReason: 'other', pauseNote: 'họp 😀' });
     const done = await ok(clerk.post(`/api/tickets/${tickets.serving.id}/complete`));
     expect(done.ticket).toMatchObject({ status: 'done' });
     const resumed = await ok(clerk.post(`/api/tickets/${tickets.held.id}/resume`));

@@ -86,7 +86,13 @@ eachDatabase('center dashboard', (kind) => {
 
     expect(d.counters).toEqual([
       expect.objectContaining({ id: c1, state: 'open', clerk: f.usernames.clerk[0], ticket: null }),
-      expect.objectContaining({ id: c2, state: 'paused', pauseReason: 'Họp', clerk: f.usernames.clerk[1] }),
+      expect.objectContaining({
+        id: c2,
+        state: 'paused',
+        pauseReason: 'other',
+        pauseNote: 'Họp',
+        clerk: f.usernames.clerk[1],
+      }),
     ]);
     const byName = Object.fromEntries(d.clerks.map((c: { username: string }) => [c.username, c]));
     expect(byName[f.usernames.clerk[0]!]).toMatchObject({ served: 1, noShows: 1, pauseSeconds: 0 });

@@ -97,7 +97,7 @@ describe('clerk console state', () => {
   });
 
   it('takes counter changes of its own counter only', () => {
-    const paused = { ...counter, state: 'paused' as const, pauseReason: 'Họp' };
+    const paused = { ...counter, state: 'paused' as const, pauseReason: 'meeting' as const };
     const r = applyEvent(
       { counter, ticket: null },
       event({ type: 'counter.changed', counterId: 3, counter: paused }),

@@ -1,15 +1,26 @@
 /**
  * `<luot-counter-bar>`: the counter's state and its open / pause (with a reason) / close
- * controls. Fires `counter-action` with `{ state, reason? }`.
+ * controls. Fires `counter-action` with `{ state, reason? }`: a pause reason is a code the
+ * public screens may show, or, for "other", the clerk's own words (a note for staff only).
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { type Locale, type MessageKey, translate } from '../../../shared/src/i18n/messages.js';
-import type { CounterState, WireCounter } from '../../../shared/src/protocol.js';
+import {
+  type Locale,
+  type MessageKey,
+  pauseReasonText,
+  translate,
+} from '../../../shared/src/i18n/messages.js';
+import type { CounterState, PauseReason, WireCounter } from '../../../shared/src/protocol.js';
 
 export type CounterActionEvent = CustomEvent<{ state: CounterState; reason?: string }>;
 
-const REASONS: MessageKey[] = ['pause.break', 'pause.meeting', 'pause.backOffice', 'pause.other'];
+const REASONS: Record<PauseReason, MessageKey> = {
+  break: 'pause.break',
+  meeting: 'pause.meeting',
+  back_office: 'pause.backOffice',
+  other: 'pause.other',
+};
 
 @customElement('luot-counter-bar')
 export class CounterBar extends LitElement {
@@ -28,7 +39,7 @@ export class CounterBar extends LitElement {
   @property({ type: Boolean }) busy = false;
   @property({ type: Boolean }) disabled = false;
   @state() private pausing = false;
-  @state() private reason: MessageKey = 'pause.break';
+  @state() private reason: PauseReason = 'break';
 
   #fire(state: CounterState, reason?: string): void {
     this.dispatchEvent(
@@ -40,7 +51,7 @@ export class CounterBar extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const other = String(data.get('other') ?? '').trim();
-    const reason = this.reason === 'pause.other' && other ? other : translate(this.locale, this.reason);
+    const reason = this.reason === 'other' && other ? other : this.reason;
     this.pausing = false;
     this.#fire('paused', reason);
   }
@@ -51,16 +62,16 @@ export class CounterBar extends LitElement {
     if (!c) return null;
     const label =
       c.state === 'paused'
-        ? t('counter.state.paused', { reason: c.pauseReason ?? '' })
+        ? t('counter.state.paused', { reason: pauseReasonText(this.locale, c.pauseReason, c.pauseNote) })
         : t(c.state === 'open' ? 'counter.state.open' : 'counter.state.closed');
     if (this.pausing) {
       return html`<form @submit=${this.#pause}>
         <label>${t('pause.reason')}
-          <select name="reason" @change=${(e: Event) => (this.reason = (e.target as HTMLSelectElement).value as MessageKey)}>
-            ${REASONS.map((r) => html`<option value=${r} ?selected=${r === this.reason}>${t(r)}</option>`)}
+          <select name="reason" @change=${(e: Event) => (this.reason = (e.target as HTMLSelectElement).value as PauseReason)}>
+            ${Object.entries(REASONS).map(([code, key]) => html`<option value=${code} ?selected=${code === this.reason}>${t(key)}</option>`)}
           </select>
         </label>
-        ${this.reason === 'pause.other' ? html`<label>${t('pause.otherText')} <input name="other" maxlength="200" required /></label>` : null}
+        ${this.reason === 'other' ? html`<label>${t('pause.otherText')} <input name="other" maxlength="200" required /></label>` : null}
         <button type="submit">${t('pause.confirm')}</button>
         <button type="button" @click=${() => (this.pausing = false)}>${t('action.back')}</button>
       </form>`;

@@ -1,7 +1,7 @@
 /**
- * A Lit reactive controller around shared/src/live/center-live.ts: keeps a component
- * subscribed to a center's live events while it is connected, and re-renders it when the
- * connection goes on or off line.
+ * A Lit reactive controller around shared/src/live/center-live.ts: keeps a staff component
+ * subscribed to a center's staff room (its events with what staff typed) while it is
+ * connected, and re-renders it when the connection goes on or off line.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CenterLive } from '../../../shared/src/live/center-live.js';
@@ -46,7 +46,12 @@ export class CenterFeedController implements ReactiveController {
   }
 
   #start(centerId: number): void {
-    this.#live = new CenterLive(centerId, { ...this.handlers, online: () => this.host.requestUpdate() });
+    this.#live = new CenterLive(
+      centerId,
+      { ...this.handlers, online: () => this.host.requestUpdate() },
+      undefined,
+      { staff: true },
+    );
   }
 
   #stop(): void {

@@ -6,7 +6,8 @@
 import { html } from 'lit';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ManagerKey, managerText, minutes } from '../../../shared/src/i18n/manager.js';
-import type { CounterState, WireTicket } from '../../../shared/src/protocol.js';
+import { pauseReasonText } from '../../../shared/src/i18n/messages.js';
+import type { CounterState, PauseReason, WireTicket } from '../../../shared/src/protocol.js';
 
 export interface DashboardData {
   seq: number;
@@ -28,7 +29,8 @@ export interface DashboardData {
     id: number;
     number: number;
     state: CounterState;
-    pauseReason: string | null;
+    pauseReason: PauseReason | null;
+    pauseNote: string | null;
     clerk: string | null;
     ticket: WireTicket | null;
     secondsAtCounter: number | null;
@@ -75,10 +77,11 @@ export function servicesTable(d: DashboardData, locale: Locale, t: T) {
     )}</tbody></table>`;
 }
 
-function counterState(c: DashboardData['counters'][number], t: T): string {
+function counterState(c: DashboardData['counters'][number], t: T, locale: Locale): string {
   if (c.ticket)
     return t(c.ticket.status === 'called' ? 'state.calling' : 'state.serving', { number: c.ticket.number });
-  if (c.state === 'paused') return t('state.paused', { reason: c.pauseReason ?? '' });
+  if (c.state === 'paused')
+    return t('state.paused', { reason: pauseReasonText(locale, c.pauseReason, c.pauseNote) });
   return t(c.state === 'open' ? 'state.open' : 'state.closed');
 }
 
@@ -88,7 +91,9 @@ export function countersTable(d: DashboardData, locale: Locale, t: T) {
     <thead><tr><th scope="col">${t('col.counter')}</th><th scope="col">${t('col.state')}</th>
       <th scope="col">${t('col.clerk')}</th><th scope="col">${t('col.atCounter')}</th></tr></thead>
     <tbody>${d.counters.map(
-      (c) => html`<tr data-counter=${c.number}><th scope="row">${c.number}</th><td>${counterState(c, t)}</td>
+      (
+        c,
+      ) => html`<tr data-counter=${c.number}><th scope="row">${c.number}</th><td>${counterState(c, t, locale)}</td>
         <td>${c.clerk ?? '—'}</td><td>${minutes(locale, c.secondsAtCounter)}</td></tr>`,
     )}</tbody></table>`;
 }

@@ -130,7 +130,7 @@ describe('board state', () => {
     expect(view.counters.find((c) => c.id === 2)?.ticket?.status).toBe('serving');
     view = applyEvent(view, event('ticket.done', { ticket: ticket(1, 'done'), counterId: 2 }), 0);
     expect(view.counters.find((c) => c.id === 2)?.ticket).toBeNull();
-    const paused = { ...counter(1, 'paused'), pauseReason: 'Họp' };
+    const paused = { ...counter(1, 'paused'), pauseReason: 'meeting' as const };
     const { ticket: _, ...wire } = paused;
     view = applyEvent(view, event('counter.changed', { counterId: 1, counter: wire }), 0);
     expect(view.counters.find((c) => c.id === 1)?.state).toBe('paused');

@@ -1,6 +1,10 @@
-/** Opening, pausing (with a reason) and closing a counter, each logged as `counter.changed`. */
+/**
+ * Opening, pausing (with a reason) and closing a counter, each logged as `counter.changed`.
+ * A pause's reason is a code the public may see (break, meeting, back_office, other); any other
+ * text is the clerk's note, under "other", for staff only.
+ */
 import { sql } from 'kysely';
-import type { CounterState, WireCounter } from '../../../shared/src/protocol.js';
+import { type CounterState, isPauseReason, type WireCounter } from '../../../shared/src/protocol.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
@@ -32,14 +36,16 @@ export async function setCounterState(
         );
       }
     }
-    const pauseReason = state === 'paused' ? reason : null;
-    if (row.state === state && row.pause_reason === pauseReason) {
+    const paused = state === 'paused' && reason !== null;
+    const pauseReason = paused ? (isPauseReason(reason) ? reason : 'other') : null;
+    const pauseNote = paused && !isPauseReason(reason) ? reason : null;
+    if (row.state === state && row.pause_reason === pauseReason && row.pause_note === pauseNote) {
       const services = await servicesOfCounters(trx, [counterId]);
       return { counter: toWireCounter(row, services.get(counterId) ?? []), event: null };
     }
     const updated = await trx
       .updateTable('counters')
-      .set({ state, pause_reason: pauseReason, state_changed_at: sql`now()` })
+      .set({ state, pause_reason: pauseReason, pause_note: pauseNote, state_changed_at: sql`now()` })
       .where('id', '=', counterId)
       .returningAll()
       .executeTakeFirstOrThrow();

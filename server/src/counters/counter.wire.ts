@@ -1,6 +1,9 @@
-/** Counter rows and their ordered services, as clients see them. */
+/**
+ * Counter rows and their ordered services, as staff see them: with the pause note, which
+ * public edges strip (shared/src/staff-text.ts).
+ */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { CounterState, WireCounter } from '../../../shared/src/protocol.js';
+import type { CounterState, PauseReason, WireCounter } from '../../../shared/src/protocol.js';
 import type { CountersTable, Database } from '../db/tables.js';
 
 export type CounterRow = Selectable<CountersTable>;
@@ -12,7 +15,8 @@ export function toWireCounter(row: CounterRow, serviceIds: number[]): WireCounte
     name: row.name,
     serviceIds,
     state: row.state as CounterState,
-    pauseReason: row.pause_reason,
+    pauseReason: row.pause_reason as PauseReason | null,
+    ...(row.pause_note ? { pauseNote: row.pause_note } : {}),
   };
 }
 

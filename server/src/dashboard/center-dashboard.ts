@@ -4,7 +4,7 @@
  * repeatable-read transaction, with the seq it reflects, so the page applies events after it.
  */
 import { type Kysely, sql } from 'kysely';
-import type { CounterState, WireTicket } from '../../../shared/src/protocol.js';
+import type { CounterState, PauseReason, WireTicket } from '../../../shared/src/protocol.js';
 import { ACTIVE_AT_COUNTER } from '../../../shared/src/ticket-state.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
@@ -28,7 +28,9 @@ export interface CounterFigures {
   id: number;
   number: number;
   state: CounterState;
-  pauseReason: string | null;
+  pauseReason: PauseReason | null;
+  /** What the clerk typed (a staff page: it may show it). */
+  pauseNote: string | null;
   clerk: string | null;
   ticket: WireTicket | null;
   secondsAtCounter: number | null;
@@ -188,7 +190,8 @@ async function countersWithClerks(
       id: c.id,
       number: c.number,
       state: c.state as CounterState,
-      pauseReason: c.pause_reason,
+      pauseReason: c.pause_reason as PauseReason | null,
+      pauseNote: c.pause_note,
       clerk: c.state === 'closed' ? null : (opener.get(c.id) ?? null),
       ticket: ticket ? toWireTicket(ticket) : null,
       secondsAtCounter: ticket ? Math.round(Number(ticket.at_counter)) : null,

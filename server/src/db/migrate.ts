@@ -14,6 +14,7 @@ import * as ticketsServiceCalled from './migrations/2026-11-28T1000-tickets-serv
 import * as ticketsDevice from './migrations/2026-11-28T1100-tickets-device.js';
 import * as webShare from './migrations/2026-12-02T0100-web-share.js';
 import * as counterDisplayDevices from './migrations/2026-12-02T0200-counter-display-devices.js';
+import * as pauseNotes from './migrations/2026-12-02T0300-pause-notes.js';
 import * as loginKnownAddresses from './migrations/2026-12-02T0500-login-known-addresses.js';
 import type { Database } from './tables.js';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T1100-tickets-device': ticketsDevice,
   '2026-12-02T0100-web-share': webShare,
   '2026-12-02T0200-counter-display-devices': counterDisplayDevices,
+  '2026-12-02T0300-pause-notes': pauseNotes,
   '2026-12-02T0500-login-known-addresses': loginKnownAddresses,
 };
 

@@ -51,7 +51,10 @@ export interface CountersTable {
   number: number;
   name: string;
   state: Generated<'closed' | 'open' | 'paused'>;
+  /** A PAUSE_REASONS code, shown publicly. */
   pause_reason: string | null;
+  /** What the clerk typed: staff only. */
+  pause_note: ColumnType<string | null, string | null | undefined, string | null>;
   calls_since_priority: Generated<number>;
   state_changed_at: Generated<Date>;
   /** While a manager's reassignment holds: the configured services, to put back at day end. */

@@ -1,6 +1,7 @@
 /** What a counter display reads once at start: its counter, the center it belongs to, and whether it takes ratings. */
 import type { Kysely } from 'kysely';
 import type { CounterDisplayInfo } from '../../../shared/src/counter-rating.js';
+import { publicCounter } from '../../../shared/src/staff-text.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
 import type { Database } from '../db/tables.js';
 import { notFound } from '../errors.js';
@@ -23,7 +24,7 @@ export async function counterDisplayInfo(
   return {
     centerId: row.center_id,
     centerName: center_name,
-    counter: toWireCounter(counter, services.get(counterId) ?? []),
+    counter: publicCounter(toWireCounter(counter, services.get(counterId) ?? [])),
     ratings: await mayRate({ id: counterId, centerId: row.center_id }),
   };
 }

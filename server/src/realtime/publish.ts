@@ -1,11 +1,13 @@
 /**
  * Emits committed events to the rooms they concern, in the order they committed, then
  * refreshes the positions of the queues they changed. A burst of changes to one service is
- * coalesced into one position refresh.
+ * coalesced into one position refresh. An event with text staff typed goes whole to the
+ * center's staff room and without that text to the public rooms (DESIGN.md §14).
  */
 import type { Kysely } from 'kysely';
 import type { LiveEvent } from '../../../shared/src/protocol.js';
-import { centerRoom, counterRoom, ticketRoom } from '../../../shared/src/rooms.js';
+import { centerRoom, counterRoom, staffRoom, ticketRoom } from '../../../shared/src/rooms.js';
+import { carriesStaffText, publicEvent } from '../../../shared/src/staff-text.js';
 import type { Database } from '../db/tables.js';
 import type { Published, Publisher } from '../events/publisher.js';
 import { type QueuePosition, queuePositions } from '../queues/positions.js';
@@ -79,7 +81,13 @@ export class SocketPublisher implements Publisher {
       // One emit to the union of rooms: a socket in two of them gets the event once.
       const rooms = [centerRoom(event.centerId), ...ticketTokens.map(ticketRoom)];
       if (event.counterId !== undefined) rooms.push(counterRoom(event.counterId));
-      this.#io.to(rooms).emit('event', event);
+      const staff = staffRoom(event.centerId);
+      if (carriesStaffText(event)) {
+        this.#io.to(staff).emit('event', event);
+        this.#io.to(rooms).except(staff).emit('event', publicEvent(event));
+      } else {
+        this.#io.to([...rooms, staff]).emit('event', event);
+      }
       for (const serviceId of serviceIds)
         this.#pending.set(serviceId, { seq: event.seq, centerId: event.centerId });
     }

@@ -2,7 +2,9 @@
  * `subscribe`: the server checks what a socket asks for, joins it to the room, and answers
  * with a snapshot, or with exactly the events after `sinceSeq` when that is a short list.
  * The socket joins before reading, so nothing committed after the read can be missed;
- * anything both replayed and emitted is dropped by the client's seq check.
+ * anything both replayed and emitted is dropped by the client's seq check. Public rooms get
+ * snapshots and replays without what staff typed; `{ centerId, staff: true }` (a staff session
+ * of the center) joins the center's staff room, which gets it all.
  */
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
@@ -14,11 +16,21 @@ import type {
   SubscribeAck,
   SubscribeRequest,
 } from '../../../shared/src/protocol.js';
-import { centerRoom, counterRoom, ticketRoom } from '../../../shared/src/rooms.js';
+import { centerRoom, counterRoom, staffRoom, ticketRoom } from '../../../shared/src/rooms.js';
+import {
+  publicCenterSnapshot,
+  publicCounterSnapshot,
+  publicEvent,
+  publicTicketSnapshot,
+} from '../../../shared/src/staff-text.js';
+import { mayActIn } from '../auth/actor.js';
+import { actorOfSession } from '../auth/sessions.repository.js';
+import { SESSION_COOKIE } from '../auth/staff-session.js';
 import { centerSnapshot, counterSnapshot, ticketSnapshot } from '../centers/center-snapshot.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
 import { assertRoomAccess } from '../devices/device-access.js';
+import { handshakeCookie } from '../devices/device-credentials.js';
 import { DomainError, notFound } from '../errors.js';
 import { currentSeq, eventsSince } from '../events/events.repository.js';
 import { clientAddressOf, type TrustProxy } from '../http/client-address.js';
@@ -30,7 +42,10 @@ const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const SinceSeq = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 }));
 const SubscribeSchema = Compile(
   Type.Union([
-    Type.Object({ centerId: Id, sinceSeq: SinceSeq }, { additionalProperties: false }),
+    Type.Object(
+      { centerId: Id, sinceSeq: SinceSeq, staff: Type.Optional(Type.Literal(true)) },
+      { additionalProperties: false },
+    ),
     Type.Object({ counterId: Id, sinceSeq: SinceSeq }, { additionalProperties: false }),
     Type.Object(
       {
@@ -83,6 +98,16 @@ interface Snapshots {
   counter: SharedReads<CounterSnapshot>;
 }
 
+/** The staff room is for a staff session that may act in the center. */
+async function assertStaffOf(db: Kysely<Database>, socket: Socket, centerId: number): Promise<void> {
+  const session = handshakeCookie(socket.handshake, SESSION_COOKIE);
+  const actor = session && session.length <= 128 ? await actorOfSession(db, session) : null;
+  if (!actor) throw new DomainError('unauthenticated', 'the staff room needs a staff session; sign in');
+  if (!mayActIn(actor, centerId)) {
+    throw new DomainError('forbidden', `you may not follow center ${centerId}`, { centerId });
+  }
+}
+
 async function answer(
   socket: Socket,
   request: SubscribeRequest,
@@ -91,15 +116,17 @@ async function answer(
 ): Promise<SubscribeAck> {
   const { db, replayLimit } = options;
   if ('centerId' in request) {
-    await assertCenterExists(db, request.centerId);
-    await assertRoomAccess(db, socket.handshake, request.centerId); // paired devices only, if the center says so
-    await socket.join(centerRoom(request.centerId));
+    const { centerId, staff = false } = request;
+    await assertCenterExists(db, centerId);
+    if (staff) await assertStaffOf(db, socket, centerId);
+    else await assertRoomAccess(db, socket.handshake, centerId); // paired devices only, if the center says so
+    await socket.join(staff ? staffRoom(centerId) : centerRoom(centerId));
     if (request.sinceSeq !== undefined) {
-      const events = await replay(db, request.centerId, request.sinceSeq, replayLimit);
-      if (events) return { events };
+      const events = await replay(db, centerId, request.sinceSeq, replayLimit);
+      if (events) return { events: staff ? events : events.map(publicEvent) };
     }
-    const { centerId } = request;
-    return { snapshot: await snapshots.center.read(String(centerId), () => centerSnapshot(db, centerId)) };
+    const snapshot = await snapshots.center.read(String(centerId), () => centerSnapshot(db, centerId));
+    return { snapshot: staff ? snapshot : publicCenterSnapshot(snapshot) };
   }
   if ('counterId' in request) {
     const centerId = await counterCenter(db, request.counterId);
@@ -107,12 +134,11 @@ async function answer(
     await socket.join(counterRoom(request.counterId));
     if (request.sinceSeq !== undefined) {
       const events = await replay(db, centerId, request.sinceSeq, replayLimit, request.counterId);
-      if (events) return { events };
+      if (events) return { events: events.map(publicEvent) };
     }
     const { counterId } = request;
-    return {
-      snapshot: await snapshots.counter.read(String(counterId), () => counterSnapshot(db, counterId)),
-    };
+    const snapshot = await snapshots.counter.read(String(counterId), () => counterSnapshot(db, counterId));
+    return { snapshot: publicCounterSnapshot(snapshot) };
   }
   const found = await db
     .selectFrom('tickets')
@@ -122,11 +148,12 @@ async function answer(
   if (!found) throw notFound('ticket', 'token');
   await socket.join(ticketRoom(request.ticketToken));
   const { centerId: _, ...snapshot } = await ticketSnapshot(db, request.ticketToken);
-  return { snapshot };
+  return { snapshot: publicTicketSnapshot(snapshot) };
 }
 
 function roomOf(request: SubscribeRequest): string {
-  if ('centerId' in request) return centerRoom(request.centerId);
+  if ('centerId' in request)
+    return request.staff ? staffRoom(request.centerId) : centerRoom(request.centerId);
   if ('counterId' in request) return counterRoom(request.counterId);
   return ticketRoom(request.ticketToken);
 }

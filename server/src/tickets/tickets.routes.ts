@@ -1,6 +1,7 @@
 /** Issuance, the citizen's own view, and every staff transition of DESIGN.md §7. */
 import { Type } from 'typebox';
 import { TICKET_ACTION_PATH } from '../../../shared/src/protocol.js';
+import { publicTicketSnapshot } from '../../../shared/src/staff-text.js';
 import { actorOf, assertStaff, requireStaff } from '../auth/staff-session.js';
 import { ticketSnapshot } from '../centers/center-snapshot.js';
 import type { DomainContext } from '../context.js';
@@ -107,7 +108,9 @@ export function ticketsRoutes(
   );
 
   app.get('/api/tickets/:token', { schema: { tags, params: TokenParams } }, async (request) => {
-    const { ticket, counter, centerId } = await ticketSnapshot(ctx.db, request.params.token);
+    const { ticket, counter, centerId } = publicTicketSnapshot(
+      await ticketSnapshot(ctx.db, request.params.token),
+    );
     return { ...ticket, counter, centerId };
   });
 

@@ -4,6 +4,7 @@
  * The accessible names of DESIGN.md §7 are here verbatim, so people and tests find the same
  * things. `en` must have exactly the keys of `vi` (the type says so).
  */
+import type { PauseReason } from '../protocol.js';
 import { createCatalogue, type Locale } from './catalogue.js';
 
 export type { Locale } from './catalogue.js';
@@ -210,4 +211,21 @@ export function formatDuration(locale: Locale, seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return translate(locale, 'duration.seconds', { s });
   return translate(locale, 'duration.minutes', { m: Math.floor(s / 60) });
+}
+
+const PAUSE_KEYS: Record<PauseReason, MessageKey> = {
+  break: 'pause.break',
+  meeting: 'pause.meeting',
+  back_office: 'pause.backOffice',
+  other: 'pause.other',
+};
+
+/** The label of a pause reason, and for staff the clerk's note after it ("Khác: Sửa máy in"). */
+export function pauseReasonText(
+  locale: Locale,
+  reason: PauseReason | null | undefined,
+  note?: string | null,
+) {
+  const label = reason ? translate(locale, PAUSE_KEYS[reason] ?? 'pause.other') : '';
+  return [label, note ?? ''].filter(Boolean).join(': ');
 }

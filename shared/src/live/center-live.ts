@@ -38,11 +38,16 @@ export class CenterLive {
   #retry: ReturnType<typeof setTimeout> | null = null;
   #failures = 0;
 
+  /** `staff`: follow the center's staff room (needs a staff session): events with what staff typed. */
+  readonly #staff: boolean;
+
   constructor(
     readonly centerId: number,
     private readonly handlers: CenterLiveHandlers,
     url?: string,
+    options: { staff?: boolean } = {},
   ) {
+    this.#staff = options.staff ?? false;
     this.#feed = new SeqFeed({
       snapshot: (s) => {
         handlers.snapshot(s);
@@ -90,7 +95,11 @@ export class CenterLive {
   }
 
   #subscribe(sinceSeq?: number): void {
-    const request = { centerId: this.centerId, ...(sinceSeq !== undefined ? { sinceSeq } : {}) };
+    const request = {
+      centerId: this.centerId,
+      ...(sinceSeq !== undefined ? { sinceSeq } : {}),
+      ...(this.#staff ? { staff: true as const } : {}),
+    };
     this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
       if ('error' in ack) {
         if (ack.error.code === 'device_not_paired' && this.handlers.refused) {
