@@ -49,6 +49,9 @@ export interface Config {
   pushAllowedHosts: readonly string[];
   smsWebhookUrl: string | null;
   smsWebhookToken: string | null;
+  /** Text messages one number may receive a day, and SMS opt-ins an hour from one address. */
+  smsPerNumberDay: number;
+  smsOptInsPerAddressHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -272,5 +275,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     pushAllowedHosts: Object.freeze(hostList(env, 'PUSH_ALLOWED_HOSTS', PUSH_SERVICES)),
     smsWebhookUrl: url(env, 'SMS_WEBHOOK_URL', ['http:', 'https:']),
     smsWebhookToken: env.SMS_WEBHOOK_TOKEN || null,
+    // A ticket is told a few times (nearly your turn, called, recalled): ten is a busy day for a number.
+    smsPerNumberDay: int(env, 'SMS_PER_NUMBER_DAY', 10, 1, 1000),
+    // A center's Wi-Fi is one address: enough for its citizens, far too few to text a city.
+    smsOptInsPerAddressHour: int(env, 'SMS_OPT_INS_PER_ADDRESS_HOUR', 30, 1, 100_000),
   });
 }

@@ -25,7 +25,12 @@ import {
 import { Client, type TestApp } from '../helpers/test-app.js';
 
 /** As startTestApp, with the notifier trusting the stand-in push service and an SMS provider. */
-async function startApp(database: TestDatabase, push: StandInPushService, sms: FakeSms): Promise<TestApp> {
+async function startApp(
+  database: TestDatabase,
+  push: StandInPushService,
+  sms: FakeSms,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const config = loadConfig({
     SESSION_SECRET: 'test-session-secret-that-is-long-enough',
     LOG_LEVEL: 'silent',
@@ -36,6 +41,7 @@ async function startApp(database: TestDatabase, push: StandInPushService, sms: F
     VAPID_SUBJECT: 'mailto:ops@luot.example',
     SMS_WEBHOOK_URL: sms.url,
     SMS_WEBHOOK_TOKEN: 'sms-secret',
+    ...env,
   });
   const built = await buildApp(config, database, { notifications: { httpsAgent: push.agent } });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
@@ -285,5 +291,56 @@ eachDatabase('citizen notifications', (kind) => {
     await settled();
     expect(await countRows('ticket_contacts', mine.id)).toBe(0);
     expect(sms.requests).toHaveLength(2);
+  });
+
+  it('takes one number for text messages a ticket, even after it was withdrawn', async () => {
+    const mine = await issue();
+    const ask = (phone: string) => citizen().post(`/api/tickets/${mine.token}/sms`, { phone, consent: true });
+    expect((await ask('0912000111')).status).toBe(201);
+    const again = await ask('0912000222');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_exists');
+    expect((await citizen().post(`/api/tickets/${mine.token}/sms/unsubscribe`)).status).toBe(204);
+    expect((await ask('0912000111')).status).toBe(409);
+    expect(await countRows('ticket_contacts', mine.id)).toBe(0);
+    await citizen().post(`/api/tickets/${mine.token}/cancel`);
+    await settled();
+  });
+
+  it('texts one number at most SMS_PER_NUMBER_DAY times a day, and takes so many numbers an hour from one address', async () => {
+    // An app of its own with tight limits, and a queue of its own that is empty: each new ticket
+    // is next, so giving a number texts it at once (the loop an attacker would run).
+    const tight = await startApp(database, push, sms, {
+      SMS_PER_NUMBER_DAY: '2',
+      SMS_OPT_INS_PER_ADDRESS_HOUR: '3',
+    });
+    try {
+      const own = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+      const victim = '0987654321';
+      const toVictim = () => sms.messages().filter((m) => m.to === '+84987654321').length;
+      const before = toVictim();
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const taken = await new Client(tight.url).post(`/api/centers/${own.centerId}/tickets`, {
+          serviceId: own.serviceIds.A,
+        });
+        expect(taken.status).toBe(201);
+        const token = taken.body.token as string;
+        statuses.push(
+          (await new Client(tight.url).post(`/api/tickets/${token}/sms`, { phone: victim, consent: true }))
+            .status,
+        );
+        await tight.publisher.idle();
+        await tight.notifier.idle();
+        expect((await new Client(tight.url).post(`/api/tickets/${token}/cancel`)).status).toBe(200);
+      }
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      // Three numbers given, three tickets next in line: two messages, then the number's day is used up.
+      expect(toVictim() - before).toBe(2);
+      const counted = await database.db.selectFrom('sms_sends').selectAll().execute();
+      expect(JSON.stringify(counted)).not.toContain('987654321');
+    } finally {
+      await tight.close();
+    }
   });
 });

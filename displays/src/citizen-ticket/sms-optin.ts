@@ -65,7 +65,15 @@ export class SmsOptin extends LitElement {
       localStorage.setItem(onKey(this.token), '1');
       this.on = true;
     } catch (error) {
-      this.error = error instanceof ApiError && error.status === 400 ? 'sms.invalid' : 'notify.failed';
+      const code = error instanceof ApiError ? error.code : '';
+      this.error =
+        code === 'validation_failed'
+          ? 'sms.invalid'
+          : code === 'already_exists'
+            ? 'sms.once'
+            : code === 'rate_limited'
+              ? 'sms.tooMany'
+              : 'notify.failed';
     } finally {
       this.busy = false;
     }

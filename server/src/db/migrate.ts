@@ -16,6 +16,7 @@ import * as webShare from './migrations/2026-12-02T0100-web-share.js';
 import * as counterDisplayDevices from './migrations/2026-12-02T0200-counter-display-devices.js';
 import * as pauseNotes from './migrations/2026-12-02T0300-pause-notes.js';
 import * as loginKnownAddresses from './migrations/2026-12-02T0500-login-known-addresses.js';
+import * as smsLimits from './migrations/2026-12-02T0600-sms-limits.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0200-counter-display-devices': counterDisplayDevices,
   '2026-12-02T0300-pause-notes': pauseNotes,
   '2026-12-02T0500-login-known-addresses': loginKnownAddresses,
+  '2026-12-02T0600-sms-limits': smsLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

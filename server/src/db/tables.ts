@@ -204,6 +204,13 @@ export interface LoginKnownAddressesTable {
 export type DeviceKind = 'board' | 'kiosk' | 'counter_display';
 
 /** A board, kiosk or counter display paired with a center (issue 6); only the token's hash is kept. */
+/** Text messages sent to a number (its keyed hash) in a day. */
+export interface SmsSendsTable {
+  phone_hash: string;
+  day: ColumnType<string, string, string>;
+  sent: number;
+}
+
 export interface PairedDevicesTable {
   id: Generated<number>;
   center_id: number;
@@ -254,5 +261,6 @@ export interface Database {
   login_locks: LoginLocksTable;
   login_known_addresses: LoginKnownAddressesTable;
   paired_devices: PairedDevicesTable;
+  sms_sends: SmsSendsTable;
   pairing_codes: PairingCodesTable;
 }

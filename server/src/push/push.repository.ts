@@ -119,9 +119,25 @@ export async function subscriptionsOf(db: Db, ticketId: number): Promise<StoredS
   }));
 }
 
+/** Marks a ticket's one SMS opt-in; a second (a new number, or the same after unsubscribing) is refused. */
+export const SMS_OPT_IN = 'sms_opt_in';
+
 export function saveContact(db: Kysely<Database>, token: string, phone: string, locale: Locale) {
   return db.transaction().execute(async (trx) => {
     const ticketId = await lockLiveTicket(trx, token);
+    const first = await trx
+      .insertInto('ticket_notices')
+      .values({ ticket_id: ticketId, kind: SMS_OPT_IN })
+      .onConflict((oc) => oc.columns(['ticket_id', 'kind']).doNothing())
+      .returning('ticket_id')
+      .executeTakeFirst();
+    if (!first) {
+      throw new DomainError(
+        'already_exists',
+        'this ticket has already been given a number for text messages; one a ticket',
+        { ticketId },
+      );
+    }
     await trx
       .insertInto('ticket_contacts')
       .values({ ticket_id: ticketId, phone, locale })
@@ -135,13 +151,18 @@ export async function deleteContact(db: Db, ticketId: number): Promise<void> {
   await db.deleteFrom('ticket_contacts').where('ticket_id', '=', ticketId).execute();
 }
 
-export async function contactOf(db: Db, ticketId: number): Promise<{ phone: string; locale: Locale } | null> {
+/** The number to text about a ticket, and the ticket's local day (the number's daily allowance counts by it). */
+export async function contactOf(
+  db: Db,
+  ticketId: number,
+): Promise<{ phone: string; locale: Locale; day: string } | null> {
   const row = await db
-    .selectFrom('ticket_contacts')
-    .select(['phone', 'locale'])
-    .where('ticket_id', '=', ticketId)
+    .selectFrom('ticket_contacts as c')
+    .innerJoin('tickets as t', 't.id', 'c.ticket_id')
+    .select(['c.phone', 'c.locale', sql<string>`t.day::text`.as('day')])
+    .where('c.ticket_id', '=', ticketId)
     .executeTakeFirst();
-  return row ? { phone: row.phone, locale: row.locale === 'en' ? 'en' : 'vi' } : null;
+  return row ? { phone: row.phone, locale: row.locale === 'en' ? 'en' : 'vi', day: row.day } : null;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   saveSubscription,
   ticketIdOf,
 } from './push.repository.js';
+import { SmsAllowance } from './sms-allowance.js';
 import { SmsChannel } from './sms-channel.js';
 import { TicketNotifier } from './ticket-notifier.js';
 import { lazyVapidKeys } from './vapid-keys.js';
@@ -57,6 +58,18 @@ const SubscribeBody = Type.Object(
   { additionalProperties: false },
 );
 const UnsubscribeBody = Type.Object({ endpoint: Endpoint }, { additionalProperties: false });
+/** SMS opt-ins an hour from one address: each costs the center money and texts a stranger's phone. */
+const smsOptInRateLimit = (max: number) => ({
+  max,
+  timeWindow: 3_600_000,
+  errorResponseBuilder: (_request: unknown, context: { after: string; max: number }) =>
+    new DomainError(
+      'rate_limited',
+      `more than ${context.max} numbers for text messages an hour from this address; try again in ${context.after}`,
+      { retryAfter: context.after },
+    ),
+});
+
 /** A Vietnamese phone number, spaces and dots already removed by the page. */
 const SmsBody = Type.Object(
   {
@@ -122,6 +135,7 @@ export async function registerNotifications(
         webhookUrl: smsWebhookUrl,
         webhookToken: config.smsWebhookToken,
         publicUrl: config.publicUrl,
+        allowance: new SmsAllowance(config.sessionSecret, config.smsPerNumberDay),
         log: app.log,
       }),
     );
@@ -171,7 +185,10 @@ export async function registerNotifications(
 
   app.post(
     '/api/tickets/:token/sms',
-    { schema: { tags, params: TokenParams, body: SmsBody } },
+    {
+      schema: { tags, params: TokenParams, body: SmsBody },
+      config: { rateLimit: smsOptInRateLimit(config.smsOptInsPerAddressHour) },
+    },
     async (request, reply) => {
       if (!smsWebhookUrl) throw new DomainError('not_found', 'text messages are not offered here');
       const { token } = request.params;

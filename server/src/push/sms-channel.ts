@@ -8,6 +8,7 @@ import type { Database } from '../db/tables.js';
 import type { Logger } from '../realtime/publish.js';
 import { type NotificationChannel, smsText, type TicketNotice } from './notices.js';
 import { contactOf } from './push.repository.js';
+import type { SmsAllowance } from './sms-allowance.js';
 
 export interface SmsChannelOptions {
   db: Kysely<Database>;
@@ -15,6 +16,8 @@ export interface SmsChannelOptions {
   webhookToken: string | null;
   /** For the link in the text; none when the deployment has no public address. */
   publicUrl: string | null;
+  /** Messages a number may receive a day, whatever tickets asked for them. */
+  allowance: SmsAllowance;
   log: Logger;
 }
 
@@ -27,9 +30,17 @@ export class SmsChannel implements NotificationChannel {
   }
 
   async deliver(notice: TicketNotice): Promise<void> {
-    const { db, webhookUrl, webhookToken, publicUrl, log } = this.#options;
+    const { db, webhookUrl, webhookToken, publicUrl, allowance, log } = this.#options;
     const contact = await contactOf(db, notice.ticketId);
     if (!contact) return;
+    if (!(await allowance.claim(db, contact.phone, contact.day))) {
+      // The number never reaches the log; the ticket and the kind are enough to see it happen.
+      log.warn(
+        { ticketId: notice.ticketId, kind: notice.kind, limit: allowance.perNumberPerDay },
+        'sms not sent: the number has had its messages for today',
+      );
+      return;
+    }
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (webhookToken) headers.authorization = `Bearer ${webhookToken}`;
     try {
