@@ -142,6 +142,7 @@ export class DeviceEditor extends ConfigForm {
       <p class="code-label">${this.t('device.code', { name: issued.name })}</p>
       <p class="code" data-code=${issued.code}>${spaced}</p>
       <p>${this.t('device.codeExpires', { time: this.#time(issued.expiresAt, false) })}</p>
+      <p class="hint">${this.t(`device.how.${issued.kind}`)}</p>
     </div>`;
   }
 

@@ -22,6 +22,10 @@ const vi = {
   'device.code': 'Mã ghép nối cho {name}',
   'device.codeExpires':
     'Nhập mã này trên thiết bị trước {time}. Mã chỉ dùng được một lần và chỉ hiện lần này.',
+  'device.how.counter_display':
+    'Trên màn hình quầy, thêm &pair=1 vào cuối địa chỉ đang mở (…/display/counter/?counter=…&pair=1) rồi nhập mã. Chỉ màn hình đã ghép nối với quầy mới nhận đánh giá tại quầy.',
+  'device.how.kiosk': 'Máy lấy số hiện màn hình ghép nối cho tới khi được ghép nối: nhập mã ở đó.',
+  'device.how.board': 'Bảng gọi số hiện màn hình ghép nối khi trung tâm chỉ cho phép thiết bị đã ghép nối.',
   'device.list': 'Thiết bị đã ghép nối',
   'device.none': 'Chưa có thiết bị nào được ghép nối.',
   'device.createdBy': 'Người tạo mã',
@@ -127,6 +131,10 @@ const en: Record<keyof typeof vi, string> = {
   'device.kind.kiosk': 'Ticket kiosk',
   'device.kind.counter_display': 'Counter display',
   'device.code': 'Pairing code for {name}',
+  'device.how.counter_display':
+    'On the counter display, add &pair=1 to the end of the address it shows (…/display/counter/?counter=…&pair=1) and enter the code. Only a display paired with its counter takes ratings there.',
+  'device.how.kiosk': 'A kiosk shows its pairing screen until it is paired: enter the code there.',
+  'device.how.board': 'A board shows its pairing screen when the center admits paired devices only.',
   'device.codeExpires': 'Enter this code on the device before {time}. It works once and is shown only now.',
   'device.list': 'Paired devices',
   'device.none': 'No device is paired yet.',
