@@ -14,6 +14,21 @@ import { DomainError } from '../errors.js';
 import { type Handshake, handshakeCookie, tokenOfHandshake, tokenOfRequest } from './device-credentials.js';
 import { deviceOfToken, type PairedDevice } from './device-tokens.js';
 
+/**
+ * The paired device an HTTP request speaks for (its token's device), looked up once per
+ * request: issuance asks twice (the rate limit's exemption, then the channel's check).
+ */
+const devicesOfRequests = new WeakMap<FastifyRequest, Promise<PairedDevice | null>>();
+export function deviceOfRequest(db: Kysely<Database>, request: FastifyRequest): Promise<PairedDevice | null> {
+  let device = devicesOfRequests.get(request);
+  if (!device) {
+    const token = tokenOfRequest(request);
+    device = token ? deviceOfToken(db, token) : Promise.resolve(null);
+    devicesOfRequests.set(request, device);
+  }
+  return device;
+}
+
 /** Whether the center admits paired devices only (an unknown center: false, and its own 404 follows). */
 export async function pairingRequired(db: Kysely<Database>, centerId: number): Promise<boolean> {
   const row = await db
@@ -60,8 +75,7 @@ export async function isCounterDisplayOf(
   request: FastifyRequest,
   counter: { id: number; centerId: number },
 ): Promise<boolean> {
-  const token = tokenOfRequest(request);
-  const device = token ? await deviceOfToken(db, token) : null;
+  const device = await deviceOfRequest(db, request);
   return (
     device?.kind === 'counter_display' &&
     device.centerId === counter.centerId &&
@@ -71,8 +85,6 @@ export async function isCounterDisplayOf(
 
 /** A kiosk paired with the center it issues for: exempt from the per-address issuance limit. */
 export async function isPairedKiosk(db: Kysely<Database>, request: FastifyRequest, centerId: number) {
-  const token = tokenOfRequest(request);
-  if (!token) return false;
-  const device = await deviceOfToken(db, token);
+  const device = await deviceOfRequest(db, request);
   return device?.kind === 'kiosk' && device.centerId === centerId;
 }

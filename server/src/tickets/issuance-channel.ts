@@ -9,8 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Channel } from '../../../shared/src/protocol.js';
 import { mayActIn } from '../auth/actor.js';
 import type { Database } from '../db/tables.js';
-import { tokenOfRequest } from '../devices/device-credentials.js';
-import { deviceOfToken } from '../devices/device-tokens.js';
+import { deviceOfRequest } from '../devices/device-access.js';
 import { DomainError } from '../errors.js';
 
 export async function assertMayIssueOn(
@@ -38,8 +37,7 @@ export async function assertMayIssueOn(
     }
     throw new DomainError('forbidden', `you may not issue staff tickets in center ${centerId}`, { centerId });
   }
-  const token = tokenOfRequest(request);
-  const device = token ? await deviceOfToken(db, token) : null;
+  const device = await deviceOfRequest(db, request);
   if (device?.kind === 'kiosk' && device.centerId === centerId) return;
   throw new DomainError(
     'device_not_paired',
