@@ -9,6 +9,7 @@
  * treated exactly like a real one; a lock ends when its time is up.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SLOWED_CHANNEL } from '../../server/src/auth/login-lockout.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -192,6 +193,40 @@ eachDatabase('sign-in lockout', (kind) => {
     expectError(await login(b, username, 'wrong-password', desk), 401, 'invalid_credentials');
     expect((await login(a, username, TEST_PASSWORD, desk)).status).toBe(200);
     expect(delays, 'from the desk').toEqual([]);
+  });
+
+  it('forgets the failures and locks of usernames and addresses never tried again, once their time is up', async () => {
+    // A spray: usernames tried from addresses of their own, once or up to a lock, never again.
+    const sprayed = [1, 2, 3].map((n) => `sprayed_${kind}_${n}`);
+    for (const [n, username] of sprayed.entries()) {
+      const ip = freshIp();
+      for (let i = 0; i <= n; i++) await login(a, username, 'wrong-password', ip);
+    }
+    const db = database.db;
+    const mine = (key: string) => sprayed.some((u) => key.includes(u));
+    const left = async () => ({
+      failures: (await db.selectFrom('login_failures').select('key').execute()).filter((r) => mine(r.key))
+        .length,
+      locks: (await db.selectFrom('login_locks').select('key').execute()).filter((r) => mine(r.key)).length,
+    });
+    const before = await left();
+    expect(before.failures).toBeGreaterThan(0);
+    expect(before.locks).toBe(1);
+    // Time passes: the window and the lock run out, as fifteen minutes would.
+    const sprayedKeys = `%sprayed_${kind}_%`;
+    await sql`UPDATE login_failures SET at = now() - interval '1 day' WHERE key LIKE ${sprayedKeys}`.execute(
+      db,
+    );
+    await sql`UPDATE login_locks SET locked_until = now() - interval '1 minute' WHERE key LIKE ${sprayedKeys}`.execute(
+      db,
+    );
+    // Someone else fails, anywhere: what no longer counts goes, whoever it belonged to.
+    expectError(
+      await login(b, `sprayed_${kind}_next`, 'wrong-password', freshIp()),
+      401,
+      'invalid_credentials',
+    );
+    expect(await left()).toEqual({ failures: 0, locks: 0 });
   });
 
   it('refuses at once, without a timer, when too many sign-ins already wait', async () => {

@@ -13,7 +13,8 @@
  *   attempt is refused at once with 429, so a flood costs neither CPU nor unbounded timers.
  *   An address the username signed in from within `knownAddressDays` is not slowed: the staff
  *   at their counters sign in as usual while their username is guessed from outside.
- * Failures, locks and known addresses are rows in the database, so every instance sees them.
+ * Failures, locks and known addresses are rows in the database, so every instance sees them;
+ * each failure also drops the rows of any key that no longer count, so the tables stay bounded.
  * An unknown username is counted, locked and slowed exactly like a real one: nothing to
  * enumerate. A success clears the failures of its username and address.
  */
@@ -152,6 +153,24 @@ export class LoginLockout {
         await trx.deleteFrom('login_failures').where('key', '=', key).execute();
       }
     });
+    await this.#sweep();
+  }
+
+  /**
+   * Drops what no longer counts, of every key: failures past the window, locks past their end,
+   * known addresses past theirs. Above, only this attempt's own keys are tidied, so a spray of
+   * usernames from many addresses, each tried once and never again, would otherwise stay for
+   * ever. Runs only when something is written, after it commits (never holding its locks), by
+   * index ranges that are empty most of the time (migration 2026-12-03T0100).
+   */
+  async #sweep(): Promise<void> {
+    await sql`
+      WITH failures AS (
+        DELETE FROM login_failures WHERE at <= now() - make_interval(mins => ${this.policy.windowMinutes})
+      ), known AS (
+        DELETE FROM login_known_addresses WHERE until <= now()
+      )
+      DELETE FROM login_locks WHERE locked_until <= now()`.execute(this.db);
   }
 
   /**

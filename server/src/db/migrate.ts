@@ -17,6 +17,7 @@ import * as counterDisplayDevices from './migrations/2026-12-02T0200-counter-dis
 import * as pauseNotes from './migrations/2026-12-02T0300-pause-notes.js';
 import * as loginKnownAddresses from './migrations/2026-12-02T0500-login-known-addresses.js';
 import * as smsLimits from './migrations/2026-12-02T0600-sms-limits.js';
+import * as loginSweep from './migrations/2026-12-03T0100-login-sweep.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0300-pause-notes': pauseNotes,
   '2026-12-02T0500-login-known-addresses': loginKnownAddresses,
   '2026-12-02T0600-sms-limits': smsLimits,
+  '2026-12-03T0100-login-sweep': loginSweep,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
