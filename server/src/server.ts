@@ -1,11 +1,13 @@
 /**
  * Starts one Lượt instance: config, database (migrated, seeded on first start), the app,
  * and a clean shutdown on SIGTERM/SIGINT (the embedded database must be closed, never left open).
+ * The signal handlers are in place before anything opens: a signal during the start lets the
+ * start finish, then drains and closes as at any other time (a second signal exits at once).
  */
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
-import { openDatabase } from './db/database.js';
+import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureWebBuild } from './http/web-pages.js';
 import { restoreReassignedCounters } from './manager-actions/counter-services.js';
@@ -14,11 +16,15 @@ import { expireStaleTickets } from './tickets/expire-tickets.js';
 
 const EXPIRY_SWEEP_MS = 5 * 60_000;
 
-async function main(): Promise<void> {
+/** Opened by the start so far: a start that fails still closes the embedded database. */
+let opened: DatabaseHandle | null = null;
+
+async function main() {
   const startedAt = performance.now();
   const config = loadConfig();
   if (await ensureWebBuild()) console.log('Built the browser pages.');
   const database = await openDatabase(config);
+  opened = database;
   // Migrations and the seed run without the requests' statement limit (PostgreSQL's start lane).
   const startupDb = database.startupDb ?? database.db;
   await migrateToLatest(startupDb);
@@ -64,33 +70,57 @@ async function main(): Promise<void> {
   }
   console.log(`${lines.join('\n')}\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    // Draining: /readyz answers 503 while requests are still served, so a load balancer that
-    // probes it stops sending here; then the server stops accepting, finishes the requests in
-    // flight and closes the sockets (their clients reconnect to another instance), and exits.
-    readiness.draining = true;
-    app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'draining');
-    clearInterval(sweep);
-    if (config.shutdownDrainMs > 0) await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
-    try {
-      await app.close();
-    } finally {
-      await database.close();
-    }
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  return { app, readiness, database, sweep, drainMs: config.shutdownDrainMs };
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
-    console.error(`Lượt cannot start: ${error.message}`);
-  } else {
-    console.error('Lượt failed to start:', error);
+let stopping = false;
+
+async function stop(signal: string): Promise<void> {
+  if (stopping) {
+    if (!started.settled) {
+      console.error(`Lượt: ${signal} again before the start finished; exiting now`);
+      process.exit(1);
+    }
+    return;
   }
-  process.exit(1);
-});
+  stopping = true;
+  // A start under way finishes first (a start that fails exits by itself, closing what it opened).
+  const running = await started.promise.catch(() => null);
+  if (!running) return;
+  const { app, readiness, database, sweep, drainMs } = running;
+  // Draining: /readyz answers 503 while requests are still served, so a load balancer that
+  // probes it stops sending here; then the server stops accepting, finishes the requests in
+  // flight and closes the sockets (their clients reconnect to another instance), and exits.
+  readiness.draining = true;
+  app.log.info({ signal, drainMs }, 'draining');
+  clearInterval(sweep);
+  if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
+  try {
+    await app.close();
+  } finally {
+    await database.close();
+  }
+  process.exit(0);
+}
+
+// Before anything opens: a signal that came between the database opening and the listen would
+// otherwise kill the process with the embedded database open.
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+
+const started = { promise: main(), settled: false };
+started.promise.then(
+  () => {
+    started.settled = true;
+  },
+  async (error: unknown) => {
+    started.settled = true;
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      console.error(`Lượt cannot start: ${error.message}`);
+    } else {
+      console.error('Lượt failed to start:', error);
+    }
+    await opened?.close().catch(() => {});
+    process.exit(1);
+  },
+);
