@@ -1,6 +1,6 @@
 /** TypeBox schemas of the configuration API (issue 5): every field checked at the edge. */
 import { Type } from 'typebox';
-import { Id, PersonName, STORABLE } from '../http/schemas.js';
+import { Id, OptionalText, PersonName, STORABLE } from '../http/schemas.js';
 
 /** Names people read on boards and staff pages: refused blank, invisible or with bidi controls. */
 const Name = PersonName;
@@ -65,7 +65,8 @@ export const CounterChanges = Type.Partial(Type.Object(counterFields), { additio
 
 const centerFields = {
   name: Name(200),
-  address: Type.String({ maxLength: 300, pattern: STORABLE }),
+  /** Shown on staff pages and kept in the audit log: one line, as names are; '' clears it. */
+  address: OptionalText(300),
   timezone: Type.String({ minLength: 1, maxLength: 64, pattern: STORABLE }),
   openingHours: Windows,
   priorityEvery: Type.Integer({ minimum: 0, maximum: 100 }),

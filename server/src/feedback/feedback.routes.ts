@@ -3,11 +3,11 @@ import { Type } from 'typebox';
 import { RATINGS } from '../../../shared/src/protocol.js';
 import type { DomainContext } from '../context.js';
 import type { App } from '../http/app-type.js';
-import { Text, TokenParams } from '../http/schemas.js';
+import { Paragraph, TokenParams } from '../http/schemas.js';
 import { rateTicket } from './feedback.js';
 
 const FeedbackBody = Type.Object(
-  { rating: Type.Enum(RATINGS), comment: Type.Optional(Text(1000)) },
+  { rating: Type.Enum(RATINGS), comment: Type.Optional(Paragraph(1000)) },
   { additionalProperties: false },
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPersonName } from './person-names.js';
+import { checkParagraph, checkPersonName } from './person-names.js';
 
 const refused = (name: string) => {
   const checked = checkPersonName(name);
@@ -40,5 +40,43 @@ describe('checkPersonName', () => {
   it('keeps what draws inside a name: joiners in emoji, digits, signs', () => {
     for (const name of ['👩‍💻', 'Quầy 1', '#1', 'Ω', '中心', 'A\u200bB'])
       expect(checkPersonName(name)).toEqual({ ok: true, name });
+  });
+});
+
+describe('checkParagraph', () => {
+  const reasonOf = (text: string) => {
+    const checked = checkParagraph(text);
+    return checked.ok ? null : checked.reason;
+  };
+
+  it('keeps line breaks and tabs, as \\n however they were sent, without the blank edges', () => {
+    expect(checkParagraph(' Dòng một\r\n\tdòng hai\rba\n\n')).toEqual({
+      ok: true,
+      name: 'Dòng một\n\tdòng hai\nba',
+    });
+  });
+
+  it.each([
+    ['A\u202eB', 'U+202E'],
+    ['A\u2066B', 'U+2066'],
+    ['A\u0007B', 'U+0007'],
+    ['A\u001bB', 'U+001B'],
+    ['A\u0085B', 'U+0085'],
+    ['\n\t \n', 'visible'],
+  ])('refuses %j (%s) as a name would', (text, reason) => {
+    expect(reasonOf(text)).toContain(reason);
+  });
+});
+
+describe('checkPersonName with orEmpty', () => {
+  it("keeps nothing but blanks as '', and checks anything else as a name", () => {
+    expect(checkPersonName('', { orEmpty: true })).toEqual({ ok: true, name: '' });
+    expect(checkPersonName(' \u200b ', { orEmpty: true })).toEqual({ ok: true, name: '' });
+    expect(checkPersonName(' 12 Quang Trung ', { orEmpty: true })).toEqual({
+      ok: true,
+      name: '12 Quang Trung',
+    });
+    expect(checkPersonName('A\u202eB', { orEmpty: true }).ok).toBe(false);
+    expect(checkPersonName('', {}).ok).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /** Schemas shared by several route modules. */
 import { Type } from 'typebox';
 import { CHANNELS, OUTCOMES, PRIORITIES } from '../../../shared/src/protocol.js';
-import { PERSON_NAME } from './person-names.js';
+import { OR_EMPTY, PARAGRAPH, PERSON_NAME } from './person-names.js';
 
 /** Database ids are positive 32-bit integers; anything else is a 400, not a database error. */
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -34,5 +34,16 @@ export const STORABLE = '^[^\\u0000\\ud800-\\udfff]*$';
 export const PersonName = (max: number) =>
   Type.String({ minLength: 1, maxLength: max, pattern: STORABLE, [PERSON_NAME]: true });
 
-/** A short human text: a reason, a note. */
-export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: STORABLE });
+/** As Text, for a field that may be cleared: '' (or only blanks, kept as '') is allowed. */
+export const OptionalText = (max: number) =>
+  Type.String({ maxLength: max, pattern: STORABLE, [PERSON_NAME]: OR_EMPTY });
+
+/**
+ * A short text a person types (a reason, a pause note, an address): one line, refused and kept
+ * exactly as a name is (bidi and control characters refused, invisible edges trimmed, NFC).
+ */
+export const Text = PersonName;
+
+/** A text of several lines a person types (a citizen's comment, an outcome note): as Text, and line breaks. */
+export const Paragraph = (max: number) =>
+  Type.String({ minLength: 1, maxLength: max, pattern: STORABLE, [PARAGRAPH]: true });

@@ -9,7 +9,20 @@ import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import { IsOptional } from 'typebox';
 import { guardInput } from './body-guard.js';
-import { checkPersonName, PERSON_NAME } from './person-names.js';
+import {
+  checkParagraph,
+  checkPersonName,
+  type NameCheck,
+  OR_EMPTY,
+  PARAGRAPH,
+  PERSON_NAME,
+} from './person-names.js';
+
+/** What people type: names and one-line texts, and texts of several lines (person-names.ts). */
+const TEXT_KEYWORDS: [string, (raw: string, keywordValue: unknown) => NameCheck][] = [
+  [PERSON_NAME, (raw, value) => checkPersonName(raw, { orEmpty: value === OR_EMPTY })],
+  [PARAGRAPH, checkParagraph],
+];
 
 function makeAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({
@@ -20,23 +33,25 @@ function makeAjv(coerce: boolean): Ajv {
     strict: false,
   });
   addFormats.default(ajv);
-  ajv.addKeyword({
-    keyword: PERSON_NAME,
-    type: 'string',
-    modifying: true,
-    errors: true,
-    validate: function personName(this: unknown, _on: boolean, data: string, _schema, cxt): boolean {
-      const checked = checkPersonName(data);
-      const self = personName as unknown as { errors: Partial<ErrorObject>[] | null };
-      if (!checked.ok) {
-        self.errors = [{ keyword: PERSON_NAME, message: checked.reason, params: {} }];
-        return false;
-      }
-      // Trimmed and in NFC (person-names.ts): the name as it is kept.
-      if (cxt?.parentData && checked.name !== data) cxt.parentData[cxt.parentDataProperty] = checked.name;
-      return true;
-    },
-  });
+  for (const [keyword, check] of TEXT_KEYWORDS) {
+    ajv.addKeyword({
+      keyword,
+      type: 'string',
+      modifying: true,
+      errors: true,
+      validate: function text(this: unknown, value: unknown, data: string, _schema, cxt): boolean {
+        const checked = check(data, value);
+        const self = text as unknown as { errors: Partial<ErrorObject>[] | null };
+        if (!checked.ok) {
+          self.errors = [{ keyword, message: checked.reason, params: {} }];
+          return false;
+        }
+        // Trimmed and in NFC (person-names.ts): the text as it is kept.
+        if (cxt?.parentData && checked.name !== data) cxt.parentData[cxt.parentDataProperty] = checked.name;
+        return true;
+      },
+    });
+  }
   return ajv;
 }
 

@@ -14,6 +14,7 @@ import {
   Id,
   NoBody,
   Outcome,
+  Paragraph,
   Priority,
   Text,
   TicketParams,
@@ -50,17 +51,27 @@ const IssueBody = Type.Object(
 );
 const CompleteBody = Type.Optional(
   Type.Object(
-    { outcome: Type.Optional(Outcome), note: Type.Optional(Text(1000)) },
+    { outcome: Type.Optional(Outcome), note: Type.Optional(Paragraph(1000)) },
     { additionalProperties: false },
   ),
 );
 const ResumeBody = Type.Optional(
   Type.Object({ counterId: Type.Optional(Id) }, { additionalProperties: false }),
 );
-const PriorityBody = Type.Union([
-  Type.Object({ decision: Type.Literal('confirm') }, { additionalProperties: false }),
-  Type.Object({ decision: Type.Literal('remove'), reason: Text(500) }, { additionalProperties: false }),
-]);
+/**
+ * One object, not a union of two: a refused reason is then named for what is wrong with it (a
+ * union answered with the first branch's complaint, "must NOT have additional properties").
+ * A reason is required to remove a priority and refused with a confirmation (see the route).
+ */
+const PriorityBody = Type.Object(
+  { decision: Type.Enum(['confirm', 'remove']), reason: Type.Optional(Text(500)) },
+  { additionalProperties: false },
+);
+const reasonFault = (body: { decision: string; reason?: string }): string | null => {
+  if (body.decision === 'remove' && body.reason === undefined) return 'is required to remove a priority';
+  if (body.decision === 'confirm' && body.reason !== undefined) return 'is given only to remove a priority';
+  return null;
+};
 const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
 
 /** Staff actions that take no body (cancel has its own route: staff by id, citizen by token). */
@@ -176,8 +187,14 @@ export function ticketsRoutes(
   app.post(
     '/api/tickets/:id/priority',
     { schema: { tags, params: TicketParams, body: PriorityBody }, preHandler: staff },
-    async (request) => ({
-      ticket: await decidePriority(ctx, actorOf(request), request.params.id, request.body),
-    }),
+    async (request) => {
+      const fault = reasonFault(request.body);
+      if (fault) {
+        throw new DomainError('validation_failed', `body.reason ${fault}`, { in: 'body', field: 'reason' });
+      }
+      const { decision, reason } = request.body;
+      const chosen = decision === 'remove' ? { decision, reason: reason! } : { decision };
+      return { ticket: await decidePriority(ctx, actorOf(request), request.params.id, chosen) };
+    },
   );
 }
