@@ -26,7 +26,7 @@ import { feedbackRoutes } from './feedback/feedback.routes.js';
 import type { App } from './http/app-type.js';
 import { citizenAppRoutes } from './http/citizen-app.js';
 import { compileTrustProxy } from './http/client-address.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { registerOriginCheck } from './http/origin-check.js';
 import { publicConfigRoutes } from './http/public-config.routes.js';
@@ -71,6 +71,9 @@ export async function buildApp(
     // Per-request lines drown what matters at a busy center; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
+    // What is refused before any route runs, in the error shape too (error-handler.ts).
+    frameworkErrors,
+    clientErrorHandler,
     // X-Forwarded-* only from the balancers TRUST_PROXY names (DESIGN.md §14): request.ip,
     // request.protocol and request.host are then the client's, and nobody else's word counts.
     trustProxy,

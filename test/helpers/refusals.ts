@@ -74,6 +74,35 @@ export function expectError(reply: Reply, status: number, code: ErrorCode, label
 }
 
 /**
+ * Any refusal, whatever its code: the status, and a JSON body `{ error: { code, message,
+ * details? } }` with a code and a message that are non-empty strings. For answers read off
+ * the wire or from `inject`, where no Reply is at hand. Returns the error, for more checks.
+ */
+export function expectRefusalShape(
+  status: number,
+  contentType: string | undefined,
+  text: string,
+  label = '',
+): ErrorBody['error'] {
+  const at = `${label} → ${status} ${text.slice(0, 300)}`;
+  expect(status, at).toBeGreaterThanOrEqual(400);
+  expect(contentType ?? '', at).toMatch(/^application\/json/);
+  let body: ErrorBody;
+  try {
+    body = JSON.parse(text) as ErrorBody;
+  } catch {
+    throw new Error(`${at}: the refusal is not JSON`);
+  }
+  expect(Object.keys(body ?? {}), at).toEqual(['error']);
+  expect(typeof body.error.code, at).toBe('string');
+  expect(body.error.code.length, at).toBeGreaterThan(0);
+  expect(typeof body.error.message, at).toBe('string');
+  expect(body.error.message.length, at).toBeGreaterThan(0);
+  for (const key of Object.keys(body.error)) expect(['code', 'message', 'details'], at).toContain(key);
+  return body.error;
+}
+
+/**
  * Sends one request that must be refused: checks status, code and error shape, that a 400
  * names `field` in its message and details, and that the database did not change.
  */

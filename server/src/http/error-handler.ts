@@ -1,8 +1,12 @@
 /**
  * The one error handler: domain errors with their code, validation errors naming the field,
- * database outages as 503, and anything unexpected as a 500 with no details leaked.
+ * database outages as 503, and anything unexpected as a 500 with no details leaked. What is
+ * refused before any route runs (a URL that does not decode, what Node's HTTP parser refuses)
+ * gets the same shape: Fastify's own answers there are `{ error: "Bad Request", ... }`.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, ErrorCode } from '../../../shared/src/errors.js';
 import { DomainError } from '../errors.js';
 
@@ -52,6 +56,46 @@ function constraintConflict(error: unknown): DomainError | null {
     return new DomainError('feedback_exists', 'this ticket has already been rated');
   }
   return null;
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL whose escapes do not decode (400), a path parameter past
+ * maxParamLength (414). The URL is not echoed: it is the client's text, and may be long.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL')
+    return send(
+      reply,
+      400,
+      'bad_request',
+      'the URL does not decode: a % not followed by two hex digits, or not UTF-8',
+    );
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return send(reply, 414, 'bad_request', 'a part of the URL path is longer than any id or token');
+  return send(reply, 500, 'internal', 'something went wrong on our side; it has been logged');
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's parser refused the bytes (a lying or doubled length, a
+ * bad chunk, a control character in a header, headers past 16 KiB, a request too slow to come).
+ * There is no request to reply to, so the answer is written on the socket, which then closes.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'the request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'the request headers are larger than 16 KiB']
+        : [400, 'the request is not well-formed HTTP'];
+  const body = JSON.stringify({ error: { code: 'bad_request', message } } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
