@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   pairing_code_used: 409,
   rate_limited: 429,
   database_unavailable: 503,
+  /** Work that is limited to a few at once (a report) is at its limit: retry in `details.retryAfterSeconds`. */
+  busy: 503,
   not_ready: 503,
   internal: 500,
 } as const;

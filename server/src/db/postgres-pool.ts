@@ -41,7 +41,7 @@ export interface PostgresLanes {
 }
 
 /** Reports may run beside requests, never instead of them: a few connections of their own. */
-const REPORT_POOL_SIZE = 2;
+export const REPORT_POOL_SIZE = 2;
 
 /**
  * Server-side TCP keep-alive, per session: a backend whose client's machine or network died

@@ -2,17 +2,20 @@
  * GET /api/centers/:centerId/reports?from&to (JSON) and /reports.csv: managers of the
  * center and admins. Dates are local days YYYY-MM-DD, at most 366 of them.
  */
+import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { assertCenterAccess } from '../auth/actor.js';
 import { assertStaff } from '../auth/staff-session.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
+import { REPORT_POOL_SIZE } from '../db/postgres-pool.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import { CenterParams } from '../http/schemas.js';
 import { centerReport } from './center-report.js';
 import { reportCsv } from './report-csv.js';
+import { RETRY_AFTER_SECONDS, ReportSlots } from './report-slots.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Range = Type.Object({ from: Day, to: Day }, { additionalProperties: false });
@@ -50,20 +53,32 @@ function checkRange(from: string, to: string): void {
 
 export function reportsRoutes(app: App, db: Kysely<Database>): void {
   const schema = { tags: ['reports'], params: CenterParams, querystring: Range };
+  // As many at once as the reports' lane has connections (report-slots.ts).
+  const slots = new ReportSlots(REPORT_POOL_SIZE);
   const load = async (
     request: { params: { centerId: number }; query: { from: string; to: string } } & Parameters<
       typeof assertStaff
     >[0],
+    reply: FastifyReply,
   ) => {
     const actor = assertStaff(request, ['manager', 'admin']);
     assertCenterAccess(actor, request.params.centerId);
     checkRange(request.query.from, request.query.to);
-    await assertCenterExists(db, request.params.centerId);
-    return centerReport(db, request.params.centerId, request.query.from, request.query.to);
+    try {
+      return await slots.run(async () => {
+        await assertCenterExists(db, request.params.centerId);
+        return centerReport(db, request.params.centerId, request.query.from, request.query.to);
+      });
+    } catch (error) {
+      // Busy says when to come back in the header too, as HTTP clients expect.
+      if (error instanceof DomainError && error.code === 'busy')
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      throw error;
+    }
   };
-  app.get('/api/centers/:centerId/reports', { schema }, (request) => load(request));
+  app.get('/api/centers/:centerId/reports', { schema }, (request, reply) => load(request, reply));
   app.get('/api/centers/:centerId/reports.csv', { schema }, async (request, reply) => {
-    const report = await load(request);
+    const report = await load(request, reply);
     return reply
       .type('text/csv; charset=utf-8')
       .header(
