@@ -33,6 +33,9 @@ export interface TicketNotifierOptions {
 export class TicketNotifier {
   #options: TicketNotifierOptions;
   #work = new Set<Promise<void>>();
+  /** The clean-up of ended tickets in progress, and whether endings came in since it began. */
+  #forgetting: Promise<void> | null = null;
+  #forgetAgain = false;
 
   constructor(options: TicketNotifierOptions) {
     this.#options = options;
@@ -47,8 +50,30 @@ export class TicketNotifier {
         this.#track(this.#called(id, number, token, event.counterId));
       }
     }
-    if (items.some(({ event }) => ENDINGS.includes(event.type)))
-      this.#track(forgetEndedTickets(this.#options.db));
+    if (items.some(({ event }) => ENDINGS.includes(event.type))) this.#forget();
+  }
+
+  /**
+   * One clean-up sweeps every ended ticket, so endings that come while one runs need one more
+   * after it, not one each: at a rush (or with the database slow) they would otherwise pile up,
+   * two statements per ticket done, each holding a connection the requests need.
+   */
+  #forget(): void {
+    if (this.#forgetting) {
+      this.#forgetAgain = true;
+      return;
+    }
+    const sweep = async () => {
+      do {
+        this.#forgetAgain = false;
+        await forgetEndedTickets(this.#options.db);
+      } while (this.#forgetAgain);
+    };
+    const running = sweep().finally(() => {
+      this.#forgetting = null;
+    });
+    this.#forgetting = running;
+    this.#track(running);
   }
 
   /** A service's waiting tickets with fresh positions, after each refresh. */
