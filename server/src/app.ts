@@ -74,6 +74,8 @@ export async function buildApp(
     // What is refused before any route runs, in the error shape too (error-handler.ts).
     frameworkErrors,
     clientErrorHandler,
+    // Node would refuse HTTP/1.1 without a Host with an empty 400; origin-check.ts refuses it in the shape.
+    http: { requireHostHeader: false },
     // X-Forwarded-* only from the balancers TRUST_PROXY names (DESIGN.md §14): request.ip,
     // request.protocol and request.host are then the client's, and nobody else's word counts.
     trustProxy,
