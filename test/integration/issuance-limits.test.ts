@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCenter } from '../../server/src/centers/centers.repository.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { kioskClient } from '../helpers/devices.js';
+import { createCenterFixture } from '../helpers/fixtures.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe('issuance limits', () => {
@@ -215,6 +216,66 @@ describe('issuance limits', () => {
       ).toBe(400);
       const all = await manager.request('PATCH', '/api/config/services/3', { webQuotaPercent: 100 });
       expect(all.body.webQuotaPercent).toBe(100);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('treats staff of another center as anyone in this one: the address and device limits apply', async () => {
+    const fresh = await startTestApp(database, {
+      env: { ISSUE_RATE_PER_MINUTE: '3', WEB_TICKETS_PER_DEVICE: '2' },
+    });
+    try {
+      const other = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+      const session = (await new Client(fresh.url).login(other.usernames.clerk[0]!)).cookie!;
+      /** A request with the other center's clerk's session, and the device cookie it was given, if any. */
+      let device: string | null = null;
+      const take = async () => {
+        const res = await fetch(`${fresh.url}/api/centers/1/tickets`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: [session, device].filter(Boolean).join('; '),
+          },
+          body: JSON.stringify({ serviceId: 5 }),
+        });
+        device ??= res.headers.get('set-cookie')?.split(';')[0] ?? null;
+        return {
+          status: res.status,
+          body: (await res.json()) as { id?: number; error?: { details?: unknown } },
+        };
+      };
+      const first = await take();
+      expect(first.status).toBe(201);
+      expect(device).toMatch(/^luot_device=/);
+      const row = await database.db
+        .selectFrom('tickets')
+        .select(['channel', 'device_id'])
+        .where('id', '=', first.body.id!)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ channel: 'web', device_id: expect.any(String) });
+      // Nor is the ticket logged as issued by staff.
+      const issued = await database.db
+        .selectFrom('ticket_events')
+        .select('user_id')
+        .where('ticket_id', '=', first.body.id!)
+        .where('type', '=', 'ticket.issued')
+        .executeTakeFirstOrThrow();
+      expect(issued.user_id).toBeNull();
+      expect((await take()).status).toBe(201);
+      const third = await take();
+      expect(third.status).toBe(429);
+      expect(third.body.error?.details).toMatchObject({ limit: 2 });
+      // A new device each time: the address limit (3 a minute) stops it, staff session or not.
+      device = null;
+      expect((await take()).status).toBe(429);
+      // Staff of center 1 are still exempt there.
+      const own = await new Client(fresh.url).login('clerk1');
+      for (let i = 0; i < 3; i++) {
+        expect((await own.post('/api/centers/1/tickets', { serviceId: 5, channel: 'staff' })).status).toBe(
+          201,
+        );
+      }
     } finally {
       await fresh.close();
     }

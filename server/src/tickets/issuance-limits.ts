@@ -2,7 +2,7 @@
  * Limits on public issuance (DESIGN.md §7): requests a minute per IP address, and waiting
  * tickets per device on the web channel. A device is a cookie the server mints and signs
  * (device-ids.ts), never the IP address, since kiosks and many citizens share one address
- * behind NAT. Staff are exempt.
+ * behind NAT. Staff of the center are exempt.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Transaction } from 'kysely';
@@ -21,8 +21,9 @@ export interface IssuanceLimits {
 }
 
 /**
- * The route config for @fastify/rate-limit on issuance. Staff are exempt, and so is what
- * `exempt` says (a paired kiosk: one address issuing for a whole waiting room).
+ * The route config for @fastify/rate-limit on issuance: what `exempt` says is exempt (staff of
+ * the center, a kiosk paired with it: one address issuing for a whole waiting room). A staff
+ * session of another center is not: there its holder is anyone.
  */
 export function issueRateLimit(
   limits: IssuanceLimits,
@@ -31,7 +32,7 @@ export function issueRateLimit(
   return {
     max: limits.perIpPerMinute,
     timeWindow: 60_000,
-    allowList: async (request: FastifyRequest) => request.actor !== null || (await exempt(request)),
+    allowList: exempt,
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string; max: number }) =>
       new DomainError(
         'rate_limited',

@@ -1,7 +1,10 @@
 /** Issuance, the citizen's own view, and every staff transition of DESIGN.md §7. */
+
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { TICKET_ACTION_PATH } from '../../../shared/src/protocol.js';
 import { publicTicketSnapshot } from '../../../shared/src/staff-text.js';
+import { type Actor, mayActIn } from '../auth/actor.js';
 import { actorOf, assertStaff, requireStaff } from '../auth/staff-session.js';
 import { ticketSnapshot } from '../centers/center-snapshot.js';
 import type { DomainContext } from '../context.js';
@@ -74,6 +77,10 @@ const reasonFault = (body: { decision: string; reason?: string }): string | null
 };
 const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
 
+/** The staff session of a request when it may act in the center, else null (anyone, as far as limits go). */
+const staffOf = (request: FastifyRequest, centerId: number): Actor | null =>
+  request.actor !== null && mayActIn(request.actor, centerId) ? request.actor : null;
+
 /** Staff actions that take no body (cancel has its own route: staff by id, citizen by token). */
 const SIMPLE: SimpleAction[] = ['recall', 'start', 'no_show', 'return', 'hold', 'reactivate'];
 
@@ -92,17 +99,20 @@ export function ticketsRoutes(
     {
       schema: { tags, params: CenterParams, body: IssueBody },
       config: {
-        rateLimit: issueRateLimit(limits, (request) =>
+        rateLimit: issueRateLimit(limits, async (request) => {
           // Runs before validation: the param is still the path's text.
-          isPairedKiosk(ctx.db, request, Number((request.params as { centerId: string }).centerId)),
-        ),
+          const centerId = Number((request.params as { centerId: string }).centerId);
+          return staffOf(request, centerId) !== null || (await isPairedKiosk(ctx.db, request, centerId));
+        }),
       },
     },
     async (request, reply) => {
       const { serviceId, priority = null, channel = 'web' } = request.body;
       // The channel decides which limits apply, so only who is asking can choose it.
       await assertMayIssueOn(ctx.db, request, request.params.centerId, channel);
-      const web = channel === 'web' && request.actor === null;
+      // Staff of another center take a ticket here as anyone does: the web limits apply.
+      const staff = staffOf(request, request.params.centerId);
+      const web = channel === 'web' && staff === null;
       const deviceId = web ? deviceOf(request, reply, deviceIds, secureCookie(request, secureCookies)) : null;
       const issued = await issueTicket(ctx, {
         centerId: request.params.centerId,
@@ -111,7 +121,7 @@ export function ticketsRoutes(
         channel,
         deviceId,
         deviceLimits: web ? limits : null,
-        userId: request.actor?.userId ?? null,
+        userId: staff?.userId ?? null,
       });
       const withPosition = (await positionOf(ctx.db, issued.ticket.id, serviceId)) ?? issued.ticket;
       return reply.status(201).send({ ...withPosition, token: issued.token });
