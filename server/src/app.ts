@@ -28,7 +28,7 @@ import { citizenAppRoutes } from './http/citizen-app.js';
 import { compileTrustProxy } from './http/client-address.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
-import { registerOriginCheck } from './http/origin-check.js';
+import { registerOriginCheck, socketOriginAllowed } from './http/origin-check.js';
 import { publicConfigRoutes } from './http/public-config.routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
@@ -104,7 +104,9 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const realtime = createRealtime(app.server, config.redisUrl, config.redisPrefix);
+  const realtime = createRealtime(app.server, config.redisUrl, config.redisPrefix, (request) =>
+    socketOriginAllowed(request, config.publicUrl, trustProxy),
+  );
   const publisher = new SocketPublisher(realtime.io, database.db, app.log, {
     clustered: realtime.redis !== null,
   });

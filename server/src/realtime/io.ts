@@ -3,7 +3,7 @@
  * With REDIS_URL the Redis streams adapter joins instances (it rides out Redis blips without
  * dropping packets); without, rooms stay in-process.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
@@ -21,6 +21,8 @@ export function createRealtime(
   httpServer: HttpServer,
   redisUrl: string | null,
   redisPrefix: string,
+  /** Whether a handshake may open at all (its Origin: http/origin-check.ts). */
+  admits: (request: IncomingMessage) => boolean = () => true,
 ): Realtime {
   const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null }) : null;
   // Errors are retried by ioredis; the process must not crash on them.
@@ -28,6 +30,10 @@ export function createRealtime(
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     transports: ['websocket', 'polling'],
+    allowRequest: (request, callback) => {
+      const admitted = admits(request);
+      callback(admitted ? null : 'this origin may not connect here', admitted);
+    },
     ...(redis
       ? {
           adapter: createAdapter(redis, {
