@@ -5,6 +5,7 @@
  * background, and some templates set style attributes; nothing executes from a style.
  * /docs (Swagger UI) gets a policy of its own, scoped to its routes.
  * HSTS only when PUBLIC_URL is https: a plain-http LAN install must not be pinned to TLS.
+ * Whatever does not say how it may be cached is `no-store`.
  */
 import helmet from '@fastify/helmet';
 import type { App } from './app-type.js';
@@ -64,6 +65,13 @@ export async function registerSecurityHeaders(app: App, publicUrl: string | null
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  // A response that says nothing of caching is not to be kept, by the browser or any cache
+  // between (a hall's proxy): API answers carry a citizen's ticket and position, the staff's
+  // lists and reports. Pages and assets say what they may keep (web-pages.ts).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
   const docsPolicy = policy(DOCS_DIRECTIVES);
   // After helmet's own onRequest hooks: the /docs routes (by pattern, not raw URL) get theirs.
