@@ -23,11 +23,17 @@ export function parseResponses(text: string): RawResponse[] {
     const headers = Object.fromEntries(
       lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
     );
-    const length =
-      headers['content-length'] === undefined ? rest.length - end - 4 : Number(headers['content-length']);
+    const status = Number(statusLine.split(' ')[1]);
+    // 1xx, 204 and 304 have no body; others without a length run to the end.
+    const bodyless = status < 200 || status === 204 || status === 304;
+    const length = bodyless
+      ? 0
+      : headers['content-length'] === undefined
+        ? rest.length - end - 4
+        : Number(headers['content-length']);
     const body = rest.slice(end + 4, end + 4 + length);
     if (body.length < length) break; // not all here yet
-    out.push({ status: Number(statusLine.split(' ')[1]), headers, body });
+    out.push({ status, headers, body });
     rest = rest.slice(end + 4 + body.length);
   }
   return out;
