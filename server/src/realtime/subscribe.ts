@@ -36,6 +36,7 @@ import { currentSeq, eventsSince } from '../events/events.repository.js';
 import { clientAddressOf, type TrustProxy } from '../http/client-address.js';
 import type { RealtimeServer } from './io.js';
 import { SharedReads } from './shared-reads.js';
+import { StaffRecheck } from './staff-recheck.js';
 import { MinuteCounter, type SubscribeLimits } from './subscribe-limits.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -98,14 +99,16 @@ interface Snapshots {
   counter: SharedReads<CounterSnapshot>;
 }
 
-/** The staff room is for a staff session that may act in the center. */
-async function assertStaffOf(db: Kysely<Database>, socket: Socket, centerId: number): Promise<void> {
+/** The staff room is for a staff session that may act in the center; returns that session. */
+async function assertStaffOf(db: Kysely<Database>, socket: Socket, centerId: number): Promise<string> {
   const session = handshakeCookie(socket.handshake, SESSION_COOKIE);
   const actor = session && session.length <= 128 ? await actorOfSession(db, session) : null;
-  if (!actor) throw new DomainError('unauthenticated', 'the staff room needs a staff session; sign in');
+  if (!session || !actor)
+    throw new DomainError('unauthenticated', 'the staff room needs a staff session; sign in');
   if (!mayActIn(actor, centerId)) {
     throw new DomainError('forbidden', `you may not follow center ${centerId}`, { centerId });
   }
+  return session;
 }
 
 async function answer(
@@ -113,14 +116,20 @@ async function answer(
   request: SubscribeRequest,
   options: SubscribeOptions,
   snapshots: Snapshots,
+  staffRecheck: StaffRecheck,
 ): Promise<SubscribeAck> {
   const { db, replayLimit } = options;
   if ('centerId' in request) {
     const { centerId, staff = false } = request;
     await assertCenterExists(db, centerId);
-    if (staff) await assertStaffOf(db, socket, centerId);
-    else await assertRoomAccess(db, socket.handshake, centerId); // paired devices only, if the center says so
-    await socket.join(staff ? staffRoom(centerId) : centerRoom(centerId));
+    if (staff) {
+      const session = await assertStaffOf(db, socket, centerId);
+      await socket.join(staffRoom(centerId));
+      staffRecheck.joined(socket, session, centerId); // its session is read again now and then
+    } else {
+      await assertRoomAccess(db, socket.handshake, centerId); // paired devices only, if the center says so
+      await socket.join(centerRoom(centerId));
+    }
     if (request.sinceSeq !== undefined) {
       const events = await replay(db, centerId, request.sinceSeq, replayLimit);
       if (events) return { events: staff ? events : events.map(publicEvent) };
@@ -181,7 +190,11 @@ function overLimit(
 export function handleSubscriptions(io: RealtimeServer, options: SubscribeOptions): void {
   const counters = { byAddress: new MinuteCounter(), bySocket: new MinuteCounter() };
   const snapshots: Snapshots = { center: new SharedReads(), counter: new SharedReads() };
+  const staffRecheck = new StaffRecheck(options.db, options.log);
+  const stopRecheck = staffRecheck.start(options.limits.staffRecheckMs);
+  io.httpServer?.once('close', stopRecheck);
   io.on('connection', (socket) => {
+    socket.on('disconnect', () => staffRecheck.gone(socket));
     // Once, from the handshake's own request (the upgrade, or the first poll).
     const address = clientAddressOf(socket.request, options.trustProxy);
     socket.on('subscribe', (request, ack) => {
@@ -211,7 +224,7 @@ export function handleSubscriptions(io: RealtimeServer, options: SubscribeOption
         });
         return;
       }
-      answer(socket, request, options, snapshots).then(ack, (error: unknown) => {
+      answer(socket, request, options, snapshots, staffRecheck).then(ack, (error: unknown) => {
         if (error instanceof DomainError) {
           ack({ error: { code: error.code, message: error.message } });
           return;
