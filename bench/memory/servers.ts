@@ -73,8 +73,13 @@ export async function startLuot(database: DatabaseKind): Promise<LuotServer> {
   try {
     const server = await startMeasured({
       script: 'server/src/server.ts',
-      // Every bench socket comes from 127.0.0.1: lift the per-address subscribe limit (issue 6).
-      env: { ...db.env, DEMO_PASSWORD: BENCH_PASSWORD, SUBSCRIBE_RATE_PER_MINUTE: '1000000' },
+      // Every bench socket comes from 127.0.0.1: lift the per-address subscribe and socket limits.
+      env: {
+        ...db.env,
+        DEMO_PASSWORD: BENCH_PASSWORD,
+        SUBSCRIBE_RATE_PER_MINUTE: '1000000',
+        SOCKETS_PER_ADDRESS: '10000000',
+      },
       ready: /API:\s+(http:\/\/\S+)\/api\/centers/,
       cpu: SERVER_CPU,
     });

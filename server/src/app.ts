@@ -25,7 +25,7 @@ import { displaysRoutes } from './displays/displays.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import type { App } from './http/app-type.js';
 import { citizenAppRoutes } from './http/citizen-app.js';
-import { compileTrustProxy } from './http/client-address.js';
+import { clientAddressOf, compileTrustProxy } from './http/client-address.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { registerOriginCheck, socketOriginAllowed } from './http/origin-check.js';
@@ -40,6 +40,7 @@ import { provinceRoutes } from './province/province.routes.js';
 import { type NotificationOptions, registerNotifications } from './push/push.routes.js';
 import type { TicketNotifier } from './push/ticket-notifier.js';
 import { queueRoutes } from './queues/queue.routes.js';
+import { ConnectionsPerAddress } from './realtime/connection-limits.js';
 import { createRealtime, type Realtime } from './realtime/io.js';
 import { SocketPublisher } from './realtime/publish.js';
 import { guardSlowConsumers } from './realtime/slow-consumers.js';
@@ -104,9 +105,16 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const realtime = createRealtime(app.server, config.redisUrl, config.redisPrefix, (request) =>
-    socketOriginAllowed(request, config.publicUrl, trustProxy),
+  const connections = new ConnectionsPerAddress(config.subscribeLimits.socketsPerAddress, (request) =>
+    clientAddressOf(request, trustProxy),
   );
+  const realtime = createRealtime(
+    app.server,
+    config.redisUrl,
+    config.redisPrefix,
+    (request) => socketOriginAllowed(request, config.publicUrl, trustProxy) && connections.admits(request),
+  );
+  connections.attach(realtime.io.engine);
   const publisher = new SocketPublisher(realtime.io, database.db, app.log, {
     clustered: realtime.redis !== null,
   });

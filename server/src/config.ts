@@ -264,6 +264,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       perAddressPerMinute: int(env, 'SUBSCRIBE_RATE_PER_MINUTE', 1200, 1, 1_000_000),
       perSocketPerMinute: int(env, 'SUBSCRIBE_RATE_PER_SOCKET', 30, 1, 100_000),
       roomsPerSocket: int(env, 'SUBSCRIBE_ROOMS_PER_SOCKET', 20, 1, 10_000),
+      // Far above a hall's Wi-Fi (every phone and board behind one address), far below running out of memory.
+      socketsPerAddress: int(env, 'SOCKETS_PER_ADDRESS', 10_000, 1, 10_000_000),
       // A socket in a staff room whose session ended (signed out, expired, deactivated) leaves within this.
       staffRecheckMs: int(env, 'STAFF_SOCKET_RECHECK_MS', 60_000, 100, 3_600_000),
     }),

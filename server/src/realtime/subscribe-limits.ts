@@ -9,6 +9,8 @@ export interface SubscribeLimits {
   perAddressPerMinute: number;
   perSocketPerMinute: number;
   roomsPerSocket: number;
+  /** Open connections from one address (connection-limits.ts). */
+  socketsPerAddress: number;
   /** How often the sessions of sockets in staff rooms are read again (staff-recheck.ts). */
   staffRecheckMs: number;
 }
