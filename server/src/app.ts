@@ -76,13 +76,22 @@ export async function buildApp(
     frameworkErrors,
     clientErrorHandler,
     // Node would refuse HTTP/1.1 without a Host with an empty 400; origin-check.ts refuses it in the shape.
-    http: { requireHostHeader: false },
+    http: {
+      requireHostHeader: false,
+      headersTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(config.requestTimeoutMs / 4))),
+    },
     // X-Forwarded-* only from the balancers TRUST_PROXY names (DESIGN.md §14): request.ip,
     // request.protocol and request.host are then the client's, and nobody else's word counts.
     trustProxy,
     // Fastify's 10 s default fails a start on a machine that is busy (a restart storm, a
     // loaded CI box); a plugin that really hangs still shows, after a minute.
     pluginTimeout: 60_000,
+    // A request must arrive whole within REQUEST_TIMEOUT_MS (Fastify's default is no limit: a body
+    // trickled a byte at a time held its connection and its parser for ever). Node looks for
+    // late requests every connectionsCheckingInterval (30 s by its default): a quarter of the limit
+    // (in `http` above, with headersTimeout).
+    requestTimeout: config.requestTimeoutMs,
   }).withTypeProvider<TypeBoxTypeProvider>() as App;
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
