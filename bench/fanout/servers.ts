@@ -69,6 +69,7 @@ export function luotEnv(databaseUrl: string, extra: Record<string, string> = {})
     SHUTDOWN_DRAIN_MS: '0',
     ISSUE_RATE_PER_MINUTE: '1000000',
     SUBSCRIBE_RATE_PER_MINUTE: '1000000',
+    PUBLIC_API_PER_MINUTE: '10000000',
     SOCKETS_PER_ADDRESS: '10000000',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
     ...extra,

@@ -28,6 +28,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     SEED_DEMO: 'true',
     DEMO_PASSWORD: options.password,
     ISSUE_RATE_PER_MINUTE: '1000000',
+    PUBLIC_API_PER_MINUTE: '10000000',
     WEB_TICKETS_PER_DEVICE: '1000',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
     LOG_LEVEL: 'warn',

@@ -45,6 +45,7 @@ const serverEnv = () => ({
   SEED_DEMO: 'true',
   DEMO_PASSWORD,
   ISSUE_RATE_PER_MINUTE: '1000000',
+  PUBLIC_API_PER_MINUTE: '10000000',
   LOG_LEVEL: 'warn',
 });
 

@@ -30,6 +30,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './htt
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { registerOriginCheck, socketOriginAllowed } from './http/origin-check.js';
 import { publicConfigRoutes } from './http/public-config.routes.js';
+import { registerPublicRateLimit } from './http/public-rate.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { webRoutes } from './http/web-pages.js';
@@ -132,6 +133,7 @@ export async function buildApp(
 
   registerOriginCheck(app, config.publicUrl);
   registerStaffSession(app, database.db);
+  registerPublicRateLimit(app, config.publicApiPerMinute); // after the session: staff are exempt
   healthRoutes(app, database.db, readiness);
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
   authRoutes(app, database.db, secureCookies, config.loginLockout);

@@ -35,6 +35,8 @@ export interface Config {
   replayLimit: number;
   subscribeLimits: Readonly<SubscribeLimits>;
   slowConsumers: Readonly<{ maxBacklog: number; everyMs: number }>;
+  /** Anonymous API requests a minute per address, on routes without a limit of their own (http/public-rate.ts). */
+  publicApiPerMinute: number;
   /** How long a client has to send a whole request, headers and body (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs: number;
   /** On SIGTERM, how long /readyz answers 503 (load balancers stop sending) before the instance closes. */
@@ -274,6 +276,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 120_000),
     // A body is at most 64 KiB: even a phone on a poor link sends it in well under this.
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    // A hall's rush (hundreds of phones behind one address, a few requests each) fits many times over.
+    publicApiPerMinute: int(env, 'PUBLIC_API_PER_MINUTE', 3_000, 1, 10_000_000),
     issueRatePerMinute: int(env, 'ISSUE_RATE_PER_MINUTE', 120, 1, 1_000_000),
     webTicketsPerDevice: int(env, 'WEB_TICKETS_PER_DEVICE', 3, 1, 1000),
     webTicketsPerServiceDay: int(env, 'WEB_TICKETS_PER_SERVICE_DAY', 4, 1, 1000),

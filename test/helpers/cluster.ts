@@ -262,6 +262,7 @@ export class Cluster {
       SEED_DEMO: 'false',
       ISSUE_RATE_PER_MINUTE: '1000000',
       SUBSCRIBE_RATE_PER_MINUTE: '1000000',
+      PUBLIC_API_PER_MINUTE: '10000000',
       LOG_LEVEL: 'error',
     });
   }

@@ -28,6 +28,7 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
     WEB_TICKETS_PER_SERVICE_DAY: '1000',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
     SUBSCRIBE_RATE_PER_MINUTE: '1000000',
+    PUBLIC_API_PER_MINUTE: '10000000',
     SUBSCRIBE_RATE_PER_SOCKET: '100000',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
