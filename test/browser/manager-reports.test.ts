@@ -120,6 +120,19 @@ describe.runIf(browserSuitesRun())('manager reports in Chromium', () => {
     await page.getByText('Không có số nào được phát trong khoảng này.').waitFor();
   });
 
+  it('says so when the server is busy with other reports, rather than that it failed', async () => {
+    await page.route('**/api/centers/*/reports?*', (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { 'retry-after': '5' },
+        json: { error: { code: 'busy', message: 'reports are busy', details: { retryAfterSeconds: 5 } } },
+      }),
+    );
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await page.getByText('Máy chủ đang lập báo cáo khác. Hãy thử lại sau vài giây.').waitFor();
+    await page.unroute('**/api/centers/*/reports?*');
+  });
+
   it('has no serious accessibility violations', async () => {
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -79,3 +79,11 @@ it('answers an asset that is gone (an old page after an upgrade) with 404, not a
   expect(reply.status).toBe(404);
   expect(reply.cache ?? '').not.toContain('immutable');
 });
+
+it('redirects a page asked for without its slash to the page, its query kept', async () => {
+  const res = await fetch(`${app.url}/display?center=1`, { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  expect(res.headers.get('location')).toBe('/display/?center=1');
+  const bare = await fetch(`${app.url}/counter`, { redirect: 'manual' });
+  expect(bare.headers.get('location')).toBe('/counter/');
+});

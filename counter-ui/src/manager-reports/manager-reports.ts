@@ -126,6 +126,7 @@ export class ManagerReports extends LitElement {
       else if (error instanceof ApiError && error.status === 403) this.forbidden = true;
       else if (error instanceof ApiError && error.status === 400)
         this.problem = t('reports.badRange', { message: error.message });
+      else if (error instanceof ApiError && error.code === 'busy') this.problem = t('reports.busy');
       else this.problem = t('reports.failed');
     } finally {
       this.busy = false;

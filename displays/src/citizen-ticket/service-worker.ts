@@ -63,7 +63,9 @@ worker.addEventListener('push', (event) => {
 worker.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const data = event.notification.data as { url?: unknown } | null;
-  const path = typeof data?.url === 'string' && data.url.startsWith('/') ? data.url : '/ticket/';
+  // A path on this site only: '//host' would be another site's address.
+  const own = typeof data?.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//');
+  const path = own ? (data.url as string) : '/ticket/';
   const url = new URL(path, worker.location.origin).href;
   event.waitUntil(
     worker.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {

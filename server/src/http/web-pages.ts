@@ -81,9 +81,11 @@ export async function webRoutes(app: App): Promise<void> {
     };
     app.get(page.url, { schema: { hide: true } }, send);
     if (page.url.endsWith('/')) {
-      app.get(page.url.slice(0, -1), { schema: { hide: true } }, (_request, reply) =>
-        reply.redirect(page.url),
-      );
+      // The query goes along: /display?center=1 is that center's board, not a board of none.
+      app.get(page.url.slice(0, -1), { schema: { hide: true } }, (request, reply) => {
+        const query = request.url.indexOf('?');
+        return reply.redirect(query < 0 ? page.url : `${page.url}${request.url.slice(query)}`);
+      });
     }
   }
 }
