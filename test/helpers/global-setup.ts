@@ -1,7 +1,9 @@
 /**
- * Once per run: a migrated and seeded PGlite template (each test file loads a copy in well
- * under a second instead of creating a database in seconds), and, when Postgres is there, a
- * template database that each test file clones with CREATE DATABASE … TEMPLATE.
+ * Once per run: the browser pages built (Vite empties its output while it builds, so a build
+ * started by one test file would take the pages away from the others mid-run), a migrated and
+ * seeded PGlite template (each test file loads a copy in well under a second instead of
+ * creating a database in seconds), and, when Postgres is there, a template database that each
+ * test file clones with CREATE DATABASE … TEMPLATE.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/src/db/database.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
+import { ensureWebBuild } from '../../server/src/http/web-pages.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { IN_CI, missingServiceNotice, POSTGRES_ADMIN_URL, REDIS_URL, reachable } from './services.js';
 import { TEST_PASSWORD } from './test-password.js';
@@ -31,6 +34,7 @@ async function prepareTemplate(db: Parameters<typeof migrateToLatest>[0]) {
 
 export default async function setup(project: TestProject) {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
+  await ensureWebBuild();
   const dir = mkdtempSync(join(tmpdir(), 'luot-test-'));
 
   const pglite = await PGlite.create();
