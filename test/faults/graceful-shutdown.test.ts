@@ -13,7 +13,6 @@ import { kioskClient } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { IN_CI } from '../helpers/services.js';
-import { Client } from '../helpers/test-app.js';
 
 const DRAIN_MS = 1500;
 

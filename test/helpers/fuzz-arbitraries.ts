@@ -5,13 +5,31 @@
  * binary attachments, packets that do not parse). The seed is fixed; FUZZ_SEED replays another.
  */
 import fc from 'fast-check';
+import type { Kysely } from 'kysely';
+import { createSession } from '../../server/src/auth/sessions.repository.js';
 import { SESSION_COOKIE } from '../../server/src/auth/staff-session.js';
+import type { Database } from '../../server/src/db/tables.js';
 import { deepArray, HOSTILE_VALUES } from './fuzz-inputs.js';
 
 export const SEED = Number(process.env.FUZZ_SEED ?? 20_250_806);
 
 export type Who = 'anonymous' | 'admin' | 'clerk';
 export const EVERYONE: Who[] = ['anonymous', 'admin', 'clerk'];
+
+/** The seeded admin and clerk1 signed in: each one's user id and session cookie. */
+export async function seededStaffSessions(
+  db: Kysely<Database>,
+): Promise<Record<Exclude<Who, 'anonymous'>, { userId: number; cookie: string }>> {
+  const session = async (username: string) => {
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    return { userId: user.id, cookie: `${SESSION_COOKIE}=${await createSession(db, user.id)}` };
+  };
+  return { admin: await session('admin'), clerk: await session('clerk1') };
+}
 
 /** Field names the routes know, so generated objects get past the first "unknown property". */
 export const KEYS = [

@@ -11,11 +11,17 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../server/src/auth/sessions.repository.js';
 import { SESSION_COOKIE } from '../../server/src/auth/staff-session.js';
 import { connectSocket, subscribe } from '../helpers/board.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
-import { EVERYONE, RESERVED_EVENT, SEED, socketMessage, type Who } from '../helpers/fuzz-arbitraries.js';
+import {
+  EVERYONE,
+  RESERVED_EVENT,
+  SEED,
+  seededStaffSessions,
+  socketMessage,
+  type Who,
+} from '../helpers/fuzz-arbitraries.js';
 import { deepArray, toJson } from '../helpers/fuzz-inputs.js';
 import { type AckReply, RawSocket } from '../helpers/raw-socket.js';
 import { fingerprint } from '../helpers/refusals.js';
@@ -71,16 +77,8 @@ describe('fuzzing sockets [pglite]', () => {
     console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} replays this run)`);
     database = await pgliteDatabase();
     app = await startTestApp(database);
-    for (const [who, username] of [
-      ['admin', 'admin'],
-      ['clerk', 'clerk1'],
-    ] as const) {
-      const user = await database.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow();
-      cookies[who] = `${SESSION_COOKIE}=${await createSession(database.db, user.id)}`;
+    for (const [who, { cookie }] of Object.entries(await seededStaffSessions(database.db))) {
+      cookies[who as 'admin' | 'clerk'] = cookie;
     }
     const issued = await app.app.inject({
       method: 'POST',

@@ -26,6 +26,7 @@ import {
   query,
   queryValue,
   SEED,
+  seededStaffSessions,
   type Who,
 } from '../helpers/fuzz-arbitraries.js';
 import {
@@ -162,17 +163,9 @@ describe('fuzzing [pglite]', () => {
         LOGIN_SLOW_AFTER_FAILURES: '1000000',
       },
     });
-    for (const [who, username] of [
-      ['admin', 'admin'],
-      ['clerk', 'clerk1'],
-    ] as const) {
-      const user = await database.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow();
-      userIds[who] = user.id;
-      cookies[who] = `${SESSION_COOKIE}=${await createSession(database.db, user.id)}`;
+    for (const [who, { userId, cookie }] of Object.entries(await seededStaffSessions(database.db))) {
+      userIds[who as 'admin' | 'clerk'] = userId;
+      cookies[who as 'admin' | 'clerk'] = cookie;
     }
     const issued = await app.app.inject({
       method: 'POST',

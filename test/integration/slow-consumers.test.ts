@@ -10,7 +10,7 @@ import { TestBoard } from '../helpers/board.js';
 import { nextDisconnect } from '../helpers/cluster.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { kioskClient } from '../helpers/devices.js';
-import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe('slow consumers', () => {
   let database: TestDatabase;
