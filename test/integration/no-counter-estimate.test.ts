@@ -167,6 +167,35 @@ eachDatabase('no estimate while no counter serves', (kind) => {
     }
   });
 
+  it('takes the estimate away when the manager takes the service off its only open counter', async () => {
+    const g = await createCenterFixture(database.db, {
+      services: ['P', 'Q'],
+      counters: [['P', 'Q']],
+      staff: [
+        { role: 'clerk', count: 1 },
+        { role: 'manager', count: 1 },
+      ],
+    });
+    const clerk = await new Client(app.url).login(g.usernames.clerk[0]!);
+    const manager = await new Client(app.url).login(g.usernames.manager[0]!);
+    expect((await clerk.post(`/api/counters/${g.counterIds[0]}/open`)).status).toBe(200);
+    const issued = await new Client(app.url).post(`/api/centers/${g.centerId}/tickets`, {
+      serviceId: g.serviceIds.P,
+    });
+    expect(issued.body).toMatchObject({ servingCounters: [1], estimatedWaitSeconds: expect.any(Number) });
+    await app.publisher.idle();
+    const room = await citizenRoom(issued.body.token);
+    // Configured to serve Q only: P has nobody now, and its citizen hears so at once.
+    const edit = await manager.request('PATCH', `/api/config/counters/${g.counterIds[0]}`, {
+      serviceIds: [g.serviceIds.Q],
+    });
+    expect(edit.status).toBe(200);
+    const gone = await room.next(
+      (e) => e.type === 'ticket.position' && e.ticket?.servingCounters?.length === 0,
+    );
+    expect(gone.ticket).toMatchObject({ id: issued.body.id, estimatedWaitSeconds: null });
+  });
+
   it('raises no alert for a service nobody serves while nobody waits for it', async () => {
     const g = await createCenterFixture(database.db, {
       services: ['Z'],
