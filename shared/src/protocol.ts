@@ -68,7 +68,10 @@ export interface WireTicket {
   counterId?: number;
   /** 1 = next to be called in its service; only while waiting. */
   position?: number;
+  /** Only while waiting; null (or absent) while no open counter serves its service (DESIGN.md §15). */
   estimatedWaitSeconds?: number | null;
+  /** Only while waiting: numbers of the open counters that serve its service now, ascending; empty when none. */
+  servingCounters?: number[];
 }
 
 export interface WireCounter {

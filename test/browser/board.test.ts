@@ -3,7 +3,8 @@
  * it shows the counts, the calls (the new one highlighted) and the counters; it announces two
  * quick calls whole and in order, with a chime first; it falls back to recorded clips without
  * a Vietnamese voice; after a server restart it reconnects, shows the call it missed without
- * announcing it, and announces nothing twice; no serious accessibility violations.
+ * announcing it, and announces nothing twice; it says which open counters serve each service,
+ * and "Chưa có quầy phục vụ" while none does, live; no serious accessibility violations.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,8 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
   let serviceA: { id: number; code: string; name: string };
   const issueA = () => new Client(app.url).post('/api/centers/1/tickets', { serviceId: serviceA.id });
   const waitingA = () => page.locator(`luot-board-waiting li[data-service="${serviceA.code}"]`);
+  const servingOf = (code: string) =>
+    page.locator(`luot-board-waiting li[data-service="${code}"] [data-serving]`);
   const counterTile = (n: number) => page.locator(`luot-board-counters li[data-counter="${n}"]`);
   const calls = () => page.locator('luot-board-calls li');
   /** Counter number → the id of the ticket it last called. */
@@ -81,6 +84,14 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     for (let i = 0; i < 3; i++) expect((await issueA()).status).toBe(201);
     await waitingA().filter({ hasText: '3 người chờ' }).waitFor();
     expect(await waitingA().textContent()).toContain(serviceA.name);
+    // Quầy 1 and 2 are open: A is served by both, E by Quầy 2, B by nobody yet (issue 11).
+    await waitingA()
+      .locator('[data-serving]')
+      .filter({ hasText: /^Quầy 1, 2$/ })
+      .waitFor();
+    expect(await servingOf('E').textContent()).toBe('Quầy 2');
+    expect(await servingOf('B').textContent()).toBe('Chưa có quầy phục vụ');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('announces two quick calls whole and in order, chime first, and highlights the newest', async () => {
@@ -200,5 +211,27 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
 
     await page.goto(`${app.url}/display/`);
     await page.getByRole('alert').filter({ hasText: 'thiếu mã trung tâm' }).waitFor();
+  });
+
+  it('follows counters opening and closing in who serves each service, without a reload', async () => {
+    await page.goto(`${app.url}/display/?center=1`);
+    await servingOf('B').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
+    const clerk3 = await new Client(app.url).login('clerk3');
+    expect((await clerk3.post('/api/counters/3/open')).status).toBe(200);
+    await servingOf('B')
+      .filter({ hasText: /^Quầy 3$/ })
+      .waitFor();
+    await servingOf('G')
+      .filter({ hasText: /^Quầy 3$/ })
+      .waitFor();
+    expect((await clerk3.post('/api/counters/3/pause', { reason: 'break' })).status).toBe(200);
+    await servingOf('B').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
+    expect((await clerk3.post('/api/counters/3/open')).status).toBe(200);
+    await servingOf('B')
+      .filter({ hasText: /^Quầy 3$/ })
+      .waitFor();
+    expect((await clerk3.post('/api/counters/3/close')).status).toBe(200);
+    await servingOf('G').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
+    expect(await servingOf('A').textContent()).toBe('Quầy 1, 2');
   });
 });

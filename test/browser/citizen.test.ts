@@ -3,7 +3,8 @@
  * take a ticket remotely (services greyed when not issuing, clear refusals), watch the position
  * change live as others are called, see the counter when called, rate once (a second rating is
  * refused), cancel with confirmation; the page is installable and its service worker shows a
- * pushed notification; no serious accessibility violations on either page.
+ * pushed notification; each says which counters serve the ticket, and promises no wait while
+ * none does (live, as counters open and close); no serious accessibility violations on either page.
  */
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -284,5 +285,45 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
         : null;
     });
     expect(await shown.jsonValue()).toEqual({ title: message.title, body: message.body });
+  });
+
+  it('names the counters that serve each service and the ticket, and promises no wait while none does, live', async () => {
+    const f = await createCenterFixture(database.db, { services: ['A', 'B'], counters: [['A'], ['A', 'B']] });
+    const staff = await new Client(app.url).login(f.usernames.clerk[0]!);
+    expect((await staff.post(`/api/counters/${f.counterIds[0]}/open`)).status).toBe(200);
+    const page = await newPhone();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.url}/ticket/new?center=${f.centerId}`);
+    const choice = (code: string) =>
+      page
+        .locator('luot-service-choice label')
+        .filter({ hasText: `Lĩnh vực ${code}` })
+        .locator('[data-serving]');
+    await choice('A').filter({ hasText: 'Quầy 1' }).waitFor();
+    expect(await choice('B').textContent()).toBe('Chưa có quầy phục vụ');
+    expect(await page.getByRole('radio', { name: /Lĩnh vực B/ }).isEnabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('radio', { name: /Lĩnh vực B/ }).check();
+    await page.getByRole('button', { name: 'Lấy số' }).click();
+    await page.waitForURL(/\/ticket\/\?t=/);
+    const figure = (name: string) => page.locator(`[data-figure="${name}"]`);
+    await figure('counters').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
+    expect(await figure('wait').textContent()).toBe('sẽ ước tính khi có quầy mở');
+    expect(await page.getByText(/khoảng \d+ phút/).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Quầy 2 opens: the counter and an estimate arrive without a reload.
+    expect((await staff.post(`/api/counters/${f.counterIds[1]}/open`)).status).toBe(200);
+    await figure('counters')
+      .filter({ hasText: /^Quầy 2$/ })
+      .waitFor();
+    await figure('wait')
+      .filter({ hasText: /^khoảng \d+ phút$/ })
+      .waitFor();
+    // And closes again: no time promised any more.
+    expect((await staff.post(`/api/counters/${f.counterIds[1]}/close`)).status).toBe(200);
+    await figure('counters').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
+    await figure('wait').filter({ hasText: 'sẽ ước tính khi có quầy mở' }).waitFor();
   });
 });

@@ -160,7 +160,9 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
     await ticketOf(page).locator('.number', { hasText: 'A003' }).waitFor();
     expect(await field(page, 'service').textContent()).toBe('Tư pháp – Hộ tịch');
     expect(await field(page, 'ahead').textContent()).toBe('2');
-    expect(await field(page, 'wait').textContent()).toMatch(/^khoảng \d+ phút$/);
+    // The demo's counters start closed: nobody serves A, so no time is promised (issue 11 item 3).
+    expect(await field(page, 'counters').textContent()).toBe('Chưa có quầy phục vụ');
+    expect(await field(page, 'wait').textContent()).toBe('sẽ ước tính khi có quầy mở');
     expect(await field(page, 'issued').textContent()).toMatch(/\d{2}:\d{2}/);
     const row = await database.db
       .selectFrom('tickets')
@@ -186,6 +188,8 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
     expect(await paper.isVisible()).toBe(true);
     expect(await page.locator('luot-kiosk main').isVisible()).toBe(false);
     expect(await paper.locator('.number').textContent()).toBe('A003');
+    expect(await paper.locator('[data-field="counters"]').textContent()).toBe('Chưa có quầy phục vụ');
+    expect(await paper.locator('[data-field="wait"]').textContent()).not.toMatch(/phút/);
     expect((await paper.boundingBox())!.width).toBeLessThanOrEqual(PAPER_PX + 0.5);
     await shoot(page, 'printed-ticket', paper);
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
@@ -194,6 +198,46 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
     expect(Number(boxes[0]![1])).toBeCloseTo(PAPER_PT, 0);
     expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+
+  it('names the counters that serve each service, on the buttons, the screen and the paper, and estimates only then', async () => {
+    const f = await createCenterFixture(database.db, { services: ['A', 'B'], counters: [['A'], ['B', 'A']] });
+    const clerk = await new Client(app.url).login(f.usernames.clerk[0]!);
+    expect((await clerk.post(`/api/counters/${f.counterIds[0]}/open`)).status).toBe(200);
+    const page = await open(kioskUrl(f.centerId));
+    const buttonA = page.getByRole('button', { name: /Lĩnh vực A/ });
+    await buttonA.locator('[data-serving]', { hasText: 'Quầy 1' }).waitFor();
+    const buttonB = page.getByRole('button', { name: /Lĩnh vực B/ });
+    expect(await buttonB.locator('[data-serving]').textContent()).toBe('Chưa có quầy phục vụ');
+    expect(await buttonB.isEnabled()).toBe(true); // it still issues: the ticket keeps its place
+
+    await take(page, 'Lĩnh vực A', 'Không ưu tiên');
+    await ticketOf(page).locator('.number', { hasText: 'A001' }).waitFor();
+    expect(await field(page, 'counters').textContent()).toBe('Quầy 1');
+    expect(await field(page, 'wait').textContent()).toMatch(/^khoảng \d+ phút$/);
+    const paper = page.locator('luot-kiosk-ticket[paper]');
+    expect(await paper.locator('[data-field="counters"]').textContent()).toBe('Quầy 1');
+    await ticketOf(page).click();
+
+    // Quầy 2 opens: B has a counter now, and A two.
+    expect((await clerk.post(`/api/counters/${f.counterIds[1]}/open`)).status).toBe(200);
+    await page.reload();
+    await buttonA.locator('[data-serving]', { hasText: 'Quầy 1, 2' }).waitFor();
+    expect(await buttonB.locator('[data-serving]').textContent()).toBe('Quầy 2');
+    // Both close: nobody serves A, and its ticket says so instead of a time.
+    await clerk.post(`/api/counters/${f.counterIds[0]}/close`);
+    await clerk.post(`/api/counters/${f.counterIds[1]}/close`);
+    await take(page, 'Lĩnh vực A', 'Không ưu tiên');
+    await ticketOf(page).locator('.number', { hasText: 'A002' }).waitFor();
+    expect(await field(page, 'counters').textContent()).toBe('Chưa có quầy phục vụ');
+    expect(await field(page, 'wait').textContent()).toBe('sẽ ước tính khi có quầy mở');
+    await page.emulateMedia({ media: 'print' });
+    expect(await paper.isVisible()).toBe(true);
+    expect(await paper.locator('dl').textContent()).toMatch(/Quầy phục vụ\s*Chưa có quầy phục vụ/);
+    expect(await paper.locator('[data-field="wait"]').textContent()).toBe('sẽ ước tính khi có quầy mở');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 

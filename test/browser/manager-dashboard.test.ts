@@ -1,7 +1,8 @@
 /**
  * The manager's live floor in Chromium: figures follow tickets issued and called through
  * the API without a reload, an SLA breach shows up highlighted and in the alert list, a
- * clerk is refused, and the page has no serious accessibility violations.
+ * service people wait for with no open counter serving it is raised as an alert until one
+ * opens, a clerk is refused, and the page has no serious accessibility violations.
  */
 import { mkdirSync } from 'node:fs';
 import { sql } from 'kysely';
@@ -47,9 +48,13 @@ describe.runIf(browserSuitesRun())('manager dashboard in Chromium', () => {
     await issue(1);
     await issue(1);
     await waitingOf('A').filter({ hasText: /^2$/ }).waitFor();
+    // Every counter is closed: two people wait for A and nobody serves it (issue 11 item 3).
+    const unserved = page.getByRole('alert').filter({ hasText: 'Có người chờ nhưng chưa có quầy phục vụ' });
+    await unserved.locator('[data-unserved="A"]').filter({ hasText: '2 người chờ' }).waitFor();
 
     const clerk = await new Client(app.url).login('clerk1');
     await clerk.post('/api/counters/1/open');
+    await unserved.waitFor({ state: 'detached' });
     await clerk.post('/api/counters/1/call-next');
     await page.locator('tr[data-counter="1"]').filter({ hasText: 'Đang gọi A001' }).waitFor();
     await page.locator('tr[data-counter="1"]').filter({ hasText: 'clerk1' }).waitFor();
@@ -70,6 +75,23 @@ describe.runIf(browserSuitesRun())('manager dashboard in Chromium', () => {
       await page.setViewportSize({ width: 1440, height: 1100 });
       await page.screenshot({ path: 'docs/screenshots/manager-dashboard.png', fullPage: true });
     }
+  });
+
+  it('raises an alert while someone waits for a service no open counter serves, until one opens', async () => {
+    // B's ticket (issued above) waits; only Quầy 1 (A) is open.
+    const unserved = page.getByRole('alert').filter({ hasText: 'Có người chờ nhưng chưa có quầy phục vụ' });
+    const b = unserved.locator('[data-unserved="B"]');
+    await b.filter({ hasText: 'B · Đất đai' }).filter({ hasText: '1 người chờ' }).waitFor();
+    expect(await unserved.locator('[data-unserved]').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: 'test-results/manager-dashboard-unserved.png' });
+    const clerk = await new Client(app.url).login('clerk4');
+    expect((await clerk.post('/api/counters/4/open')).status).toBe(200);
+    await unserved.waitFor({ state: 'detached' });
+    // Paused serves nobody either: the alert is back.
+    expect((await clerk.post('/api/counters/4/pause', { reason: 'break' })).status).toBe(200);
+    await b.waitFor();
   });
 
   it('has no serious accessibility violations', async () => {

@@ -229,6 +229,25 @@ eachDatabase('citizen notifications', (kind) => {
     await serveNext();
   });
 
+  it('says "nearly your turn" only once an open counter serves the queue (issue 11 item 3)', async () => {
+    const before = push.requests.length;
+    const g = await createCenterFixture(database.db, { services: ['N'], counters: [['N']] });
+    const ticket = (await citizen().post(`/api/centers/${g.centerId}/tickets`, { serviceId: g.serviceIds.N }))
+      .body as { id: number; token: string };
+    const subscription = new BrowserSubscription(`${push.origin}/push/unserved`);
+    expect((await citizen().post(`/api/tickets/${ticket.token}/push`, subscription.toJSON())).status).toBe(
+      201,
+    );
+    await settled();
+    expect(push.requests).toHaveLength(before); // first in line, but nobody serves it
+    const staff = await new Client(app.url).login(g.usernames.clerk[0]!);
+    expect((await staff.post(`/api/counters/${g.counterIds[0]}/open`)).status).toBe(200);
+    const [near] = (await push.received(before + 1)).slice(before);
+    expect(decode(subscription, near!).body).toContain('Bạn là người tiếp theo');
+    await citizen().post(`/api/tickets/${ticket.token}/cancel`);
+    await settled();
+  });
+
   it('unsubscribes, and deletes subscriptions when the citizen cancels', async () => {
     const ticket = await issue();
     const one = new BrowserSubscription(`${push.origin}/push/one`).toJSON();
@@ -316,6 +335,9 @@ eachDatabase('citizen notifications', (kind) => {
     });
     try {
       const own = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+      // Served, so a ticket next in line is near its turn (none is while no counter serves it).
+      const staff = await new Client(tight.url).login(own.usernames.clerk[0]!);
+      expect((await staff.post(`/api/counters/${own.counterIds[0]}/open`)).status).toBe(200);
       const victim = '0987654321';
       const toVictim = () => sms.messages().filter((m) => m.to === '+84987654321').length;
       const before = toVictim();

@@ -587,6 +587,7 @@ eachDatabase('realtime', (kind) => {
         position: 3,
         // 3 × the service's 600 s default, one counter open.
         estimatedWaitSeconds: 1800,
+        servingCounters: [1],
       },
       counter: null,
     });

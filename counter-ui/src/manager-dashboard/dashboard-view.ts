@@ -24,6 +24,10 @@ export interface DashboardData {
     averageWaitLastHourSeconds: number | null;
     servedToday: number;
     breached: boolean;
+    /** Numbers of the open counters that serve it now. */
+    servingCounters: number[];
+    /** Someone waits and no open counter serves it. */
+    unserved: boolean;
   }[];
   counters: {
     id: number;
@@ -109,6 +113,23 @@ export function clerksTable(d: DashboardData, locale: Locale, t: T) {
       ) => html`<tr><th scope="row">${c.username}</th><td>${c.served}</td><td>${minutes(locale, c.averageServiceSeconds)}</td>
         <td>${c.noShows}</td><td>${minutes(locale, c.pauseSeconds)}</td></tr>`,
     )}</tbody></table>`;
+}
+
+/**
+ * Raised while someone waits for a service that no open counter serves (issue 11 item 3): they
+ * would wait for nothing, and the screens in the hall tell them so. Gone once a counter opens.
+ */
+export function unservedAlert(d: DashboardData, locale: Locale, t: T) {
+  const unserved = d.services.filter((s) => s.unserved);
+  if (unserved.length === 0) return null;
+  return html`<section class="wide alert" role="alert" aria-labelledby="unserved">
+    <h2 id="unserved">${t('dashboard.unserved')}</h2>
+    <ul>${unserved.map(
+      (
+        s,
+      ) => html`<li data-unserved=${s.code}><strong>${s.code} · ${locale === 'vi' ? s.name : s.nameEn}</strong>:
+        ${t('dashboard.unservedItem', { waiting: s.waiting, longest: minutes(locale, s.longestWaitSeconds) })}</li>`,
+    )}</ul></section>`;
 }
 
 export function breachList(

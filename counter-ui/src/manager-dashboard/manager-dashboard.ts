@@ -1,6 +1,7 @@
 /**
  * `<luot-manager-dashboard>`: the center's live floor for its manager (issue 5): per service,
- * counter and clerk figures, waits past the target, satisfaction today and the day's chart.
+ * counter and clerk figures, waits past the target, an alert while people wait for a service
+ * no open counter serves, satisfaction today and the day's chart.
  * It follows the center's event feed and refetches the figures after changes (coalesced),
  * and every 15 s so that waits keep growing on screen while nothing happens.
  */
@@ -19,6 +20,7 @@ import {
   satisfactionPanel,
   servicesTable,
   textFor,
+  unservedAlert,
 } from './dashboard-view.js';
 import '../clerk-console/sign-in-form.js';
 import './timeline-chart.js';
@@ -47,6 +49,7 @@ export class ManagerDashboard extends LitElement {
     h2 { margin: 0 0 0.5rem; font-size: 1.1rem; }
     dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; margin: 0; } dd { margin: 0; font-weight: 700; }
     ul { margin: 0; padding-inline-start: 1.2rem; }
+    section.alert { background: #fff4e5; border: 2px solid #b35c00; color: #4a2600; }
   `;
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);
@@ -142,6 +145,7 @@ export class ManagerDashboard extends LitElement {
     const d = this.data;
     if (!d) return null;
     return html`<main>
+      ${unservedAlert(d, this.locale, t)}
       <div class="wide">${servicesTable(d, this.locale, t)}</div>
       ${countersTable(d, this.locale, t)}
       ${clerksTable(d, this.locale, t)}

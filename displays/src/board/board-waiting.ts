@@ -1,13 +1,17 @@
 /**
- * `<luot-board-waiting>`: how many people wait for each service, by its code and name. Long
- * names wrap; when the services do not fit the panel's area they are paged (board-pager.ts),
+ * `<luot-board-waiting>`: how many people wait for each service, by its code and name, and
+ * which open counters serve it now ("Quầy 1, 3"), or a clear "Chưa có quầy phục vụ" while
+ * none does (from the live counters, so it follows every open and close). Long names wrap; when the services do not fit the panel's area they are paged (board-pager.ts),
  * one page per `turn` of the board, with "Trang 2/3" beside the heading.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { displayText } from '../../../shared/src/i18n/displays.js';
+import { servingCountersText } from '../../../shared/src/i18n/serving.js';
+import { servingCounterNumbers } from '../../../shared/src/serving-counters.js';
 import { BoardPager } from './board-pager.js';
+import type { BoardCounter } from './board-state.js';
 import { panelStyles } from './board-styles.js';
 
 export interface BoardService {
@@ -33,7 +37,10 @@ export class BoardWaiting extends LitElement {
       /* As wide as two letters, so most names line up; a three-letter code takes a little more. */
       .code { min-width: calc(min(var(--code-chars, 1), 2) * 0.72em); text-align: center; font-weight: 800;
         font-size: 4.2vmin; line-height: 1.1; color: #ffd43b; }
+      .about { display: grid; gap: 0.3vmin; min-width: 0; }
       .name { font-size: 3.3vmin; line-height: 1.2; overflow-wrap: break-word; }
+      .serving { font-size: 2.8vmin; line-height: 1.2; color: #b8f2c8; overflow-wrap: break-word; }
+      .serving.none { color: #ffc58a; font-weight: 600; }
       .count { white-space: nowrap; line-height: 1.1; }
       .n { font-size: 4.4vmin; font-weight: 800; font-variant-numeric: tabular-nums; }
       .unit { margin-left: 0.3em; font-size: 2.8vmin; color: #c9d6e8; }
@@ -42,6 +49,8 @@ export class BoardWaiting extends LitElement {
 
   @property({ attribute: false }) services: BoardService[] = [];
   @property({ attribute: false }) waiting: Record<number, number> = {};
+  /** The center's counters as the board knows them live: who serves each service now. */
+  @property({ attribute: false }) counters: BoardCounter[] = [];
   @property() locale: Locale = 'vi';
   /** The board's page turn: the page shown is this modulo the number of pages. */
   @property({ type: Number }) turn = 0;
@@ -49,7 +58,13 @@ export class BoardWaiting extends LitElement {
   #pager = new BoardPager(this, () => this.renderRoot.querySelector('ul'));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('services') || changed.has('waiting') || changed.has('locale')) this.#pager.remeasure();
+    if (changed.has('services') || changed.has('waiting') || changed.has('counters') || changed.has('locale'))
+      this.#pager.remeasure();
+  }
+
+  #serving(serviceId: number) {
+    const serving = servingCounterNumbers(this.counters, serviceId);
+    return html`<span class=${serving.length === 0 ? 'serving none' : 'serving'} data-serving>${servingCountersText(this.locale, serving)}</span>`;
   }
 
   override render() {
@@ -71,7 +86,8 @@ export class BoardWaiting extends LitElement {
         ${shown.slice(start, end).map(
           (s) => html`<li data-service=${s.code}>
             <span class="code">${s.code}</span>
-            <span class="name">${this.locale === 'en' ? s.nameEn : s.name}</span>
+            <span class="about"><span class="name">${this.locale === 'en' ? s.nameEn : s.name}</span>
+              ${this.#serving(s.id)}</span>
             <span class="count"><span class="n">${this.waiting[s.id] ?? 0}</span> <span class="unit">${displayText(this.locale, 'board.waitingPeople')}</span></span>
           </li>`,
         )}

@@ -1,6 +1,7 @@
 /**
  * `<luot-ticket-card>`: the citizen's ticket at a glance: the number, big; its service; while
- * waiting, place in the queue, people ahead and the estimated wait; once called, the counter to
+ * waiting, place in the queue, people ahead, the counters that serve it now and the estimated
+ * wait (or, while no open counter serves it, that none does and no time); once called, the counter to
  * go to ("Mời bạn đến Quầy 3"), announced to screen readers; otherwise what became of it.
  *
  * Properties: `ticket`, `counter` (once known), `serviceName`, `locale`.
@@ -9,6 +10,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText, formatWait } from '../../../shared/src/i18n/citizen.js';
+import { servingCountersText, servingText } from '../../../shared/src/i18n/serving.js';
 import type { WireCounter, WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from './citizen-styles.js';
 
@@ -29,6 +31,10 @@ export class TicketCard extends LitElement {
       dl { display: grid; grid-template-columns: 1fr auto; gap: 0.35rem 0.75rem; margin: 0.25rem 0 0; text-align: start; }
       dt { color: #3d4852; } dd { margin: 0; font-weight: 700; text-align: end; font-variant-numeric: tabular-nums; }
       dd.big { font-size: 1.6rem; line-height: 1.1; }
+      /* A long answer wraps in its own column rather than squeeze the labels. */
+      dd { max-width: 11rem; overflow-wrap: break-word; }
+      .serving { margin: 0; font-size: 1.05rem; }
+      .serving.none { color: #8a1c00; font-weight: 700; }
     `,
   ];
 
@@ -62,14 +68,24 @@ export class TicketCard extends LitElement {
   #queue(ticket: WireTicket) {
     if (ticket.status !== 'waiting') return null;
     const position = ticket.position;
+    const serving = ticket.servingCounters;
     return html`<dl aria-live="polite">
       <dt>${this.#t('ticket.ahead')}</dt>
       <dd class="big" data-figure="ahead">${position === undefined ? '—' : position - 1}</dd>
       <dt>${this.#t('ticket.position')}</dt>
       <dd data-figure="position">${position ?? '—'}</dd>
       <dt>${this.#t('ticket.wait')}</dt>
-      <dd data-figure="wait">${formatWait(this.locale, ticket.estimatedWaitSeconds)}</dd>
+      <dd data-figure="wait">${formatWait(this.locale, ticket.estimatedWaitSeconds, serving)}</dd>
     </dl>`;
+  }
+
+  /** Which counters serve it now, under its service; said plainly when none does (issue 11). */
+  #serving(serving: number[] | undefined) {
+    if (!serving) return null;
+    const text = html`<span data-figure="counters">${servingCountersText(this.locale, serving)}</span>`;
+    return serving.length === 0
+      ? html`<p class="serving none" aria-live="polite">${text}</p>`
+      : html`<p class="serving" aria-live="polite">${servingText(this.locale, 'serving.label')}: ${text}</p>`;
   }
 
   override render() {
@@ -79,6 +95,7 @@ export class TicketCard extends LitElement {
       <p class="label">${this.#t('ticket.label')}</p>
       <p class="number">${ticket.number}</p>
       ${this.serviceName ? html`<p class="service">${this.#t('ticket.service')}: ${this.serviceName}</p>` : null}
+      ${ticket.status === 'waiting' ? this.#serving(ticket.servingCounters) : null}
       ${this.#status(ticket)} ${this.#queue(ticket)}
     </section>`;
   }

@@ -80,6 +80,13 @@ describe('what the ticket says', () => {
     expect(waitText(30, 'vi')).toBe('dưới 1 phút');
     expect(waitText(61, 'vi')).toBe('khoảng 2 phút');
     expect(waitText(600, 'en')).toBe('about 10 min');
+    expect(waitText(600, 'vi', [1, 3])).toBe('khoảng 10 phút');
+  });
+
+  it('promises no time while no open counter serves the service (issue 11 item 3)', () => {
+    expect(waitText(null, 'vi', [])).toBe('sẽ ước tính khi có quầy mở');
+    expect(waitText(420, 'vi', [])).toBe('sẽ ước tính khi có quầy mở');
+    expect(waitText(null, 'en', [])).toBe('estimated once a counter opens');
   });
 
   it('points the QR code at the citizen page of the ticket', () => {

@@ -18,6 +18,8 @@ export interface KioskService {
   dailyQuota: number | null;
   issuedToday: number;
   issuingNow: boolean;
+  /** Numbers of the open counters that serve it now (empty: none does); absent from an older server. */
+  servingCounters?: number[];
 }
 
 /** The 201 of issuance: the ticket, and the token only its taker gets. */
@@ -63,8 +65,16 @@ export function peopleAhead(ticket: Pick<WireTicket, 'position'>): number | null
   return ticket.position === undefined ? null : Math.max(0, ticket.position - 1);
 }
 
-/** Rounded up to whole minutes: a kiosk promises no seconds. */
-export function waitText(seconds: number | null | undefined, locale: Locale): string {
+/**
+ * Rounded up to whole minutes: a kiosk promises no seconds. With no open counter serving the
+ * service (`servingCounters` empty) it promises no time at all, and says why (issue 11 item 3).
+ */
+export function waitText(
+  seconds: number | null | undefined,
+  locale: Locale,
+  servingCounters?: readonly number[],
+): string {
+  if (servingCounters?.length === 0) return kioskText(locale, 'ticket.waitNoCounter');
   if (seconds === null || seconds === undefined) return kioskText(locale, 'ticket.waitUnknown');
   if (seconds < 60) return kioskText(locale, 'ticket.waitSoon');
   return kioskText(locale, 'ticket.waitMinutes', { minutes: Math.ceil(seconds / 60) });

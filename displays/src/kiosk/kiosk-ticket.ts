@@ -1,5 +1,6 @@
 /**
- * `<luot-kiosk-ticket>`: a ticket just taken: its number (huge), service, people ahead,
+ * `<luot-kiosk-ticket>`: a ticket just taken: its number (huge), service, the counters that
+ * serve it now ("chưa có quầy phục vụ" when none, and then no estimate), people ahead,
  * estimated wait, date and time, priority when claimed, and the QR code that opens the
  * citizen page of this ticket. Two layouts of the same content: the touch screen's, and with
  * the `paper` attribute the 80 mm thermal print's (black on white, 72 mm printable).
@@ -12,6 +13,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
+import { servingCountersText, servingText } from '../../../shared/src/i18n/serving.js';
 import { type IssuedTicket, issuedAtText, PRIORITY_KEYS, peopleAhead, waitText } from './kiosk-state.js';
 
 @customElement('luot-kiosk-ticket')
@@ -25,6 +27,7 @@ export class KioskTicket extends LitElement {
     .center { display: none; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: 0.4rem 1.25rem; margin: 1rem 0 0; font-size: 1.5rem; }
     dt { color: #444; } dd { margin: 0; font-weight: 700; }
+    dd.none { color: #8a1c00; }
     .qr { display: grid; justify-items: center; gap: 0.75rem; max-width: 18rem; text-align: center; font-size: 1.2rem; }
     .qr-code { width: 15rem; height: 15rem; }
     .qr-code svg { display: block; width: 100%; height: 100%; }
@@ -58,6 +61,7 @@ export class KioskTicket extends LitElement {
     if (!ticket) return null;
     const t = (k: KioskMessageKey, p?: Record<string, string | number>) => kioskText(this.locale, k, p);
     const ahead = peopleAhead(ticket);
+    const serving = ticket.servingCounters;
     return html`
       <div class="main">
         <p class="center">${this.centerName}</p>
@@ -65,8 +69,14 @@ export class KioskTicket extends LitElement {
         <p class="number" data-number=${ticket.number}>${ticket.number}</p>
         <dl>
           <dt>${t('ticket.service')}</dt><dd data-field="service">${this.serviceName}</dd>
+          ${
+            serving
+              ? html`<dt>${servingText(this.locale, 'serving.label')}</dt>
+                <dd data-field="counters" class=${serving.length === 0 ? 'none' : ''}>${servingCountersText(this.locale, serving)}</dd>`
+              : null
+          }
           <dt>${t('ticket.ahead')}</dt><dd data-field="ahead">${ahead ?? '—'}</dd>
-          <dt>${t('ticket.wait')}</dt><dd data-field="wait">${waitText(ticket.estimatedWaitSeconds, this.locale)}</dd>
+          <dt>${t('ticket.wait')}</dt><dd data-field="wait">${waitText(ticket.estimatedWaitSeconds, this.locale, serving)}</dd>
           <dt>${t('ticket.issuedAt')}</dt><dd data-field="issued">${issuedAtText(ticket.issuedAt, this.locale)}</dd>
           ${ticket.priority ? html`<dt>${t('ticket.priority')}</dt><dd data-field="priority">${t(PRIORITY_KEYS[ticket.priority])}</dd>` : null}
         </dl>

@@ -1,11 +1,13 @@
 /**
  * `<luot-kiosk-services>`: the center's services as big touch buttons. A service that is not
  * issuing now is greyed and disabled, with the reason inside its button so a screen reader
- * says it too. Fires `service-chosen` with `{ serviceId }`.
+ * says it too. Each that issues says which counters serve it now, or that none does yet (it
+ * still issues: the ticket keeps its place). Fires `service-chosen` with `{ serviceId }`.
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
+import { servingCountersText } from '../../../shared/src/i18n/serving.js';
 import { type KioskService, serviceName, unavailableReason } from './kiosk-state.js';
 
 export type ServiceChosenEvent = CustomEvent<{ serviceId: number }>;
@@ -22,7 +24,9 @@ export class KioskServices extends LitElement {
     .code { flex: none; display: grid; place-items: center; width: 4.5rem; height: 4.5rem; border-radius: 50%;
       background: #fff; color: #0b5cad; font-size: 2.2rem; font-weight: 800; }
     .text { display: grid; gap: 0.3rem; }
-    .why { font-size: 1.2rem; font-weight: 600; }
+    .why, .serving { font-size: 1.2rem; font-weight: 600; }
+    .serving { color: #dbe9f8; }
+    .serving.none { color: #ffe08a; }
     button:disabled { background: #d9dde3; color: #3d4450; box-shadow: none; cursor: not-allowed; }
     button:disabled .code { background: #eef0f3; color: #3d4450; }
   `;
@@ -38,6 +42,12 @@ export class KioskServices extends LitElement {
     );
   }
 
+  #serving(service: KioskService) {
+    const serving = service.servingCounters;
+    if (!serving) return null;
+    return html`<span class=${serving.length === 0 ? 'serving none' : 'serving'} data-serving>${servingCountersText(this.locale, serving)}</span>`;
+  }
+
   override render() {
     return this.services.map((service) => {
       const why = unavailableReason(service, this.locale);
@@ -45,7 +55,7 @@ export class KioskServices extends LitElement {
         @click=${() => this.#choose(service.id)}>
         <span class="code" aria-hidden="true">${service.code}</span>
         <span class="text"><span>${serviceName(service, this.locale)}</span>
-          ${why ? html`<span class="why">${why}</span>` : null}</span>
+          ${why ? html`<span class="why">${why}</span>` : this.#serving(service)}</span>
       </button>`;
     });
   }

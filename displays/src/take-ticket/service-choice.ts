@@ -1,7 +1,9 @@
 /**
  * `<luot-service-choice>`: the center's services as one radio group, each with why it cannot
  * be chosen right now (paused, outside ticket hours, no tickets left today, none left to take
- * remotely), greyed and disabled. Fires `service-change` with the chosen id.
+ * remotely), greyed and disabled; each that can be taken says which counters serve it now, or
+ * that none does yet (it can still be taken, with no wait promised). Fires `service-change`
+ * with the chosen id.
  *
  * Properties: `services`, `selected`, `locale`.
  */
@@ -9,6 +11,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
+import { servingCountersText } from '../../../shared/src/i18n/serving.js';
 import { citizenStyles } from '../citizen-ticket/citizen-styles.js';
 import { describeHours } from './issue-errors.js';
 
@@ -24,6 +27,8 @@ export interface ServiceOption {
   issuingNow: boolean;
   /** Whether it can be taken from a phone now (the web's share of the quota is not used up). */
   webIssuingNow: boolean;
+  /** Numbers of the open counters that serve it now (empty: none does); absent from an older server. */
+  servingCounters?: number[];
 }
 
 export type ServiceChangeEvent = CustomEvent<{ serviceId: number }>;
@@ -51,7 +56,9 @@ export class ServiceChoice extends LitElement {
       input { width: 1.3rem; height: 1.3rem; margin: 0; flex: none; }
       .code { font-weight: 800; color: #0b3d6e; min-width: 1.5rem; }
       .name { display: grid; }
-      .why { font-size: 0.9rem; }
+      .why, .serving { font-size: 0.9rem; }
+      .serving { color: #3d4852; }
+      .serving.none { color: #8a1c00; font-weight: 600; }
     `,
   ];
 
@@ -63,6 +70,12 @@ export class ServiceChoice extends LitElement {
     this.dispatchEvent(
       new CustomEvent('service-change', { detail: { serviceId }, bubbles: true, composed: true }),
     );
+  }
+
+  #serving(service: ServiceOption) {
+    const serving = service.servingCounters;
+    if (!serving) return null;
+    return html`<span class=${serving.length === 0 ? 'serving none' : 'serving'} data-serving>${servingCountersText(this.locale, serving)}</span>`;
   }
 
   override render() {
@@ -77,7 +90,7 @@ export class ServiceChoice extends LitElement {
             .checked=${this.selected === s.id} @change=${() => this.#pick(s.id)} />
           <span class="code" aria-hidden="true">${s.code}</span>
           <span class="name">${this.locale === 'en' ? s.nameEn : s.name}
-            ${why ? html`<span class="why">${t(why)}${hours ? ` (${hours})` : ''}</span>` : null}</span>
+            ${why ? html`<span class="why">${t(why)}${hours ? ` (${hours})` : ''}</span>` : this.#serving(s)}</span>
         </label>`;
       })}
     </fieldset>`;

@@ -40,6 +40,8 @@ export interface WireService {
   webQuotaPercent: number;
   /** Whether a citizen can take one remotely now: issuing, and the web share not used up. */
   webIssuingNow: boolean;
+  /** Numbers of the open counters that serve it now, ascending; empty while none does (DESIGN.md §15). */
+  servingCounters: number[];
 }
 
 export async function listServices(db: Db, centerId: number): Promise<WireService[]> {
@@ -70,6 +72,7 @@ export async function listServices(db: Db, centerId: number): Promise<WireServic
     .orderBy('s.sort_order')
     .orderBy('s.id')
     .execute();
+  const serving = await servingCountersByService(db, centerId);
   return rows.map((r) => {
     const issuingNow =
       r.active &&
@@ -89,8 +92,24 @@ export async function listServices(db: Db, centerId: number): Promise<WireServic
       issuingNow,
       webQuotaPercent: r.web_quota_percent,
       webIssuingNow: issuingNow && (webQuota === null || r.web_issued_today < webQuota),
+      servingCounters: serving.get(r.id) ?? [],
     };
   });
+}
+
+/** Service id → numbers of the center's open counters that serve it, ascending. */
+export async function servingCountersByService(db: Db, centerId: number): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('counter_services as cs')
+    .innerJoin('counters as c', 'c.id', 'cs.counter_id')
+    .select(['cs.service_id', 'c.number'])
+    .where('c.center_id', '=', centerId)
+    .where('c.state', '=', 'open')
+    .orderBy('c.number')
+    .execute();
+  const serving = new Map<number, number[]>();
+  for (const r of rows) serving.set(r.service_id, [...(serving.get(r.service_id) ?? []), r.number]);
+  return serving;
 }
 
 export async function listCounters(db: Db, centerId: number): Promise<WireCounter[]> {

@@ -147,6 +147,11 @@ export function updateCounter(
       subject: `counter:${counterId}`,
       details: { before: { number: row.number, name: row.name, serviceIds: servicesBefore }, changes: input },
     });
-    return counterChangedEvents(trx, actor, [counterId]);
+    // The services it no longer serves lose it too: their positions (and estimates) are refreshed (issue 11 item 3).
+    const items = await counterChangedEvents(trx, actor, [counterId]);
+    return items.map((item) => ({
+      ...item,
+      serviceIds: [...new Set([...servicesBefore, ...item.serviceIds])],
+    }));
   });
 }

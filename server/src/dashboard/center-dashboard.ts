@@ -6,7 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CounterState, PauseReason, WireTicket } from '../../../shared/src/protocol.js';
 import { ACTIVE_AT_COUNTER } from '../../../shared/src/ticket-state.js';
-import { assertCenterExists } from '../centers/centers.repository.js';
+import { assertCenterExists, servingCountersByService } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
 import { currentSeq } from '../events/events.repository.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
@@ -22,6 +22,10 @@ export interface ServiceFigures {
   averageWaitLastHourSeconds: number | null;
   servedToday: number;
   breached: boolean;
+  /** Numbers of the open counters that serve it now, ascending. */
+  servingCounters: number[];
+  /** Someone waits and no open counter serves it: the dashboard raises it as an alert (issue 11 item 3). */
+  unserved: boolean;
 }
 
 export interface CounterFigures {
@@ -101,6 +105,7 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
         LEFT JOIN tickets t ON t.service_id = s.id AND t.day = ${day}::date
         WHERE s.center_id = ${centerId}
         GROUP BY s.id ORDER BY s.sort_order, s.id`.execute(trx);
+      const serving = await servingCountersByService(trx, centerId);
       const services: ServiceFigures[] = serviceRows.map((r) => ({
         id: num(r.id),
         code: String(r.code),
@@ -112,6 +117,8 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
         averageWaitLastHourSeconds: numOrNull(r.avg_hour),
         servedToday: num(r.served),
         breached: num(r.longest) > num(r.sla_minutes) * 60,
+        servingCounters: serving.get(num(r.id)) ?? [],
+        unserved: num(r.waiting) > 0 && !serving.has(num(r.id)),
       }));
 
       const { rows: breachRows } = await sql<Record<string, unknown>>`

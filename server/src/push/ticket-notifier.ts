@@ -1,6 +1,7 @@
 /**
  * Decides when a citizen is notified, from what the publisher emits: "nearly your turn" once per
- * ticket when at most `ahead` people are before it, "go to Quầy N" when it is called (or recalled,
+ * ticket when at most `ahead` people are before it and an open counter serves its queue (with
+ * none, nobody's turn is near: it comes when one opens), "go to Quầy N" when it is called (or recalled,
  * or resumed), and nothing more once it has ended, when its subscriptions and phone number go.
  * Work runs after the event is emitted and never delays it; failures are logged, never thrown.
  */
@@ -78,7 +79,7 @@ export class TicketNotifier {
 
   /** A service's waiting tickets with fresh positions, after each refresh. */
   positions(positions: QueuePosition[]): void {
-    const near = positions.filter(({ ticket }) => (ticket.position ?? Infinity) - 1 <= this.#options.ahead);
+    const near = positions.filter(({ ticket }) => this.#isNear(ticket));
     if (near.length > 0) this.#track(this.#near(near));
   }
 
@@ -86,9 +87,15 @@ export class TicketNotifier {
   subscribed(ticketId: number, serviceId: number, token: string): void {
     this.#track(
       positionOf(this.#options.db, ticketId, serviceId).then((ticket) =>
-        ticket ? this.#near([{ token, ticket }]) : undefined,
+        ticket && this.#isNear(ticket) ? this.#near([{ token, ticket }]) : undefined,
       ),
     );
+  }
+
+  /** Few enough ahead, and someone serving the queue (issue 11 item 3: no promise while nobody does). */
+  #isNear(ticket: QueuePosition['ticket']): boolean {
+    if (ticket.servingCounters?.length === 0) return false;
+    return (ticket.position ?? Infinity) - 1 <= this.#options.ahead;
   }
 
   /** Resolves when every notice asked for so far has been handled (tests wait on it). */

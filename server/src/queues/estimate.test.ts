@@ -23,14 +23,19 @@ const history = (h: Partial<CallHistory>): CallHistory => ({
 
 describe('estimateWaitSeconds', () => {
   it('is position × seconds per call, rounded', () => {
-    expect(estimateWaitSeconds(1, 120)).toBe(120);
-    expect(estimateWaitSeconds(3, 120)).toBe(360);
-    expect(estimateWaitSeconds(3, 33.4)).toBe(100);
+    expect(estimateWaitSeconds(1, 120, 1)).toBe(120);
+    expect(estimateWaitSeconds(3, 120, 2)).toBe(360);
+    expect(estimateWaitSeconds(3, 33.4, 1)).toBe(100);
   });
 
   it('is zero for a ticket that is not waiting in line', () => {
-    expect(estimateWaitSeconds(0, 120)).toBe(0);
-    expect(estimateWaitSeconds(-1, 120)).toBe(0);
+    expect(estimateWaitSeconds(0, 120, 1)).toBe(0);
+    expect(estimateWaitSeconds(-1, 120, 1)).toBe(0);
+  });
+
+  it('is none at all while no open counter serves the service (issue 11 item 3)', () => {
+    expect(estimateWaitSeconds(1, 120, 0)).toBeNull();
+    expect(estimateWaitSeconds(7, 600, 0)).toBeNull();
   });
 });
 

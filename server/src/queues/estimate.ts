@@ -10,6 +10,9 @@
  * missing ones are filled with the configured guess, mean service time ÷ open counters (the
  * default service time before any completion). A wait since the last call that is already
  * longer than usual counts as one more gap, so a stall (counters closed) shows at once.
+ *
+ * With no open counter serving the service there is no estimate at all (DESIGN.md §15): nobody
+ * knows when one opens, and a time made up from the past would be a promise nobody keeps.
  */
 
 /** Gaps to observe before the configured guess drops out. */
@@ -31,7 +34,13 @@ export interface CallHistory {
   priorSeconds: number;
 }
 
-export function estimateWaitSeconds(position: number, secondsPerCall: number): number {
+/** Null while no open counter serves the service: screens then say so instead of a time. */
+export function estimateWaitSeconds(
+  position: number,
+  secondsPerCall: number,
+  openCounters: number,
+): number | null {
+  if (openCounters <= 0) return null;
   if (position <= 0) return 0;
   return Math.round(position * secondsPerCall);
 }

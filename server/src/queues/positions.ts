@@ -1,7 +1,9 @@
 /**
  * Positions and estimates of the waiting tickets of a service. Position 1 is next: priority
  * tickets first, then by queue time, the order call-next follows when the service is a
- * counter's first choice (the priority ratio and ageing can reorder it a little).
+ * counter's first choice (the priority ratio and ageing can reorder it a little). While no open
+ * counter serves the service a waiting ticket has no estimate (null), and says which counters
+ * serve it now (`servingCounters`, empty then), so every screen tells the same truth.
  */
 import { type Kysely, sql } from 'kysely';
 import type { WireTicket } from '../../../shared/src/protocol.js';
@@ -23,6 +25,8 @@ export interface ServiceLoad {
   secondsPerCall: number;
   meanServiceSeconds: number;
   openCounters: number;
+  /** Numbers of the open counters that serve the service, ascending (empty: nobody serves it now). */
+  servingCounters: number[];
 }
 
 export async function serviceLoad(db: Kysely<Database>, serviceId: number): Promise<ServiceLoad> {
@@ -55,10 +59,11 @@ export async function serviceLoad(db: Kysely<Database>, serviceId: number): Prom
     db
       .selectFrom('counter_services as cs')
       .innerJoin('counters as c', 'c.id', 'cs.counter_id')
-      .select(sql<number>`count(*)::int`.as('n'))
+      .select('c.number')
       .where('cs.service_id', '=', serviceId)
       .where('c.state', '=', 'open')
-      .executeTakeFirst(),
+      .orderBy('c.number')
+      .execute(),
   ]);
   const ms = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).getTime());
   const mean = meanServiceSeconds(
@@ -67,7 +72,8 @@ export async function serviceLoad(db: Kysely<Database>, serviceId: number): Prom
       .map((r) => (ms(r.finished_at)! - ms(r.called_at)!) / 1000),
     service?.default_service_seconds ?? 600,
   );
-  const openCounters = open?.n ?? 0;
+  const servingCounters = open.map((c) => c.number);
+  const openCounters = servingCounters.length;
   return {
     secondsPerCall: secondsPerCall({
       calls: calls.reverse().map((r) => ({
@@ -80,6 +86,7 @@ export async function serviceLoad(db: Kysely<Database>, serviceId: number): Prom
     }),
     meanServiceSeconds: mean,
     openCounters,
+    servingCounters,
   };
 }
 
@@ -101,7 +108,8 @@ export async function queuePositions(db: Kysely<Database>, serviceId: number): P
     ticket: {
       ...toWireTicket(row),
       position: i + 1,
-      estimatedWaitSeconds: estimateWaitSeconds(i + 1, load.secondsPerCall),
+      estimatedWaitSeconds: estimateWaitSeconds(i + 1, load.secondsPerCall, load.openCounters),
+      servingCounters: load.servingCounters,
     },
   }));
 }
@@ -138,6 +146,7 @@ export async function positionOf(
   return {
     ...toWireTicket(me),
     position,
-    estimatedWaitSeconds: estimateWaitSeconds(position, load.secondsPerCall),
+    estimatedWaitSeconds: estimateWaitSeconds(position, load.secondsPerCall, load.openCounters),
+    servingCounters: load.servingCounters,
   };
 }

@@ -30,6 +30,17 @@ interface PositionNotice {
   event: LiveEvent;
 }
 
+/**
+ * What a citizen last heard of their place: an estimate gone (no counter open) or back, and a
+ * change in which counters serve them, are news even when the position stays.
+ */
+interface Heard {
+  position: number;
+  /** null: no estimate (no open counter serves the service). */
+  minutes: number | null;
+  counters: string;
+}
+
 /** The server-side event (between instances, through the adapter) carrying a refresh's positions. */
 const POSITIONS = 'luot:positions';
 
@@ -43,7 +54,7 @@ export class SocketPublisher implements Publisher {
   #scheduled = false;
   #inFlight: Promise<void> = Promise.resolve();
   /** service id → ticket id → what its citizen last heard from this instance; only changes are sent. */
-  #told = new Map<number, Map<number, { position: number; minutes: number }>>();
+  #told = new Map<number, Map<number, Heard>>();
 
   /**
    * How long changes to a queue gather before its positions are recomputed: at a rush, one
@@ -132,19 +143,27 @@ export class SocketPublisher implements Publisher {
       try {
         const at = new Date().toISOString();
         const before = this.#told.get(serviceId) ?? new Map();
-        const now = new Map<number, { position: number; minutes: number }>();
+        const now = new Map<number, Heard>();
         const positions = await queuePositions(this.#db, serviceId);
         const notices: PositionNotice[] = [];
         for (const observer of this.#observers) observer.positions(positions);
         for (const { token, ticket } of positions) {
           // An estimate that moves by less than a minute is not news to anyone.
-          const heard = {
+          const seconds = ticket.estimatedWaitSeconds;
+          const heard: Heard = {
             position: ticket.position!,
-            minutes: Math.round((ticket.estimatedWaitSeconds ?? 0) / 60),
+            minutes: seconds === null || seconds === undefined ? null : Math.round(seconds / 60),
+            counters: (ticket.servingCounters ?? []).join(','),
           };
           now.set(ticket.id, heard);
           const last = before.get(ticket.id);
-          if (last && last.position === heard.position && last.minutes === heard.minutes) continue;
+          if (
+            last &&
+            last.position === heard.position &&
+            last.minutes === heard.minutes &&
+            last.counters === heard.counters
+          )
+            continue;
           notices.push({ token, event: { seq, type: 'ticket.position', at, centerId, ticket } });
         }
         this.#deliverLocally(notices);

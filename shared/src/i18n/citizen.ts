@@ -50,7 +50,8 @@ const vi = {
   'ticket.wait': 'Thời gian chờ dự kiến',
   'wait.minutes': 'khoảng {minutes} phút',
   'wait.soon': 'dưới 1 phút',
-  'wait.unknown': 'chưa ước tính được (chưa có quầy mở)',
+  'wait.unknown': 'chưa ước tính được',
+  'wait.noCounter': 'sẽ ước tính khi có quầy mở',
   'status.waiting': 'Đang chờ đến lượt',
   'status.called': 'Mời bạn đến Quầy {counter}',
   'status.calledNoCounter': 'Đến lượt bạn: mời bạn đến quầy',
@@ -162,7 +163,8 @@ const en: Record<CitizenKey, string> = {
   'ticket.wait': 'Estimated wait',
   'wait.minutes': 'about {minutes} min',
   'wait.soon': 'under a minute',
-  'wait.unknown': 'not known yet (no counter open)',
+  'wait.unknown': 'not known yet',
+  'wait.noCounter': 'estimated once a counter opens',
   'status.waiting': 'Waiting for your turn',
   'status.called': 'Please go to Counter {counter}',
   'status.calledNoCounter': 'Your turn: please go to the counter',
@@ -232,8 +234,16 @@ export const CITIZEN_MESSAGES: Record<Locale, Record<CitizenKey, string>> = { vi
 /** The message in a locale with {placeholders} filled in. */
 export const citizenText = createCatalogue(CITIZEN_MESSAGES);
 
-/** "khoảng 12 phút" / "dưới 1 phút" / unknown (no counter open): a wait as people say it. */
-export function formatWait(locale: Locale, seconds: number | null | undefined): string {
+/**
+ * "khoảng 12 phút" / "dưới 1 phút" / unknown: a wait as people say it. While no open counter
+ * serves the service (`servingCounters` empty) no time at all, and why (issue 11 item 3).
+ */
+export function formatWait(
+  locale: Locale,
+  seconds: number | null | undefined,
+  servingCounters?: readonly number[],
+): string {
+  if (servingCounters?.length === 0) return citizenText(locale, 'wait.noCounter');
   if (seconds === null || seconds === undefined) return citizenText(locale, 'wait.unknown');
   if (seconds < 60) return citizenText(locale, 'wait.soon');
   return citizenText(locale, 'wait.minutes', { minutes: Math.round(seconds / 60) });

@@ -9,6 +9,8 @@ const vi = {
   'dashboard.clerks': 'Cán bộ hôm nay',
   'dashboard.breaches': 'Vượt thời gian chờ cho phép',
   'dashboard.noBreaches': 'Không có số nào chờ quá thời gian cho phép.',
+  'dashboard.unserved': 'Có người chờ nhưng chưa có quầy phục vụ',
+  'dashboard.unservedItem': '{waiting} người chờ, lâu nhất {longest}. Hãy mở một quầy phục vụ lĩnh vực này.',
   'dashboard.chart': 'Số người chờ và thời gian chờ trung bình trong ngày',
   'dashboard.satisfaction': 'Mức độ hài lòng hôm nay',
   'dashboard.noRatings': 'Chưa có đánh giá nào hôm nay.',
@@ -58,6 +60,9 @@ const en: Record<ManagerKey, string> = {
   'dashboard.clerks': 'Clerks today',
   'dashboard.breaches': 'Waits past the target',
   'dashboard.noBreaches': 'No ticket has waited past its target.',
+  'dashboard.unserved': 'People waiting with no counter serving them',
+  'dashboard.unservedItem':
+    '{waiting} waiting, the longest {longest}. Open a counter that serves this service.',
   'dashboard.chart': 'People waiting and average wait over the day',
   'dashboard.satisfaction': 'Satisfaction today',
   'dashboard.noRatings': 'No ratings yet today.',
