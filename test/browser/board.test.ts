@@ -200,13 +200,20 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     expect(await calls().filter({ hasText: 'A004' }).count()).toBe(1);
   });
 
-  it('remembers the sound choice across a reload, and says why when no center is given', async () => {
+  it('remembers the sound choice across a reload, lists a recalled ticket once, and says why when no center is given', async () => {
+    // A recall moves the ticket to the top on the live board; the reload, reading the snapshot's
+    // call events, must show it once too (issue 11 item 8: it listed it twice).
+    const recalls = (await voiceLog(page)).length;
+    expect((await clerk1.post(`/api/tickets/${atCounter[1]}/recall`)).status).toBe(200);
+    await untilVoice(page, (log) => log.length > recalls && log.at(-1)?.text === 'digit-1');
+    expect(await calls().filter({ hasText: 'A005' }).count()).toBe(1);
     await page.reload();
     await page.getByRole('heading', { name: 'Trung tâm Hành chính công TP Uông Bí' }).waitFor();
     expect(await page.getByRole('button', { name: 'Bật âm thanh' }).count()).toBe(0);
     // The reload reads the current state and announces nothing from it.
     await calls().first().filter({ hasText: 'A005' }).waitFor();
     expect(await calls().first().getAttribute('data-fresh')).toBeNull();
+    expect(await calls().filter({ hasText: 'A005' }).count()).toBe(1);
     expect(await voiceLog(page)).toEqual([]);
 
     await page.goto(`${app.url}/display/`);
