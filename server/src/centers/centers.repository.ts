@@ -108,7 +108,11 @@ export async function servingCountersByService(db: Db, centerId: number): Promis
     .orderBy('c.number')
     .execute();
   const serving = new Map<number, number[]>();
-  for (const r of rows) serving.set(r.service_id, [...(serving.get(r.service_id) ?? []), r.number]);
+  for (const r of rows) {
+    const numbers = serving.get(r.service_id);
+    if (numbers) numbers.push(r.number);
+    else serving.set(r.service_id, [r.number]);
+  }
   return serving;
 }
 
