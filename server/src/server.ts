@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { lanAddress } from './http/lan-address.js';
 import { ensureWebBuild } from './http/web-pages.js';
 import { restoreReassignedCounters } from './manager-actions/counter-services.js';
 import { seedDemo } from './seed/demo-seed.js';
@@ -60,6 +61,14 @@ async function main() {
     `  API docs:       ${base}/docs`,
     `  Health:         ${base}/healthz  ${base}/readyz`,
   ];
+  if (!config.publicUrl) {
+    const lan = lanAddress();
+    lines.push(
+      `  Warning: PUBLIC_URL is not set. QR codes on tickets point at the host each kiosk was opened from${
+        lan ? ` (a loopback host becomes http://${lan}:${port})` : ''
+      }; set PUBLIC_URL to the address citizens' phones reach.`,
+    );
+  }
   if (seed?.seeded) {
     lines.push(
       '  Demo center seeded: users admin, manager, clerk1 … clerk8',

@@ -4,10 +4,12 @@
  * 80 mm paper (checked in a real PDF), see refusals in Vietnamese, and find the start screen
  * again by itself. No serious accessibility violations.
  */
+
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lanAddress } from '../../server/src/http/lan-address.js';
 import {
   browserSuitesRun,
   injectScript,
@@ -174,8 +176,12 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
     await shoot(page, 'kiosk-ticket');
     expect(await seriousViolations(page)).toEqual([]);
 
-    // The QR code, read back from the pixels, opens this very ticket's citizen page.
-    const url = `${app.url}/ticket/?t=${row.token}`;
+    // The QR code, read back from the pixels, opens this very ticket's citizen page, at an
+    // address a phone reaches: a kiosk opened at 127.0.0.1 gets the LAN address (issue 11 item 10).
+    const base = ((await (await fetch(`${app.url}/api/public-config`)).json()) as { publicUrl: string })
+      .publicUrl;
+    if (lanAddress()) expect(new URL(base).hostname).toBe(lanAddress());
+    const url = `${base}/ticket/?t=${row.token}`;
     expect(await ticketOf(page).locator('.qr-code').getAttribute('data-url')).toBe(url);
     expect(await decodeQr(page)).toBe(url);
     const token = new URL(url).searchParams.get('t')!;

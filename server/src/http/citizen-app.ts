@@ -64,6 +64,14 @@ export function citizenAppRoutes(app: App): void {
     );
   }
 
+  // Every browser asks for /favicon.ico on every page; a PNG there is read by all of them.
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await readFile(join(PROJECT_ROOT, 'displays/static', 'icon-192.png'))),
+  );
+
   for (const worker of WEB_WORKERS) {
     app.get(worker.url, { schema: { hide: true } }, async (_request, reply) => {
       const source = await readFile(join(PROJECT_ROOT, WEB_OUT_DIR, worker.file)).catch(() => null);
