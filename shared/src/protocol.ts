@@ -45,6 +45,19 @@ export const isPauseReason = (value: unknown): value is PauseReason =>
 export const OUTCOMES = ['resolved', 'received', 'needs_more_documents', 'referred', 'other'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/**
+ * Why staff cancelled a waiting ticket (asked, never assumed: a cancel ends a citizen's turn).
+ * A citizen cancelling their own ticket records `citizen_request`.
+ */
+export const CANCEL_REASONS = [
+  'citizen_left',
+  'citizen_request',
+  'duplicate',
+  'wrong_service',
+  'other',
+] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
 /** 1 = không hài lòng … 4 = rất hài lòng. */
 export const RATINGS = [1, 2, 3, 4] as const;
 export type Rating = (typeof RATINGS)[number];

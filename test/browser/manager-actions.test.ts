@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { shoot } from '../helpers/display-page.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
@@ -65,8 +66,27 @@ describe.runIf(browserSuitesRun())('manager actions in Chromium', () => {
     await ticketRow('A001').getByRole('button', { name: 'Chuyển lĩnh vực' }).click();
     await ticketRow('B001').waitFor();
     await ticketRow('A001').waitFor({ state: 'detached' });
+    // "Hủy số" asks why before it ends a citizen's turn (issue 11 item 16): nothing is chosen,
+    // so nothing can be confirmed; "Giữ số" keeps the ticket.
     await ticketRow('A002').getByRole('button', { name: 'Hủy số' }).click();
+    const confirm = ticketRow('A002').getByRole('button', { name: 'Xác nhận hủy A002' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await ticketRow('A002').getByRole('button', { name: 'Giữ số' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await ticketRow('A002').isVisible()).toBe(true);
+    await ticketRow('A002').getByRole('button', { name: 'Hủy số' }).click();
+    await ticketRow('A002').getByLabel('Lý do hủy số A002').selectOption({ label: 'Công dân đã về' });
+    await ticketRow('A002').getByLabel('Ghi chú (chỉ cán bộ xem)').fill('đợi lâu, đã về');
+    await shoot(page, 'manager-cancel-reason');
+    await confirm.click();
     await ticketRow('A002').waitFor({ state: 'detached' });
+    const row = await database.db
+      .selectFrom('tickets')
+      .select(['status', 'cancel_reason', 'note'])
+      .where('center_id', '=', f.centerId)
+      .where('number', '=', 'A002')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'cancelled', cancel_reason: 'citizen_left', note: 'đợi lâu, đã về' });
     await page.locator('tr[data-service="A"] [data-figure="waiting"]').filter({ hasText: /^0$/ }).waitFor();
     await page.locator('tr[data-service="B"] [data-figure="waiting"]').filter({ hasText: /^1$/ }).waitFor();
   });

@@ -94,7 +94,7 @@ eachDatabase('authorisation', (kind) => {
     [`/api/tickets/${tickets.serving}/transfer`, { serviceId: b.serviceIds.B }],
     [`/api/tickets/${tickets.held}/resume`, { counterId: freeCounter }],
     [`/api/tickets/${tickets.noShow}/reactivate`],
-    [`/api/tickets/${tickets.waiting}/cancel`],
+    [`/api/tickets/${tickets.waiting}/cancel`, { reason: 'citizen_left' }],
   ];
 
   async function expectUnauthenticated(client: StrictClient, label: string) {
@@ -181,7 +181,7 @@ eachDatabase('authorisation', (kind) => {
     const demoTicket = await ok(anonymous.post(`/api/centers/${DEMO_CENTER}/tickets`, { serviceId: 1 }), 201);
     await refused(
       'B clerk cancels a demo ticket',
-      () => bClerk.post(`/api/tickets/${demoTicket.id}/cancel`),
+      () => bClerk.post(`/api/tickets/${demoTicket.id}/cancel`, { reason: 'duplicate' }),
       403,
       'forbidden',
     );

@@ -28,7 +28,7 @@ const TRANSITIONS: { action: TicketAction; segment: string; body?: (f: CenterFix
   { action: 'hold', segment: 'hold' },
   { action: 'resume', segment: 'resume' },
   { action: 'reactivate', segment: 'reactivate' },
-  { action: 'cancel', segment: 'cancel' },
+  { action: 'cancel', segment: 'cancel', body: () => ({ reason: 'citizen_left' }) },
   { action: 'transfer', segment: 'transfer', body: (f) => ({ serviceId: f.serviceIds.B }) },
 ];
 
@@ -160,7 +160,12 @@ eachDatabase('bad input', (kind) => {
       counter('call', () => ({ ticketId: tickets.waiting.id, reason: 'người cao tuổi' })),
       ...TRANSITIONS.map(({ segment, body }) =>
         segment === 'cancel'
-          ? post(clerk, (id) => `/api/tickets/${id}/cancel`, 'ref')
+          ? post(
+              clerk,
+              (id) => `/api/tickets/${id}/cancel`,
+              'ref',
+              () => ({ reason: 'citizen_left' }),
+            )
           : ticket(segment, body && (() => body(f))),
       ),
     ];

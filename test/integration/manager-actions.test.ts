@@ -89,13 +89,50 @@ eachDatabase('manager actions', (kind) => {
   describe('cancel a waiting ticket', () => {
     it('cancels it through the clerks’ transition and logs the manager', async () => {
       const t = await issue('A');
-      expect((await otherManager.post(`/api/tickets/${t.id}/cancel`)).status).toBe(403);
-      const res = await manager.post(`/api/tickets/${t.id}/cancel`);
+      const why = { reason: 'citizen_left', note: 'chờ lâu nên đã về' };
+      expect((await otherManager.post(`/api/tickets/${t.id}/cancel`, why)).status).toBe(403);
+      const res = await manager.post(`/api/tickets/${t.id}/cancel`, why);
       expect(res.status).toBe(200);
       expect(res.body.ticket).toMatchObject({ id: t.id, status: 'cancelled' });
       const event = await lastEvent('ticket.cancelled');
       expect(event).toMatchObject({ ticket_id: t.id, user_id: managerId });
-      expect((await manager.post(`/api/tickets/${t.id}/cancel`)).status).toBe(409);
+      const row = await database.db
+        .selectFrom('tickets')
+        .select(['cancel_reason', 'note'])
+        .where('id', '=', t.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ cancel_reason: 'citizen_left', note: 'chờ lâu nên đã về' });
+      // The note is for staff: the ticket on the wire and the public event never carry it.
+      expect(JSON.stringify(res.body)).not.toContain('chờ lâu');
+      expect(JSON.stringify(event)).not.toContain('chờ lâu');
+      expect((await manager.post(`/api/tickets/${t.id}/cancel`, why)).status).toBe(409);
+    });
+
+    it('asks staff why: no reason, or one not in the list, is a 400 naming body.reason, and nothing changes', async () => {
+      const t = await issue('A');
+      for (const body of [undefined, {}, { reason: 'vì thích' }, { note: 'x' }]) {
+        const res = await manager.post(`/api/tickets/${t.id}/cancel`, body);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect(res.body.error).toMatchObject({ code: 'validation_failed' });
+        expect(res.body.error.details.field).toBe('reason');
+      }
+      const still = await database.db
+        .selectFrom('tickets')
+        .select('status')
+        .where('id', '=', t.id)
+        .executeTakeFirstOrThrow();
+      expect(still.status).toBe('waiting');
+    });
+
+    it('records citizen_request when the citizen cancels their own ticket', async () => {
+      const t = await issue('A');
+      expect((await new Client(app.url).post(`/api/tickets/${t.token}/cancel`)).status).toBe(200);
+      const row = await database.db
+        .selectFrom('tickets')
+        .select('cancel_reason')
+        .where('id', '=', t.id)
+        .executeTakeFirstOrThrow();
+      expect(row.cancel_reason).toBe('citizen_request');
     });
   });
 
@@ -163,7 +200,7 @@ eachDatabase('manager actions', (kind) => {
       const foreign = await manager.post(`/api/tickets/${t.id}/move`, { serviceId: other.serviceIds.X });
       expect(foreign.status).toBe(404);
       expect((await manager.post('/api/tickets/2000000000/move', to)).status).toBe(404);
-      await manager.post(`/api/tickets/${t.id}/cancel`);
+      await manager.post(`/api/tickets/${t.id}/cancel`, { reason: 'duplicate' });
       const late = await manager.post(`/api/tickets/${t.id}/move`, to);
       expect(late.status).toBe(409);
       expect(late.body.error.details.currentStatus).toBe('cancelled');

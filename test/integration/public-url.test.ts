@@ -35,6 +35,11 @@ describe('the public URL without PUBLIC_URL', () => {
     expect(originForPhones('http', '127.0.0.1:3000', null)).toBe('http://127.0.0.1:3000');
   });
 
+  it('never throws on a Host no URL can hold (the fuzz suite sent X-Forwarded-Host: ",", which leaves none)', () => {
+    expect(originForPhones('http', '', '192.168.1.20')).toBe('http://192.168.1.20');
+    expect(originForPhones('http', 'a b', null)).toBe('http://localhost');
+  });
+
   it('answers with the host the request was sent to, never a fixed 127.0.0.1, and says it is not configured', async () => {
     // fetch will not send another Host; inject does, through the same route.
     const res = await app.app.inject({

@@ -306,7 +306,7 @@ eachDatabase('realtime', (kind) => {
     await act(`/api/counters/${c1}/call-next`);
     await act(`/api/tickets/${t2.id}/no-show`);
     await act(`/api/tickets/${t2.id}/reactivate`);
-    await act(`/api/tickets/${t2.id}/cancel`);
+    await act(`/api/tickets/${t2.id}/cancel`, { reason: 'citizen_left' });
     const t3 = await issue('Y');
     await act(`/api/counters/${c1}/call`, { ticketId: t3.id, reason: 'hẹn trước' });
     await act(`/api/tickets/${t3.id}/start`);

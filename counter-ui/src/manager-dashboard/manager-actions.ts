@@ -12,7 +12,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ManagerActionsKey, managerActionsText } from '../../../shared/src/i18n/manager-actions.js';
-import type { WireCounter, WireTicket } from '../../../shared/src/protocol.js';
+import {
+  CANCEL_REASONS,
+  type CancelReason,
+  type WireCounter,
+  type WireTicket,
+} from '../../../shared/src/protocol.js';
 
 export interface ServiceOption {
   id: number;
@@ -36,6 +41,10 @@ export class ManagerActions extends LitElement {
     .row { display: flex; gap: 0.4rem; flex-wrap: wrap; align-items: center; }
     [role='alert'] { color: #a4000f; margin: 0 0 0.5rem; }
     .wide { grid-column: 1 / -1; }
+    .cancel-ask { display: grid; gap: 0.3rem; margin-top: 0.4rem; padding: 0.5rem; border: 1px solid #c5ccd4; border-radius: 0.25rem; }
+    textarea { font: inherit; }
+    button.danger { border-color: #a4000f; color: #fff; background: #a4000f; }
+    button:disabled { opacity: 0.5; cursor: not-allowed; }
   `;
 
   @property({ type: Number }) centerId: number | null = null;
@@ -47,6 +56,8 @@ export class ManagerActions extends LitElement {
   @state() private tickets: WireTicket[] = [];
   @state() private editing: { counterId: number; serviceIds: number[] } | null = null;
   @state() private message = '';
+  /** The ticket whose cancel is being asked about: a reason must be chosen first (issue 11 item 16). */
+  @state() private cancelling: { ticketId: number; reason: CancelReason | '' } | null = null;
 
   #t = (key: ManagerActionsKey, params?: Record<string, string | number>) =>
     managerActionsText(this.locale, key, params);
@@ -170,7 +181,10 @@ export class ManagerActions extends LitElement {
             <th scope="row">${t.number}</th><td>${this.#serviceLabel(t.serviceId)}</td>
             <td>${this.#t('minutes', { m: waited })}</td>
             <td><div class="row">
-              <button type="button" @click=${() => this.#act('POST', `/api/tickets/${t.id}/cancel`)}>${this.#t('cancelTicket')}</button>
+              <button type="button" aria-expanded=${this.cancelling?.ticketId === t.id ? 'true' : 'false'}
+                @click=${() => {
+                  this.cancelling = { ticketId: t.id, reason: '' };
+                }}>${this.#t('cancelTicket')}</button>
               ${
                 others.length > 0
                   ? html`<label for=${selectId}>${this.#t('moveTo', { number: t.number })}</label>
@@ -181,9 +195,43 @@ export class ManagerActions extends LitElement {
                     void this.#act('POST', `/api/tickets/${t.id}/move`, { serviceId: Number(select.value) });
                 }}>${this.#t('moveTicket')}</button>`
                   : null
-              }</div></td></tr>`;
+              }</div>${this.cancelling?.ticketId === t.id ? this.#cancelForm(t) : null}</td></tr>`;
         })}</tbody></table>`
       }</section>`;
+  }
+
+  #cancelForm(t: WireTicket) {
+    const asked = this.cancelling;
+    const reasonId = `cancel-reason-${t.id}`;
+    const noteId = `cancel-note-${t.id}`;
+    return html`<form class="cancel-ask" aria-label=${this.#t('cancelOf', { number: t.number })}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        if (!asked?.reason) return;
+        const note = this.renderRoot.querySelector<HTMLTextAreaElement>(`#${noteId}`)?.value.trim() ?? '';
+        void this.#act('POST', `/api/tickets/${t.id}/cancel`, {
+          reason: asked.reason,
+          ...(note ? { note } : {}),
+        }).then(() => {
+          if (!this.message) this.cancelling = null;
+        });
+      }}>
+      <label for=${reasonId}>${this.#t('cancelReason', { number: t.number })}</label>
+      <select id=${reasonId} required @change=${(e: Event) => {
+        this.cancelling = { ticketId: t.id, reason: (e.target as HTMLSelectElement).value as CancelReason };
+      }}>
+        <option value="" ?selected=${!asked?.reason}>${this.#t('cancelChoose')}</option>
+        ${CANCEL_REASONS.map((r) => html`<option value=${r} ?selected=${asked?.reason === r}>${this.#t(`reason.${r}`)}</option>`)}
+      </select>
+      <label for=${noteId}>${this.#t('cancelNote')}</label>
+      <textarea id=${noteId} rows="2" maxlength="500"></textarea>
+      <div class="row">
+        <button type="submit" class="danger" ?disabled=${!asked?.reason}>${this.#t('cancelConfirm', { number: t.number })}</button>
+        <button type="button" @click=${() => {
+          this.cancelling = null;
+        }}>${this.#t('cancelKeep')}</button>
+      </div>
+    </form>`;
   }
 
   override render() {

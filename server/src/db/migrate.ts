@@ -18,6 +18,7 @@ import * as pauseNotes from './migrations/2026-12-02T0300-pause-notes.js';
 import * as loginKnownAddresses from './migrations/2026-12-02T0500-login-known-addresses.js';
 import * as smsLimits from './migrations/2026-12-02T0600-sms-limits.js';
 import * as loginSweep from './migrations/2026-12-03T0100-login-sweep.js';
+import * as cancelReasons from './migrations/2026-12-03T0200-cancel-reasons.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0500-login-known-addresses': loginKnownAddresses,
   '2026-12-02T0600-sms-limits': smsLimits,
   '2026-12-03T0100-login-sweep': loginSweep,
+  '2026-12-03T0200-cancel-reasons': cancelReasons,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

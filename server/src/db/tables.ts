@@ -122,6 +122,7 @@ export interface TicketsTable {
   outcome: string | null;
   note: string | null;
   transferred_from_id: number | null;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TicketEventsTable {

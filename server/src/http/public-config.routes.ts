@@ -20,7 +20,13 @@ const LOOPBACK = /^(localhost|127(?:\.\d+){3}|\[::1\])$/i;
 
 /** The request's origin, with a loopback host swapped for the LAN address (same port). */
 export function originForPhones(protocol: string, host: string, lan: string | null): string {
-  const url = new URL(`${protocol}://${host}`);
+  let url: URL;
+  try {
+    url = new URL(`${protocol}://${host}`);
+  } catch {
+    // A Host no URL can hold (junk from a client or a proxy): fall back to what a phone can reach.
+    url = new URL(`http://${lan ?? 'localhost'}`);
+  }
   if (lan && LOOPBACK.test(url.hostname)) url.hostname = lan;
   return url.origin;
 }

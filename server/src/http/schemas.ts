@@ -1,6 +1,6 @@
 /** Schemas shared by several route modules. */
 import { Type } from 'typebox';
-import { CHANNELS, OUTCOMES, PRIORITIES } from '../../../shared/src/protocol.js';
+import { CANCEL_REASONS, CHANNELS, OUTCOMES, PRIORITIES } from '../../../shared/src/protocol.js';
 import { OR_EMPTY, PARAGRAPH, PERSON_NAME } from './person-names.js';
 
 /** Database ids are positive 32-bit integers; anything else is a 400, not a database error. */
@@ -11,6 +11,7 @@ export const Token = Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Z
 export const Priority = Type.Enum(PRIORITIES);
 export const Channel = Type.Enum(CHANNELS);
 export const Outcome = Type.Enum(OUTCOMES);
+export const CancelReason = Type.Enum(CANCEL_REASONS);
 
 export const CenterParams = Type.Object({ centerId: Id });
 export const CounterParams = Type.Object({ counterId: Id });

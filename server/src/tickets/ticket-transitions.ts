@@ -3,13 +3,19 @@
  * the shared state machine (409 with the current state otherwise), update, append the event.
  */
 import { sql, type Transaction, type UpdateObject } from 'kysely';
-import type { EventType, Outcome, WireTicket } from '../../../shared/src/protocol.js';
+import {
+  CANCEL_REASONS,
+  type CancelReason,
+  type EventType,
+  type Outcome,
+  type WireTicket,
+} from '../../../shared/src/protocol.js';
 import { nextStatus, type TicketAction, type TicketStatus } from '../../../shared/src/ticket-state.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
 import { lockCounterForCall } from '../counters/counter-lock.js';
 import type { Database } from '../db/tables.js';
-import { illegalTransition, notFound } from '../errors.js';
+import { DomainError, illegalTransition, notFound } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
 import { replaceTicket } from './replace-ticket.js';
@@ -109,13 +115,41 @@ export function applyAction(ctx: DomainContext, actor: Actor, ticketId: number, 
   });
 }
 
+/** Cancel by staff, who say why (issue 11 item 16); a note stays with the ticket, for staff only. */
+export function cancelByStaff(
+  ctx: DomainContext,
+  actor: Actor,
+  ticketId: number,
+  reason: CancelReason | undefined,
+  note: string | null,
+) {
+  return run(ctx, async (trx) => {
+    const row = await lockTicket(trx, ticketId);
+    // Who may act comes first: a clerk of another center learns 403, not what the body lacks.
+    assertCenterAccess(actor, row.center_id);
+    if (!reason)
+      throw new DomainError(
+        'validation_failed',
+        `body.reason is required from staff: one of ${CANCEL_REASONS.join(', ')}`,
+        {
+          in: 'body',
+          field: 'reason',
+        },
+      );
+    const extra = { cancel_reason: reason, ...(note !== null ? { note } : {}) };
+    const { updated, item } = await applyStep(trx, row, 'cancel', steps.cancel, extra, actor.userId);
+    return { ticket: toWireTicket(updated), items: [item] };
+  });
+}
+
 /** Cancel by the citizen who holds the token. */
 export function cancelByToken(ctx: DomainContext, token: string) {
   return run(ctx, async (trx) => {
     const found = await trx.selectFrom('tickets').select('id').where('token', '=', token).executeTakeFirst();
     if (!found) throw notFound('ticket', 'token');
     const row = await lockTicket(trx, found.id);
-    const { updated, item } = await applyStep(trx, row, 'cancel', steps.cancel, {}, null);
+    const extra = { cancel_reason: 'citizen_request' as const };
+    const { updated, item } = await applyStep(trx, row, 'cancel', steps.cancel, extra, null);
     return { ticket: toWireTicket(updated), items: [item] };
   });
 }

@@ -12,6 +12,7 @@ import { isPairedKiosk } from '../devices/device-access.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import {
+  CancelReason,
   CenterParams,
   Channel,
   Id,
@@ -32,6 +33,7 @@ import { issueTicket } from './issue-ticket.js';
 import { decidePriority } from './priority-check.js';
 import {
   applyAction,
+  cancelByStaff,
   cancelByToken,
   completeTicket,
   resumeTicket,
@@ -55,6 +57,13 @@ const IssueBody = Type.Object(
 const CompleteBody = Type.Optional(
   Type.Object(
     { outcome: Type.Optional(Outcome), note: Type.Optional(Paragraph(1000)) },
+    { additionalProperties: false },
+  ),
+);
+// Staff say why they cancel; the citizen cancelling their own ticket sends nothing.
+const CancelBody = Type.Optional(
+  Type.Object(
+    { reason: Type.Optional(CancelReason), note: Type.Optional(Paragraph(500)) },
     { additionalProperties: false },
   ),
 );
@@ -138,7 +147,14 @@ export function ticketsRoutes(
   // One path, two callers: staff name the ticket by id (digits), the citizen by token (never all digits).
   app.post(
     '/api/tickets/:ref/cancel',
-    { schema: { tags, params: RefParams, body: NoBody } },
+    {
+      schema: {
+        tags,
+        params: RefParams,
+        body: CancelBody,
+        summary: 'Cancel a waiting ticket: by its citizen (token) or by staff (id, with a reason)',
+      },
+    },
     async (request) => {
       const { ref } = request.params;
       if (!/^\d+$/.test(ref)) return { ticket: await cancelByToken(ctx, ref) };
@@ -149,7 +165,9 @@ export function ticketsRoutes(
           in: 'params',
           field: 'ref',
         });
-      return { ticket: await applyAction(ctx, actor, id, 'cancel') };
+      return {
+        ticket: await cancelByStaff(ctx, actor, id, request.body?.reason, request.body?.note ?? null),
+      };
     },
   );
 
