@@ -211,6 +211,37 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     await clerkA.getByText('Quầy 1 · Đang mở').waitFor();
   });
 
+  it('asks before a no-show (issue 11 item 9): F4 or the button only asks, Quay lại keeps the call, only Xác nhận vắng mặt records it', async () => {
+    await issue(1);
+    await clerkA.keyboard.press('F1');
+    const inHand = clerkA.getByLabel(/^Số đang phục vụ: /);
+    await inHand.waitFor();
+    const number = (await inHand.textContent())!.trim();
+    await clerkA.keyboard.press('F4');
+    const question = clerkA.getByText(`Xác nhận ${number} vắng mặt?`, { exact: false });
+    await question.waitFor();
+    await shoot(clerkA, 'clerk-console-no-show-confirm');
+    const statusOf = async () =>
+      (
+        await database.db
+          .selectFrom('tickets')
+          .select('status')
+          .where('number', '=', number)
+          .executeTakeFirstOrThrow()
+      ).status;
+    expect(await statusOf()).toBe('called');
+    await clerkA.getByRole('button', { name: 'Quay lại' }).click();
+    await question.waitFor({ state: 'detached' });
+    await clerkA.getByRole('button', { name: 'Vắng mặt' }).click();
+    await question.waitFor();
+    expect(await statusOf()).toBe('called');
+    await clerkA.keyboard.press('Escape'); // nothing: only the two buttons decide
+    await clerkA.getByRole('button', { name: 'Xác nhận vắng mặt' }).click();
+    await clerkA.getByText('Chưa có số nào.').waitFor();
+    expect(await statusOf()).toBe('no_show');
+    expect(await seriousViolations(clerkA)).toEqual([]);
+  });
+
   it('runs under the enforced CSP without a single violation', () => {
     expect(cspViolations).toEqual([]);
   });

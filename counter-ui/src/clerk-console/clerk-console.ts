@@ -290,7 +290,6 @@ export class ClerkConsole extends LitElement {
     const enabled = enabledTicketActions(ticket);
     const simple: Partial<Record<ShortcutCommand, StaffTicketAction>> = {
       recall: 'recall',
-      noShow: 'no_show',
       return: 'return',
       hold: 'hold',
     };
@@ -307,6 +306,10 @@ export class ClerkConsole extends LitElement {
     }
     if (command === 'transfer') {
       this.ticketPanel?.openForm('transfer');
+      return;
+    }
+    if (command === 'noShow') {
+      this.ticketPanel?.openForm('noShow');
       return;
     }
     const action = simple[command];

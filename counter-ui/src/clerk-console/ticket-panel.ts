@@ -64,12 +64,16 @@ export class TicketPanel extends LitElement {
   @property({ type: Boolean }) offline = false;
   /** Re-render each second for the running clocks. */
   @property({ type: Number }) now = Date.now();
-  @state() private form: 'complete' | 'transfer' | 'removePriority' | null = null;
+  @state() private form: 'complete' | 'transfer' | 'noShow' | 'removePriority' | null = null;
   @query('[data-autofocus]') private autofocusTarget?: HTMLElement;
 
-  /** Opens the completion form (Enter on a serving ticket) or the transfer form (F8). */
-  openForm(form: 'complete' | 'transfer'): void {
-    if (!this.ticket || !enabledTicketActions(this.ticket).has(form)) return;
+  /**
+   * Opens the completion form (Enter on a serving ticket), the transfer form (F8), or the
+   * no-show question (F4): a no-show ends the citizen's turn, so one slip must not do it.
+   */
+  openForm(form: 'complete' | 'transfer' | 'noShow'): void {
+    const action = form === 'noShow' ? 'no_show' : form;
+    if (!this.ticket || !enabledTicketActions(this.ticket).has(action)) return;
     this.form = form;
   }
 
@@ -131,6 +135,7 @@ export class TicketPanel extends LitElement {
 
   #onButton(action: (typeof TICKET_BUTTONS)[number]): void {
     if (action === 'complete' || action === 'transfer') this.openForm(action);
+    else if (action === 'no_show') this.openForm('noShow');
     else this.#fire(action);
   }
 
@@ -167,6 +172,7 @@ export class TicketPanel extends LitElement {
       </div>
       ${this.form === 'complete' ? this.#completeForm(t) : null}
       ${this.form === 'transfer' ? this.#transferForm(t) : null}
+      ${this.form === 'noShow' ? this.#noShowForm(t, ticket.number) : null}
       ${this.form === 'removePriority' ? this.#removePriorityForm(t) : null}`;
   }
 
@@ -217,6 +223,20 @@ export class TicketPanel extends LitElement {
         </select></label>
       <label>${t('complete.note')} <textarea name="note" rows="1" maxlength="1000"></textarea></label>
       <button type="submit" class="primary">${t('action.confirm')}</button>
+      <button type="button" @click=${() => (this.form = null)}>${t('action.back')}</button>
+    </form>`;
+  }
+
+  #noShowForm(t: (k: MessageKey, p?: Record<string, string | number>) => string, number: string) {
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      this.form = null;
+      this.#fire('no_show');
+    };
+    // Focus on the confirmation: F4 then Enter is still two keys, never one slip.
+    return html`<form @submit=${submit} aria-label=${t('action.noShow')} role="alertdialog" aria-describedby="no-show-q">
+      <p id="no-show-q">${t('noShow.question', { number })}</p>
+      <button type="submit" class="primary" data-autofocus>${t('noShow.confirm')}</button>
       <button type="button" @click=${() => (this.form = null)}>${t('action.back')}</button>
     </form>`;
   }

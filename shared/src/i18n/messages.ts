@@ -75,6 +75,8 @@ const vi = {
   'action.callSpecific': 'Gọi số này',
   'action.confirm': 'Xác nhận',
   'action.back': 'Quay lại',
+  'noShow.question': 'Xác nhận {number} vắng mặt? Số vào danh sách vắng mặt và có thể gọi lại sau.',
+  'noShow.confirm': 'Xác nhận vắng mặt',
   'complete.outcome': 'Kết quả',
   'complete.note': 'Ghi chú (không bắt buộc)',
   'outcome.resolved': 'Đã giải quyết',
@@ -172,6 +174,9 @@ const en: Record<MessageKey, string> = {
   'action.callSpecific': 'Call this ticket',
   'action.confirm': 'Confirm',
   'action.back': 'Back',
+  'noShow.question':
+    'Mark {number} as a no-show? The ticket goes to the no-show list and can be called back later.',
+  'noShow.confirm': 'Confirm no-show',
   'complete.outcome': 'Outcome',
   'complete.note': 'Note (optional)',
   'outcome.resolved': 'Resolved',
