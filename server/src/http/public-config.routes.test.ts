@@ -19,11 +19,15 @@ describe('GET /api/public-config', () => {
   it('gives PUBLIC_URL without a trailing slash, for QR codes', async () => {
     expect(await publicConfig('https://luot.example.vn/')).toEqual({
       status: 200,
-      body: { publicUrl: 'https://luot.example.vn' },
+      body: { publicUrl: 'https://luot.example.vn', configured: true },
     });
   });
 
-  it('gives null when PUBLIC_URL is unset: the page uses its own origin', async () => {
-    expect(await publicConfig(null)).toEqual({ status: 200, body: { publicUrl: null } });
+  it('gives the request origin when PUBLIC_URL is unset, and says it is not configured', async () => {
+    // inject sends Host: localhost:80; the loopback name is swapped for a LAN address if any.
+    const { status, body } = await publicConfig(null);
+    expect(status).toBe(200);
+    expect(body.configured).toBe(false);
+    expect(new URL(body.publicUrl).protocol).toBe('http:');
   });
 });
