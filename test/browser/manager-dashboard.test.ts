@@ -61,6 +61,22 @@ describe.runIf(browserSuitesRun())('manager dashboard in Chromium', () => {
     await waitingOf('A').filter({ hasText: /^1$/ }).waitFor();
   });
 
+  it('draws its chart in Vietnamese 24-hour time, with the y axis scaled to the people waiting (issue 11 item 6)', async () => {
+    const chart = page.locator('luot-timeline-chart');
+    await chart.locator('.u-legend').getByText('Giờ', { exact: true }).waitFor();
+    await expect(chart.locator('.u-legend').getByText('Time', { exact: true }).count()).resolves.toBe(0);
+    // One person waits (from the first test): an axis to 5, not 0–100.
+    await chart.locator('.plot[data-y-top="5"]').waitFor();
+    await chart.locator('.u-over').scrollIntoViewIfNeeded();
+    const box = await chart.locator('.u-over').boundingBox();
+    if (!box) throw new Error('the chart has no plot area');
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+    const at = chart.locator('.u-legend tr').first().locator('.u-value');
+    await at.filter({ hasText: /\d{2}:\d{2}/ }).waitFor();
+    expect(await at.textContent()).not.toMatch(/am|pm|SA|CH/i);
+    await page.mouse.move(0, 0);
+  });
+
   it('highlights a service past its target and lists the ticket in the alerts', async () => {
     // A002 has waited 25 minutes of a 20-minute target; the next change refreshes the floor.
     await sql`UPDATE tickets SET issued_at = now() - interval '25 minutes' WHERE number = 'A002'`.execute(

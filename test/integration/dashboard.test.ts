@@ -104,6 +104,20 @@ eachDatabase('center dashboard', (kind) => {
     expect(d.seq).toBeGreaterThan(0);
   });
 
+  it('ends its timeline at now, with everyone waiting now (issue 11 item 6: it read 0 until the next quarter hour)', async () => {
+    await new Client(app.url).post(`/api/centers/${f.centerId}/tickets`, { serviceId: f.serviceIds.A });
+    const manager = await new Client(app.url).login(f.usernames.manager[0]!);
+    const d = (await manager.get(`/api/centers/${f.centerId}/dashboard`)).body;
+    const waitingNow = d.services.reduce((n: number, s: { waiting: number }) => n + s.waiting, 0);
+    expect(waitingNow).toBeGreaterThan(0);
+    const last = d.timeline.at(-1);
+    expect(last.waiting).toBe(waitingNow);
+    expect(Date.now() - Date.parse(last.at)).toBeLessThan(60_000);
+    const times = d.timeline.map((p: { at: string }) => Date.parse(p.at));
+    expect([...times].sort((x, y) => x - y)).toEqual(times);
+    expect(new Set(times).size).toBe(times.length);
+  });
+
   it('is for managers of the center and admins only', async () => {
     const path = `/api/centers/${f.centerId}/dashboard`;
     expect((await new Client(app.url).get(path)).status).toBe(401);

@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { managerText } from '../../../shared/src/i18n/manager.js';
+import { axisTop, chartTimeFormats } from './chart-scales.js';
 
 export interface TimelinePoint {
   at: string;
@@ -35,23 +36,36 @@ export class TimelineChart extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('locale') && this.#plot) {
+    if ((changed.has('locale') || changed.has('timezone')) && this.#plot) {
       this.#plot.destroy();
       this.#plot = null;
     }
     if (!this.#plot) {
       const t = (k: Parameters<typeof managerText>[1]) => managerText(this.locale, k);
+      const time = chartTimeFormats(this.locale, this.timezone);
       this.#plot = new uPlot(
         {
           width: Math.max(320, this.plotHost.clientWidth || 640),
           height: 220,
           tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), this.timezone),
+          scales: {
+            y: { range: (_u, _min, max) => [0, axisTop(max)] },
+            min: { range: (_u, _min, max) => [0, axisTop(max)] },
+          },
           series: [
-            {},
+            { label: t('chart.time'), value: (_u, v) => (v === null ? '--' : time.legend(v)) },
             { label: t('chart.waiting'), stroke: '#0b5cad', width: 2 },
             { label: t('chart.avgWait'), stroke: '#b35c00', width: 2, scale: 'min' },
           ],
-          axes: [{}, {}, { scale: 'min', side: 1 }],
+          axes: [{ values: (_u, splits) => splits.map((s) => time.tick(s)) }, {}, { scale: 'min', side: 1 }],
+          // The axes are canvas: the y top is also written on the host, for people's tools and tests.
+          hooks: {
+            setScale: [
+              (u, key) => {
+                if (key === 'y') this.plotHost.dataset.yTop = String(u.scales.y?.max ?? '');
+              },
+            ],
+          },
         },
         this.#data(),
         this.plotHost,

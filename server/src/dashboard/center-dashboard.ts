@@ -144,10 +144,13 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
       const satisfaction = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<1 | 2 | 3 | 4, number>;
       for (const r of ratingRows) satisfaction[r.rating as 1 | 2 | 3 | 4] = r.n;
 
-      // Every 15 minutes of the day so far: who was waiting then, and how long those called in it had waited.
+      // Every 15 minutes of the day so far, and now: who was waiting then, and how long those called
+      // in the quarter before had waited. Without the point at now, the line read 0 for anyone who
+      // came after the last quarter hour (issue 11 item 6).
       const { rows: timelineRows } = await sql<Record<string, unknown>>`
         WITH buckets AS (
           SELECT generate_series(${start}::timestamptz, now(), interval '15 minutes') AS at
+          UNION SELECT now()
         )
         SELECT b.at,
           (SELECT count(*) FROM tickets t WHERE t.center_id = ${centerId} AND t.day = ${day}::date
