@@ -1,5 +1,7 @@
 /**
- * The reports page in Chromium: a manager sees today's figures of tickets issued, served,
+ * The reports page in Chromium: a manager sees today's figures by default (quick ranges for
+ * this week, this month and last month; days written dd/mm/yyyy; an hourly curve spanning the
+ * office day), of tickets issued, served,
  * missed and cancelled through the API; the CSV download opens as UTF-8 with its header and
  * totals; printing keeps the tables and drops the controls; a clerk is refused; and the page
  * has no serious accessibility violations.
@@ -58,7 +60,7 @@ describe.runIf(browserSuitesRun())('manager reports in Chromium', () => {
     await database?.close();
   });
 
-  it("shows a manager this month's figures, today's tickets included", async () => {
+  it("shows a manager today's figures by default", async () => {
     await signIn(page, app.url, 'manager');
     await total('issued').filter({ hasText: /^4$/ }).waitFor();
     expect(await total('served').textContent()).toBe('1');
@@ -68,13 +70,26 @@ describe.runIf(browserSuitesRun())('manager reports in Chromium', () => {
     expect(await page.locator('tr[data-service="A"] [data-figure="issued"]').textContent()).toBe('3');
     expect(await page.locator('tr[data-service="B"] [data-figure="issued"]').textContent()).toBe('1');
     expect(await page.locator('tr[data-clerk="clerk1"] [data-figure="served"]').textContent()).toBe('1');
-    // The range defaults to the first of the month up to today.
+    // The range defaults to today, marked as the quick range; days are written dd/mm/yyyy.
     const from = await page.getByLabel('Từ ngày').inputValue();
     const to = await page.getByLabel('Đến ngày').inputValue();
-    expect(from).toBe(`${to.slice(0, 8)}01`);
-    // The arrival curve has this hour's four tickets.
+    expect(from).toBe(to);
+    expect(await page.getByRole('button', { name: 'Hôm nay' }).getAttribute('aria-pressed')).toBe('true');
+    const [y, m, d] = to.split('-');
+    expect(await page.locator('tr[data-row="total"] th').textContent()).toBe(
+      `Từ ${d}/${m}/${y} đến ${d}/${m}/${y}`,
+    );
+    // The arrival curve spans the office day (7h–17h at least): this hour's four tickets are one
+    // bar among eleven or more, not one bar across the card (issue 11 item 7).
     const bars = page.locator('.bars li');
-    expect(await bars.locator('.n').allTextContents()).toContain('4');
+    expect(await bars.count()).toBeGreaterThanOrEqual(11);
+    expect((await bars.locator('.n').allTextContents()).filter((n) => n !== '')).toEqual(['4']);
+    const card = await page.locator('section[aria-labelledby="arrivals"]').boundingBox();
+    const widest = Math.max(
+      ...(await bars.locator('.bar').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width))),
+    );
+    expect(widest).toBeLessThan((card?.width ?? 0) / 8);
+    expect(await bars.first().locator('.h').textContent()).toBe('7h');
     if (process.env.UPDATE_SCREENSHOTS) {
       mkdirSync('docs/screenshots', { recursive: true });
       await page.setViewportSize({ width: 1440, height: 1000 });
@@ -110,6 +125,35 @@ describe.runIf(browserSuitesRun())('manager reports in Chromium', () => {
       await page.emulateMedia({ media: 'screen' });
     }
     await page.getByRole('button', { name: 'In báo cáo' }).waitFor();
+  });
+
+  it('offers quick ranges: this week from Monday, this month, last month, and today again', async () => {
+    const to = await page.getByLabel('Đến ngày').inputValue();
+    await page.getByRole('button', { name: 'Tháng trước' }).click();
+    await page
+      .getByRole('button', { name: 'Tháng trước' })
+      .and(page.locator('[aria-pressed="true"]'))
+      .waitFor();
+    const lastFrom = await page.getByLabel('Từ ngày').inputValue();
+    const lastTo = await page.getByLabel('Đến ngày').inputValue();
+    expect(lastFrom.slice(8)).toBe('01');
+    expect(lastTo < `${to.slice(0, 8)}01`).toBe(true);
+    await total('issued').filter({ hasText: /^0$/ }).waitFor();
+    expect(new URL(page.url()).searchParams.get('from')).toBe(lastFrom);
+
+    await page.getByRole('button', { name: 'Tháng này' }).click();
+    await total('issued').filter({ hasText: /^4$/ }).waitFor();
+    expect(await page.getByLabel('Từ ngày').inputValue()).toBe(`${to.slice(0, 8)}01`);
+
+    await page.getByRole('button', { name: 'Tuần này' }).click();
+    await page.getByRole('button', { name: 'Tuần này' }).and(page.locator('[aria-pressed="true"]')).waitFor();
+    const weekFrom = await page.getByLabel('Từ ngày').inputValue();
+    expect(new Date(`${weekFrom}T00:00:00Z`).getUTCDay()).toBe(1);
+    await total('issued').filter({ hasText: /^4$/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Hôm nay' }).click();
+    await page.getByRole('button', { name: 'Hôm nay' }).and(page.locator('[aria-pressed="true"]')).waitFor();
+    expect(await page.getByLabel('Từ ngày').inputValue()).toBe(to);
   });
 
   it('recomputes for another range', async () => {

@@ -1,8 +1,8 @@
 /**
  * `<luot-manager-reports>`: a center's report over a range of local days (issue 5), for its
  * managers and for admins. Signs in with `<luot-sign-in>`, offers the centers the account may
- * see and a range (default: this month so far, in the center's local days, as the server
- * counts them), then shows GET /api/centers/:id/reports, links its CSV and prints (print CSS
+ * see and a range (default: today, in the center's local days, as the server counts them, with
+ * quick ranges for this week, this month and last month), then shows GET /api/centers/:id/reports, links its CSV and prints (print CSS
  * keeps the tables and drops the controls). `?center=&from=&to=` preselect the form.
  */
 import { css, html, LitElement } from 'lit';
@@ -10,6 +10,13 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { translate } from '../../../shared/src/i18n/messages.js';
+import {
+  formatDay,
+  QUICK_RANGES,
+  type QuickRange,
+  quickRange,
+  quickRangeOf,
+} from '../../../shared/src/report-ranges.js';
 import type { CenterReport } from '../../../shared/src/reports.js';
 import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import { arrivalsChart, figuresTables, textFor } from './report-view.js';
@@ -33,6 +40,9 @@ export class ManagerReports extends LitElement {
     select, input, form button, form a { font: inherit; padding: 0.4rem 0.6rem; border: 1px solid #767676; border-radius: 0.25rem; background: #fff; color: #1a1a1a; }
     form button[type='submit'] { background: #0b5cad; color: #fff; border-color: #0b5cad; font-weight: 600; cursor: pointer; }
     form a { text-decoration: none; color: #0b3d6e; }
+    .quick { display: flex; gap: 0.25rem; flex-wrap: wrap; }
+    .quick button { background: #fff; color: #0b3d6e; border-color: #0b5cad; cursor: pointer; }
+    .quick button[aria-pressed='true'] { background: #0b3d6e; color: #fff; border-color: #0b3d6e; font-weight: 600; }
     .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
     main { display: grid; gap: 1rem; padding: 0 1rem 1rem; }
     table, section { background: #fff; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; }
@@ -44,7 +54,9 @@ export class ManagerReports extends LitElement {
     h2 { margin: 0 0 0.5rem; font-size: 1.1rem; }
     .bars { display: flex; align-items: end; gap: 0.25rem; height: 12rem; margin: 0; padding: 0; list-style: none; }
     .bars li { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: end; height: 100%; font-size: 0.8rem; }
-    .bars .bar { width: 100%; background: #0b5cad; border-radius: 0.2rem 0.2rem 0 0; min-height: 1px; }
+    .bars .track { flex: 1; width: 100%; display: flex; align-items: end; justify-content: center; border-bottom: 1px solid #767676; }
+    .bars .bar { width: min(100%, 3rem); background: #0b5cad; border-radius: 0.2rem 0.2rem 0 0; }
+    .bars .n { min-height: 1.2em; }
     .print-title { display: none; }
     @media print {
       :host { font-size: 9pt; }
@@ -70,6 +82,10 @@ export class ManagerReports extends LitElement {
   @state() private centerId: number | null = null;
   @state() private from = '';
   @state() private to = '';
+  /** The center's local day, for the quick ranges. */
+  @state() private today = '';
+  /** The quick range chosen, kept as chosen: on a Monday "this week" and "today" are the same days. */
+  @state() private quickChosen: QuickRange | null = null;
   @state() private report: CenterReport | null = null;
   @state() private busy = false;
   @state() private problem = '';
@@ -93,9 +109,10 @@ export class ManagerReports extends LitElement {
       this.forbidden = true;
       return;
     }
-    const today = await this.#centerToday(this.centerId);
-    this.from = query.get('from') ?? `${today.slice(0, 8)}01`;
-    this.to = query.get('to') ?? today;
+    this.today = await this.#centerToday(this.centerId);
+    this.from = query.get('from') ?? this.today;
+    this.to = query.get('to') ?? this.today;
+    this.quickChosen = quickRangeOf({ from: this.from, to: this.to }, this.today);
     await this.#load();
   }
 
@@ -139,6 +156,13 @@ export class ManagerReports extends LitElement {
     this.centerId = Number(data.get('center'));
     this.from = String(data.get('from') ?? '');
     this.to = String(data.get('to') ?? '');
+    this.quickChosen = quickRangeOf({ from: this.from, to: this.to }, this.today);
+    void this.#load();
+  }
+
+  #quick(range: QuickRange): void {
+    ({ from: this.from, to: this.to } = quickRange(range, this.today));
+    this.quickChosen = range;
     void this.#load();
   }
 
@@ -175,6 +199,12 @@ export class ManagerReports extends LitElement {
         <label>${t('reports.from')}<input type="date" name="from" .value=${this.from} required /></label>
         <label>${t('reports.to')}<input type="date" name="to" .value=${this.to} required /></label>
         <button type="submit" ?disabled=${this.busy}>${t('reports.show')}</button>
+        <div class="quick" role="group" aria-label=${t('reports.quick')}>${QUICK_RANGES.map(
+          (
+            q,
+          ) => html`<button type="button" data-range=${q} aria-pressed=${this.quickChosen === q ? 'true' : 'false'}
+            ?disabled=${this.busy || !this.today} @click=${() => this.#quick(q)}>${t(`reports.quick.${q}`)}</button>`,
+        )}</div>
         ${
           r
             ? html`<a href=${`/api/centers/${r.centerId}/reports.csv?from=${r.from}&to=${r.to}`} download>${t('reports.csv')}</a>
@@ -187,7 +217,7 @@ export class ManagerReports extends LitElement {
       ${
         r
           ? html`<main>
-            <h2 class="print-title">${t('reports.title')} · ${center?.name ?? ''} · ${t('reports.range', { from: r.from, to: r.to })}</h2>
+            <h2 class="print-title">${t('reports.title')} · ${center?.name ?? ''} · ${t('reports.range', { from: formatDay(this.locale, r.from), to: formatDay(this.locale, r.to) })}</h2>
             ${figuresTables(r, this.locale, t)}
             <section aria-labelledby="arrivals"><h2 id="arrivals">${t('reports.arrivals')}</h2>${arrivalsChart(r, t)}</section>
           </main>`

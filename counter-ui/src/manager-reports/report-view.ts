@@ -6,6 +6,7 @@
 import { html } from 'lit';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ReportsKey, reportsText } from '../../../shared/src/i18n/reports.js';
+import { formatDay } from '../../../shared/src/report-ranges.js';
 import type { CenterReport, Figures } from '../../../shared/src/reports.js';
 
 export type T = (key: ReportsKey, params?: Record<string, string | number>) => string;
@@ -48,7 +49,7 @@ export function figuresTables(r: CenterReport, locale: Locale, t: T) {
   return html`<table data-table="total">
       <caption>${t('reports.total')}</caption>
       ${head('col.name', t)}
-      <tbody><tr data-row="total"><th scope="row">${t('reports.range', { from: r.from, to: r.to })}</th>${cells(r.total, locale)}</tr></tbody>
+      <tbody><tr data-row="total"><th scope="row">${t('reports.range', { from: formatDay(locale, r.from), to: formatDay(locale, r.to) })}</th>${cells(r.total, locale)}</tr></tbody>
     </table>
     <table data-table="services">
       <caption>${t('reports.services')}</caption>
@@ -67,19 +68,26 @@ export function figuresTables(r: CenterReport, locale: Locale, t: T) {
     </table>`;
 }
 
-/** The arrival curve: one bar per hour that had arrivals, between the first and last such hour. */
+/** The office day the arrival curve always spans, so one busy hour is one bar, not the whole card. */
+const OFFICE_HOURS = { first: 7, last: 17 };
+
+/** The arrival curve: one bar per hour of the office day, widened to any hour that had arrivals. */
 export function arrivalsChart(r: CenterReport, t: T) {
   const busy = r.arrivals.filter((a) => a.issued > 0);
   if (busy.length === 0) return html`<p>${t('reports.arrivalsEmpty')}</p>`;
-  const first = busy[0]!.hour;
-  const last = busy.at(-1)!.hour;
-  const hours = r.arrivals.filter((a) => a.hour >= first && a.hour <= last);
+  const first = Math.min(OFFICE_HOURS.first, busy[0]!.hour);
+  const last = Math.max(OFFICE_HOURS.last, busy.at(-1)!.hour);
+  const byHour = new Map(r.arrivals.map((a) => [a.hour, a.issued]));
+  const hours = Array.from({ length: last - first + 1 }, (_, i) => ({
+    hour: first + i,
+    issued: byHour.get(first + i) ?? 0,
+  }));
   const top = Math.max(...hours.map((a) => a.issued));
   return html`<ol class="bars">${hours.map(
     (a) => html`<li data-hour=${a.hour} aria-label=${t('reports.arrivalsAt', { hour: a.hour, n: a.issued })}>
-      <span class="n">${a.issued}</span>
-      <span class="bar" style="height: ${(a.issued / top) * 100}%"></span>
-      <span class="h">${a.hour}</span>
+      <span class="n">${a.issued || ''}</span>
+      <span class="track"><span class="bar" style="height: ${(a.issued / top) * 100}%"></span></span>
+      <span class="h">${t('reports.hour', { hour: a.hour })}</span>
     </li>`,
   )}</ol>`;
 }
