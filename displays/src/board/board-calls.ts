@@ -43,7 +43,7 @@ export class BoardCalls extends LitElement {
         font-size: min(1em, calc(var(--row-width) * var(--where-share, 0.5) / (var(--where-chars) * 0.66))); }
       .recalled { width: 0.9em; height: 0.9em; flex: none; }
       .arrow { font-weight: 400; opacity: 0.8; }
-      .recall { font-size: max(2.6vmin, 0.42em); font-weight: 700; text-transform: uppercase; white-space: nowrap;
+      .recall { font-size: max(3.4vmin, 0.42em); font-weight: 700; text-transform: uppercase; white-space: nowrap;
         padding: 0.1em 0.5em; border-radius: 0.4em; background: #ffd43b; color: #111; }
       li.latest { display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 0.4vmin;
         padding: 1vmin 2.4vmin; font-size: min(9.5cqh, 11.5cqw); --where-share: 0.9; }

@@ -13,7 +13,7 @@ export class BoardClock extends LitElement {
   static override styles = css`
     :host { display: grid; justify-items: end; line-height: 1.1; white-space: nowrap; }
     .time { font-size: 6vmin; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .date { font-size: 2.6vmin; }
+    .date { font-size: 3.4vmin; }
   `;
 
   /** Server time minus local time, in ms. */

@@ -19,19 +19,19 @@ export class BoardCounters extends LitElement {
       :host { display: grid; grid-template-rows: auto minmax(0, 1fr); gap: 1.2vmin; min-height: 0; min-width: 0;
         overflow: hidden; }
       ul { list-style: none; margin: 0; padding: 0; display: grid; align-content: start; gap: 1vmin;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 19vmin), 1fr)); min-height: 0; overflow: hidden; }
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 22vmin), 1fr)); min-height: 0; overflow: hidden; }
       li { display: grid; gap: 0.2vmin; padding: 0.8vmin 1.2vmin; border-radius: 1vmin; background: #132f55; min-width: 0;
         container-type: inline-size; }
-      .name { font-size: 3vmin; line-height: 1.2; color: #c9d6e8; white-space: nowrap; }
+      .name { font-size: 3.6vmin; line-height: 1.2; color: #c9d6e8; overflow-wrap: break-word; }
       /* One height for a number and a word, so every tile of a row is alike; a long number (a
          three-letter code) or word shrinks to its tile rather than wrap or spill. */
       .value { display: flex; align-items: center; min-height: 1.15em; font-size: 4.6vmin; line-height: 1.15;
         font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
       .now { font-size: min(1em, calc(100cqw / (var(--chars) * 0.7))); }
-      .idle { font-size: min(0.72em, calc(100cqw / 5.4)); font-weight: 600; color: #b8f2c8; }
+      .idle { font-size: min(0.74em, calc(100cqw / 5.2)); font-weight: 600; color: #b8f2c8; }
       li.paused { background: #2b2f3a; }
       li.paused .idle { color: #ffd7a8; }
-      .empty { font-size: 3.4vmin; color: #c9d6e8; margin: 0; }
+      .empty { font-size: 3.6vmin; color: #c9d6e8; margin: 0; }
     `,
   ];
 

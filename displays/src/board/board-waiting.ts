@@ -23,6 +23,11 @@ export interface BoardService {
   active?: boolean;
 }
 
+/** A person, drawn: the unit of the waiting count, read the same in any language. */
+const person = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <circle cx="12" cy="7" r="4.2" /><path d="M3.5 22c0-5 3.8-8.5 8.5-8.5s8.5 3.5 8.5 8.5z" />
+</svg>`;
+
 @customElement('luot-board-waiting')
 export class BoardWaiting extends LitElement {
   static override styles = [
@@ -33,17 +38,19 @@ export class BoardWaiting extends LitElement {
       ul { list-style: none; margin: 0; padding: 0; display: grid; align-content: start; gap: 1vmin 1.4vmin;
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 60vmin), 1fr)); min-height: 0; overflow: hidden; }
       li { display: grid; grid-template-columns: auto minmax(0, 1fr) auto; align-items: center; gap: 1.6vmin;
-        padding: 0.8vmin 1.4vmin; border-radius: 1vmin; background: #132f55; }
+        padding: 0.6vmin 1.4vmin; border-radius: 1vmin; background: #132f55; }
       /* As wide as two letters, so most names line up; a three-letter code takes a little more. */
       .code { min-width: calc(min(var(--code-chars, 1), 2) * 0.72em); text-align: center; font-weight: 800;
         font-size: 4.2vmin; line-height: 1.1; color: #ffd43b; }
       .about { display: grid; gap: 0.3vmin; min-width: 0; }
-      .name { font-size: 3.3vmin; line-height: 1.2; overflow-wrap: break-word; }
-      .serving { font-size: 2.8vmin; line-height: 1.2; color: #b8f2c8; overflow-wrap: break-word; }
+      .name { font-size: 3.8vmin; line-height: 1.2; overflow-wrap: break-word; }
+      .serving { font-size: 3.4vmin; line-height: 1.2; color: #b8f2c8; overflow-wrap: break-word; }
       .serving.none { color: #ffc58a; font-weight: 600; }
-      .count { white-space: nowrap; line-height: 1.1; }
-      .n { font-size: 4.4vmin; font-weight: 800; font-variant-numeric: tabular-nums; }
-      .unit { margin-left: 0.3em; font-size: 2.8vmin; color: #c9d6e8; }
+      /* The count is a number and a person drawn beside it; "người chờ" is said to screen readers
+         only, so the names keep the row's width and six services fit a 1080p board at 36 px. */
+      .count { display: flex; align-items: center; gap: 0.6vmin; white-space: nowrap; line-height: 1.1; }
+      .n { font-size: 5vmin; font-weight: 800; font-variant-numeric: tabular-nums; }
+      .count svg { width: 3.6vmin; height: 3.6vmin; fill: #c9d6e8; flex: none; }
     `,
   ];
 
@@ -88,7 +95,7 @@ export class BoardWaiting extends LitElement {
             <span class="code">${s.code}</span>
             <span class="about"><span class="name">${this.locale === 'en' ? s.nameEn : s.name}</span>
               ${this.#serving(s.id)}</span>
-            <span class="count"><span class="n">${this.waiting[s.id] ?? 0}</span> <span class="unit">${displayText(this.locale, 'board.waitingPeople')}</span></span>
+            <span class="count"><span class="n">${this.waiting[s.id] ?? 0}</span>${person}<span class="sr"> ${displayText(this.locale, 'board.waitingPeople')}</span></span>
           </li>`,
         )}
       </ul>`;

@@ -19,7 +19,7 @@ const speaker = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fals
 @customElement('luot-sound-button')
 export class SoundButton extends LitElement {
   static override styles = css`
-    button { display: inline-flex; align-items: center; gap: 0.8vmin; font: inherit; font-size: 2.8vmin; font-weight: 700;
+    button { display: inline-flex; align-items: center; gap: 0.8vmin; font: inherit; font-size: 3.4vmin; font-weight: 700;
       padding: 0.8vmin 1.6vmin; border-radius: 1vmin; cursor: pointer; white-space: nowrap;
       border: 0.3vmin solid #ffd43b; background: #0b1f3a; color: #ffd43b; }
     button:focus-visible { outline: 0.4vmin solid #fff; outline-offset: 0.3vmin; }

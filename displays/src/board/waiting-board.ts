@@ -58,7 +58,7 @@ export class WaitingBoard extends LitElement {
       padding-bottom: 1.2vmin; }
     h1 { flex: 1; min-width: 0; margin: 0; font-size: 4.4vmin; line-height: 1.2; overflow-wrap: break-word; }
     main { display: grid; gap: 2vmin 2.5vmin; min-height: 0; min-width: 0;
-      grid-template-columns: minmax(0, 36fr) minmax(0, 40fr) minmax(0, 24fr); grid-template-rows: minmax(0, 1fr);
+      grid-template-columns: minmax(0, 34fr) minmax(0, 38fr) minmax(0, 28fr); grid-template-rows: minmax(0, 1fr);
       grid-template-areas: 'calls waiting counters'; }
     luot-board-calls { grid-area: calls; }
     luot-board-waiting { grid-area: waiting; }
@@ -71,7 +71,7 @@ export class WaitingBoard extends LitElement {
       main { grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 36fr) minmax(0, 37fr) minmax(0, 27fr);
         grid-template-areas: 'calls' 'waiting' 'counters'; }
     }
-    .status { flex: none; font-size: 2.8vmin; padding: 0.6vmin 1.2vmin; border-radius: 1vmin; background: #5c1a1a; color: #fff; }
+    .status { flex: none; font-size: 3.4vmin; padding: 0.6vmin 1.2vmin; border-radius: 1vmin; background: #5c1a1a; color: #fff; }
     .side { flex: none; display: flex; align-items: center; gap: 2vmin; }
     @media (orientation: portrait) {
       /* A narrow header: the sound button under the clock leaves the center's name its width. */
