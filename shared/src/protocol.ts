@@ -116,8 +116,29 @@ export const EVENT_TYPES = [
   'ticket.priority_confirmed',
   'ticket.priority_removed',
   'counter.changed',
+  /** A service added, renamed, (de)activated or reordered: the center's whole list, in order (DESIGN.md §15). */
+  'services.changed',
+  /** The center's name or time zone changed: what public screens show of it (DESIGN.md §15). */
+  'center.changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** A service as public screens show it; `services.changed` carries the center's list of them. */
+export interface PublicService {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  /** An inactive service takes no tickets: kiosks and boards leave it off. */
+  active: boolean;
+}
+
+/** The center as public screens show it, in `center.changed`. */
+export interface PublicCenter {
+  id: number;
+  name: string;
+  timezone: string;
+}
 
 /** One change, in the center's `seq` order. */
 export interface LiveEvent {
@@ -137,6 +158,10 @@ export interface LiveEvent {
   note?: string;
   /** ticket.transferred: the new waiting ticket in the other service. */
   transferredTo?: WireTicket;
+  /** services.changed: every service of the center, in the order screens list them. */
+  services?: PublicService[];
+  /** center.changed: the center as public screens show it. */
+  center?: PublicCenter;
 }
 
 export interface RecentCall {

@@ -241,4 +241,29 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     await servingOf('G').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
     expect(await servingOf('A').textContent()).toBe('Quầy 1, 2');
   });
+
+  it('shows a renamed or added service and a renamed center without a reload (issue 11 item 5)', async () => {
+    // Pages turning every 2 s: a seventh service may be on the second page.
+    await page.goto(`${app.url}/display/?center=1&rotate=2`);
+    await waitingA().waitFor();
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const admin = await new Client(app.url).login('admin');
+    const patch = (path: string, body: object) => admin.request('PATCH', path, body);
+    expect((await patch(`/api/config/services/${serviceA.id}`, { name: 'Hộ tịch (tên mới)' })).status).toBe(
+      200,
+    );
+    await waitingA().locator('.name').filter({ hasText: 'Hộ tịch (tên mới)' }).waitFor();
+    const added = await admin.post('/api/config/centers/1/services', {
+      code: 'KT',
+      name: 'Kế toán',
+      nameEn: 'Accounting',
+    });
+    expect(added.status).toBe(201);
+    await page.locator('luot-board-waiting li[data-service="KT"]').filter({ hasText: 'Kế toán' }).waitFor();
+    expect((await patch('/api/config/centers/1', { name: 'Trung tâm đổi tên' })).status).toBe(200);
+    await page.getByRole('heading', { level: 1, name: 'Trung tâm đổi tên' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+      true,
+    );
+  });
 });

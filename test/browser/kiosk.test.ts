@@ -363,6 +363,38 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
     await page.close();
   });
 
+  it('shows a service added, renamed or deactivated in configuration, and a renamed center, without a reload (issue 11 item 5)', async () => {
+    const f = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+    const page = await open(kioskUrl(f.centerId));
+    await page.getByRole('button', { name: 'Lĩnh vực A' }).waitFor();
+    // Set on this document: gone if the page reloaded.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const admin = await new Client(app.url).login('admin');
+    const added = await admin.post(`/api/config/centers/${f.centerId}/services`, {
+      code: 'KT',
+      name: 'Kế toán mới',
+      nameEn: 'Accounting',
+    });
+    expect(added.status).toBe(201);
+    await page.getByRole('button', { name: 'Kế toán mới' }).waitFor();
+    const patch = (path: string, body: object) => admin.request('PATCH', path, body);
+    expect(
+      (await patch(`/api/config/services/${f.serviceIds.A}`, { name: 'Hộ tịch (đổi tên)' })).status,
+    ).toBe(200);
+    await page.getByRole('button', { name: 'Hộ tịch (đổi tên)' }).waitFor();
+    expect((await patch(`/api/config/services/${added.body.id}`, { active: false })).status).toBe(200);
+    // A service that takes no tickets is greyed, as outside its hours.
+    await expect.poll(() => page.getByRole('button', { name: /Kế toán mới/ }).isDisabled()).toBe(true);
+    expect((await patch(`/api/config/centers/${f.centerId}`, { name: 'Trung tâm đổi tên' })).status).toBe(
+      200,
+    );
+    await page.locator('header .center').filter({ hasText: 'Trung tâm đổi tên' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+      true,
+    );
+    await page.close();
+  });
+
   it('says so when it is set up without a center, or with one that does not exist', async () => {
     const page = await open(`${app.url}/kiosk/`);
     await page.getByText('thiếu mã trung tâm', { exact: false }).waitFor();

@@ -20,6 +20,8 @@ describe.runIf(browserSuitesRun())('manager configuration in Chromium', () => {
   let browser: TestBrowser;
   let page: Page;
   let f: CenterFixture;
+  /** Uncaught errors and console errors the page raised (issue 11 item 13). */
+  const pageErrors: string[] = [];
 
   const serviceRow = (code: string) => page.locator(`tr[data-service="${code}"]`);
   const servicesOf = () =>
@@ -44,6 +46,10 @@ describe.runIf(browserSuitesRun())('manager configuration in Chromium', () => {
     browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
     await page.goto(`${app.url}/manager/config?center=${f.centerId}`);
     await page.getByLabel('Tên đăng nhập').fill(f.usernames.manager[0]!);
     await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
@@ -110,6 +116,46 @@ describe.runIf(browserSuitesRun())('manager configuration in Chromium', () => {
       .orderBy('position')
       .execute();
     expect(services.map((s) => s.service_id)).toEqual([f.serviceIds.B, f.serviceIds.A]);
+  });
+
+  it('saves a counter with no uncaught error, and its form then shows the saved values (issue 11 item 13)', async () => {
+    await page.getByRole('button', { name: 'Quầy', exact: true }).click();
+    const row = page.locator('tr[data-counter="2"]');
+    await row.getByRole('button').click();
+    const name = page.getByLabel('Tên quầy');
+    const services = page.getByLabel('Lĩnh vực phục vụ (mã, theo thứ tự ưu tiên)');
+    await expect.poll(() => page.getByLabel('Số quầy').inputValue()).toBe('2');
+    pageErrors.length = 0;
+    await name.fill('Quầy hai mới');
+    await services.fill('A, B');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
+    await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('A, B');
+    expect(pageErrors).toEqual([]);
+    // The form is of the counter as saved: its heading, name and services.
+    expect(await name.inputValue()).toBe('Quầy hai mới');
+    expect(await services.inputValue()).toBe('A, B');
+    expect(await page.locator('#counter-form-title').textContent()).toContain('Quầy hai mới');
+    expect(await row.locator('td').nth(1).textContent()).toBe('Quầy hai mới');
+
+    // A second save of the same form (what a person does after a typo) saves again.
+    await name.fill('Quầy 2');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('Quầy 2');
+    expect(await name.inputValue()).toBe('Quầy 2');
+    expect(pageErrors).toEqual([]);
+
+    // Adding one: saved, the form emptied for the next, and still no uncaught error.
+    await page.getByRole('button', { name: 'Bỏ qua' }).click();
+    await page.getByLabel('Số quầy').fill('4');
+    await name.fill('Quầy bốn');
+    await services.fill('B');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('tr[data-counter="4"]').waitFor();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
+    expect(await name.inputValue()).toBe('');
+    expect(await page.getByLabel('Số quầy').inputValue()).toBe('');
+    expect(pageErrors).toEqual([]);
   });
 
   it('refuses a weak password with its reason in words, then adds the clerk', async () => {

@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/tables.js';
+import { connectSocket, subscribe, TestBoard } from '../helpers/board.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { expectError, fingerprint, StrictClient } from '../helpers/refusals.js';
@@ -666,6 +667,129 @@ eachDatabase('configuration', (kind) => {
         404,
         'not_found',
       );
+    });
+  });
+
+  describe('configuration as events (issue 11 item 5)', () => {
+    const boards: TestBoard[] = [];
+    afterAll(() => {
+      for (const b of boards) b.close();
+    });
+    async function board(centerId: number): Promise<TestBoard> {
+      const b = new TestBoard(app.url, centerId);
+      boards.push(b);
+      await b.until(() => b.snapshots.length > 0);
+      return b;
+    }
+    const seqOf = async (centerId: number) =>
+      (
+        await database.db
+          .selectFrom('center_sequences')
+          .select('last_seq')
+          .where('center_id', '=', centerId)
+          .executeTakeFirstOrThrow()
+      ).last_seq;
+
+    it('sends an added or renamed service, and a renamed center, to the center room with the next seq', async () => {
+      const b = await board(f.centerId);
+      const elsewhere = await board(other.centerId);
+      const otherSeq = elsewhere.feed.seq;
+      const start = b.feed.seq;
+
+      const added = await manager.post(`/api/config/centers/${f.centerId}/services`, {
+        code: 'KT',
+        name: 'Kế toán',
+        nameEn: 'Accounting',
+      });
+      expect(added.status).toBe(201);
+      await b.untilSeq(start + 1);
+      const first = b.applied.at(-1)!;
+      expect(first).toMatchObject({ seq: start + 1, type: 'services.changed', centerId: f.centerId });
+      // Only what a public screen shows: no one's name, no staff text.
+      expect(Object.keys(first).sort()).toEqual(['at', 'centerId', 'seq', 'services', 'type']);
+      expect(first.services?.at(-1)).toEqual({
+        id: added.body.id,
+        code: 'KT',
+        name: 'Kế toán',
+        nameEn: 'Accounting',
+        active: true,
+      });
+      expect(first.services?.map((s) => s.id)).toEqual(
+        (await new StrictClient(app.url).get(`/api/centers/${f.centerId}/services`)).body.map(
+          (s: { id: number }) => s.id,
+        ),
+      );
+
+      // A rename and a deactivation: the counters serving it (none here) and then the list.
+      expect(
+        (await patch(manager, `/api/config/services/${added.body.id}`, { name: 'Kế toán thuế' })).status,
+      ).toBe(200);
+      expect((await patch(manager, `/api/config/services/${added.body.id}`, { active: false })).status).toBe(
+        200,
+      );
+      await b.untilSeq(start + 3);
+      expect(
+        b.applied.slice(-2).map((e) => [e.seq, e.type, e.services?.at(-1)?.name, e.services?.at(-1)?.active]),
+      ).toEqual([
+        [start + 2, 'services.changed', 'Kế toán thuế', true],
+        [start + 3, 'services.changed', 'Kế toán thuế', false],
+      ]);
+
+      // The center's name is shown on every public screen; its priority rule is not.
+      expect((await patch(manager, `/api/config/centers/${f.centerId}`, { priorityEvery: 4 })).status).toBe(
+        200,
+      );
+      expect(await seqOf(f.centerId)).toBe(start + 3);
+      expect(
+        (await patch(manager, `/api/config/centers/${f.centerId}`, { name: 'Trung tâm mới' })).status,
+      ).toBe(200);
+      await b.untilSeq(start + 4);
+      expect(b.applied.at(-1)).toMatchObject({
+        seq: start + 4,
+        type: 'center.changed',
+        center: {
+          id: f.centerId,
+          name: 'Trung tâm mới',
+          timezone: (
+            await database.db
+              .selectFrom('centers')
+              .select('timezone')
+              .where('id', '=', f.centerId)
+              .executeTakeFirstOrThrow()
+          ).timezone,
+        },
+      });
+      // Written with the change: a board that was away gets it by replay.
+      const late = connectSocket(app.url);
+      try {
+        const ack = await subscribe(late, { centerId: f.centerId, sinceSeq: start });
+        expect('events' in ack && ack.events.map((e) => [e.seq, e.type])).toEqual([
+          [start + 1, 'services.changed'],
+          [start + 2, 'services.changed'],
+          [start + 3, 'services.changed'],
+          [start + 4, 'center.changed'],
+        ]);
+      } finally {
+        late.disconnect();
+      }
+      expect(elsewhere.feed.seq).toBe(otherSeq);
+      expect(await seqOf(other.centerId)).toBe(otherSeq);
+    });
+
+    it('sends the services of a renamed service’s counters and then the list', async () => {
+      const b = await board(f.centerId);
+      const start = b.feed.seq;
+      expect(
+        (await patch(admin, `/api/config/services/${f.serviceIds.B}`, { name: 'Đất đai (mới)' })).status,
+      ).toBe(200);
+      // B is served by both counters: two counter.changed, then services.changed.
+      await b.untilSeq(start + 3);
+      expect(b.applied.slice(-3).map((e) => e.type)).toEqual([
+        'counter.changed',
+        'counter.changed',
+        'services.changed',
+      ]);
+      expect(b.applied.at(-1)?.services?.find((s) => s.id === f.serviceIds.B)?.name).toBe('Đất đai (mới)');
     });
   });
 });

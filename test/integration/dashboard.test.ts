@@ -118,6 +118,41 @@ eachDatabase('center dashboard', (kind) => {
     expect(new Set(times).size).toBe(times.length);
   });
 
+  it("keeps each open counter's clerk when an admin edits its service or the counter (issue 11 item 12)", async () => {
+    const [c1, c2] = f.counterIds as [number, number];
+    // As the first test leaves them (and so when run alone): c1 open by clerk 1, c2 paused by clerk 2.
+    await (await new Client(app.url).login(f.usernames.clerk[0]!)).post(`/api/counters/${c1}/open`);
+    const clerk2 = await new Client(app.url).login(f.usernames.clerk[1]!);
+    await clerk2.post(`/api/counters/${c2}/open`);
+    await clerk2.post(`/api/counters/${c2}/pause`, { reason: 'Họp' });
+    const admin = await new Client(app.url).login('admin');
+    const clerksNow = async () => {
+      const manager = await new Client(app.url).login(f.usernames.manager[0]!);
+      return (await manager.get(`/api/centers/${f.centerId}/dashboard`)).body;
+    };
+    const before = await clerksNow();
+    expect(before.counters.map((c: { clerk: string }) => c.clerk)).toEqual([
+      f.usernames.clerk[0],
+      f.usernames.clerk[1],
+    ]);
+    const edit = async (path: string, body: object) =>
+      expect((await admin.request('PATCH', path, body)).status).toBe(200);
+    await edit(`/api/config/services/${f.serviceIds.A}`, { name: 'Hộ tịch (sửa)' });
+    await edit(`/api/config/services/${f.serviceIds.B}`, { slaMinutes: 25 });
+    await edit(`/api/config/counters/${c2}`, { name: 'Quầy hai' });
+
+    const after = await clerksNow();
+    expect(after.counters).toEqual([
+      expect.objectContaining({ id: c1, state: 'open', clerk: f.usernames.clerk[0] }),
+      expect.objectContaining({ id: c2, state: 'paused', clerk: f.usernames.clerk[1] }),
+    ]);
+    // The pause stays the clerk's: the edits are not a pause of the admin's.
+    expect(after.clerks.map((c: { username: string }) => c.username)).not.toContain('admin');
+    const paused = (d: { clerks: { username: string; pauseSeconds: number }[] }) =>
+      d.clerks.find((c) => c.username === f.usernames.clerk[1])!.pauseSeconds;
+    expect(paused(after)).toBeGreaterThanOrEqual(paused(before));
+  });
+
   it('is for managers of the center and admins only', async () => {
     const path = `/api/centers/${f.centerId}/dashboard`;
     expect((await new Client(app.url).get(path)).status).toBe(401);

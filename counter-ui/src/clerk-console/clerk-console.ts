@@ -96,6 +96,9 @@ export class ClerkConsole extends LitElement {
       if (this.counterId !== null) this.view = viewFromSnapshot(s, this.counterId);
     },
     event: (e) => {
+      // Configuration is an event too (DESIGN.md §15): the transfer choices and the header follow it.
+      if (e.type === 'services.changed' && e.services) this.services = e.services;
+      if (e.type === 'center.changed' && e.center) this.centerName = e.center.name;
       if (this.counterId === null) return;
       const { view, queueChanged } = applyEvent(this.view, e, this.counterId);
       this.view = view;

@@ -3,7 +3,7 @@
  * number, name and the services it serves, typed as codes in order of preference.
  * Properties: `counters`, `services`, `centerId`, `locale`. Fires `saved`.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
 import type { WireCounter } from '../../../shared/src/protocol.js';
@@ -37,9 +37,19 @@ export class CounterEditor extends ConfigForm {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#number')?.focus());
   }
 
+  /** After a save the page reloads the counters: the form follows the one being edited, as saved. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('counters') && this.editing) {
+      const id = this.editing.id;
+      this.editing = this.counters.find((c) => c.id === id) ?? null;
+    }
+  }
+
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    // Taken now: once dispatch ends, a submit event from inside a shadow root has target null.
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
     const codes = String(data.get('serviceIds') ?? '')
       .split(/[,;\s]+/)
       .map((c) => c.trim().toUpperCase())
@@ -56,7 +66,7 @@ export class CounterEditor extends ConfigForm {
     const error = this.editing
       ? await this.save('PATCH', `/api/config/counters/${this.editing.id}`, body)
       : await this.save('POST', `/api/config/centers/${this.centerId}/counters`, body);
-    if (!error && !this.editing) (event.target as HTMLFormElement).reset();
+    if (!error && !this.editing) form.reset();
   }
 
   override render() {

@@ -67,7 +67,9 @@ export class DeviceEditor extends ConfigForm {
 
   async #createCode(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    // Taken now: once dispatch ends, a submit event from inside a shadow root has target null.
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
     const name = String(data.get('name') ?? '').trim();
     if (!name) return this.refuseField('name');
     this.errors = {};
@@ -78,7 +80,7 @@ export class DeviceEditor extends ConfigForm {
         kind: String(data.get('kind')),
         name,
       });
-      (event.target as HTMLFormElement).reset();
+      form.reset();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if ((error.details as { field?: string } | undefined)?.field === 'name') this.refuseField('name');

@@ -3,7 +3,7 @@
  * edit the one chosen. Deactivating a service with people waiting asks what to do with them.
  * Properties: `services`, `centerId`, `locale`. Fires `saved` after every change.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
 import { ConfigForm, formatWindows, parseWindows, type Window } from './config-form.js';
@@ -46,6 +46,14 @@ export class ServiceEditor extends ConfigForm {
     this.notice = '';
     this.waiting = null;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus());
+  }
+
+  /** After a save the page reloads the services: the form follows the one being edited, as saved. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('services') && this.editing) {
+      const id = this.editing.id;
+      this.editing = this.services.find((s) => s.id === id) ?? null;
+    }
   }
 
   async #submit(event: SubmitEvent): Promise<void> {

@@ -173,6 +173,9 @@ export class WaitingBoard extends LitElement {
   }
 
   #apply(event: LiveEvent, replayed: boolean): void {
+    // Configuration is an event too (DESIGN.md §15): a new or renamed service, a renamed center.
+    if (event.type === 'services.changed' && event.services) this.services = event.services;
+    if (event.type === 'center.changed' && event.center) this.centerName = event.center.name;
     const news = shouldAnnounce(event, replayed, this.#clock.ageMs(event.at));
     this.view = applyEvent(this.view, event, news ? Date.now() + FRESH_MS : 0);
     if (!news) return;

@@ -13,6 +13,8 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
+import type { LiveEvent } from '../../../shared/src/protocol.js';
+import { BoardFeedController } from '../controllers/board-feed-controller.js';
 import {
   fetchCenters,
   fetchDeviceStatus,
@@ -43,6 +45,9 @@ type Screen =
   | { kind: 'priority'; service: KioskService }
   | { kind: 'ticket'; service: KioskService; ticket: IssuedTicket; qrUrl: string; qrSvg: string }
   | { kind: 'refused'; message: KioskMessageKey };
+
+/** Events after which the service list (names, which issue now, which counters serve) is refetched. */
+const CONFIG_EVENTS: ReadonlySet<string> = new Set(['services.changed', 'center.changed', 'counter.changed']);
 
 /** The service list is refreshed this often: issuing hours open and close by the clock. */
 const REFRESH_MS = 30_000;
@@ -96,6 +101,22 @@ export class Kiosk extends LitElement {
   @query('main') private main?: HTMLElement;
   @query('luot-kiosk-ticket[paper]') private paper?: KioskTicket;
 
+  /**
+   * The center's live feed, for configuration only (DESIGN.md §15): a service added, renamed or
+   * deactivated, a counter opened or closed (which counters serve what), the center renamed.
+   * The list is refetched then, since it also says what issues now; the 30 s refresh stays for
+   * what only the clock changes (issuing hours).
+   */
+  #feed = new BoardFeedController(this, {
+    snapshot: () => {},
+    event: (event) => this.#configEvent(event),
+    resynced: () => {
+      if (this.services !== null) this.#refreshSoon();
+    },
+    refused: () => {},
+  });
+  #refreshing: Promise<void> | null = null;
+  #refreshAgain = false;
   #publicBase = location.origin;
   #centerLoaded = false;
   #deadline: number | null = null;
@@ -110,7 +131,29 @@ export class Kiosk extends LitElement {
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('offline', this.#onOffline);
     if (this.#options.centerId === null) this.setupProblem = this.#t('kiosk.noCenter');
-    else void this.#refresh();
+    else {
+      void this.#refresh();
+      this.#feed.watch(this.#options.centerId);
+    }
+  }
+
+  #configEvent(event: LiveEvent): void {
+    if (event.type === 'center.changed' && event.center) this.centerName = event.center.name;
+    if (CONFIG_EVENTS.has(event.type)) this.#refreshSoon();
+  }
+
+  /** One refresh at a time; changes during it bring one more after it. */
+  #refreshSoon(): void {
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return;
+    }
+    this.#refreshing = this.#refresh().finally(() => {
+      this.#refreshing = null;
+      if (!this.#refreshAgain) return;
+      this.#refreshAgain = false;
+      this.#refreshSoon();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -228,6 +271,8 @@ export class Kiosk extends LitElement {
   #paired(): void {
     this.needsPairing = false;
     void this.#refresh();
+    // Its new device cookie may now admit the feed a center of paired devices refused.
+    this.#feed.restart();
   }
 
   #switchLocale(): void {

@@ -7,6 +7,7 @@ import type { IssuingWindow } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import { writeAudit } from './audit.repository.js';
 import type { CenterChanges, NewCenter } from './config.schemas.js';
+import { centerChanged } from './config-events.js';
 import { checkTimeZone, checkWindows } from './config-rules.js';
 
 export interface CenterSettings {
@@ -45,7 +46,7 @@ export async function updateCenterSettings(
   assertCenterAccess(actor, centerId);
   checkTimeZone(input.timezone);
   checkWindows('openingHours', input.openingHours);
-  await ctx.db.transaction().execute(async (trx) => {
+  const published = await ctx.db.transaction().execute(async (trx) => {
     await assertCenterExists(trx, centerId);
     const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -69,7 +70,11 @@ export async function updateCenterSettings(
       subject: `center:${centerId}`,
       details: input,
     });
+    // What public screens show of the center: its name, and its time zone (the kiosk's clock).
+    const shown = input.name !== undefined || input.timezone !== undefined;
+    return shown ? [await centerChanged(trx, centerId)] : [];
   });
+  ctx.publisher.publish(published);
   return centerSettings(ctx.db, centerId);
 }
 

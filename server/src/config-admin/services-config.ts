@@ -17,6 +17,7 @@ import { moveLockedWaitingTicket } from '../manager-actions/move-ticket.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
 import { writeAudit } from './audit.repository.js';
 import type { NewService, ServiceChanges } from './config.schemas.js';
+import { servicesChanged } from './config-events.js';
 import { alreadyExists, checkWindows, invalidField } from './config-rules.js';
 import { counterChangedEvents } from './counters-config.js';
 
@@ -90,7 +91,7 @@ export async function createService(
 ): Promise<ConfigService> {
   assertCenterAccess(actor, centerId);
   checkWindows('issuingHours', input.issuingHours);
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const { id, published } = await ctx.db.transaction().execute(async (trx) => {
     await assertCenterExists(trx, centerId);
     await assertCodeFree(trx, centerId, input.code, null);
     const order = await trx
@@ -120,8 +121,9 @@ export async function createService(
       subject: `service:${row.id}`,
       details: input,
     });
-    return row.id;
+    return { id: row.id, published: await servicesChanged(trx, centerId) };
   });
+  ctx.publisher.publish([published]);
   return (await listConfigServices(ctx.db, centerId)).find((s) => s.id === id)!;
 }
 
@@ -252,6 +254,8 @@ export async function updateService(
         counters.map((c) => c.counter_id),
       )),
     );
+    // Kiosks and boards list the services themselves: a rename or deactivation reaches them live.
+    items.push(await servicesChanged(trx, before.centerId));
     return { items, centerId: before.centerId };
   });
   ctx.publisher.publish(items);

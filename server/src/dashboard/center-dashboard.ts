@@ -168,6 +168,21 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
     });
 }
 
+/**
+ * Today's counter.changed events that changed the counter's state (open, paused, closed),
+ * with who made each: not the ones that only carried new configuration or services.
+ */
+function stateChanges(centerId: number, start: Date) {
+  return sql`
+    SELECT counter_id, seq, at, user_id, state FROM (
+      SELECT counter_id, seq, at, user_id, payload->'counter'->>'state' AS state,
+        lag(payload->'counter'->>'state') OVER (PARTITION BY counter_id ORDER BY seq) AS before
+      FROM ticket_events
+      WHERE center_id = ${centerId} AND type = 'counter.changed' AND at >= ${start}
+    ) e
+    WHERE e.before IS DISTINCT FROM e.state`;
+}
+
 /** Each counter, who opened it last today, and its ticket in hand. */
 async function countersWithClerks(
   db: Kysely<Database>,
@@ -187,12 +202,14 @@ async function countersWithClerks(
     .where('center_id', '=', centerId)
     .where('status', 'in', ACTIVE_AT_COUNTER)
     .execute();
+  // Who opened it: the last change *into* open today. Configuration edits and a manager's
+  // reassignment also write counter.changed (state still open, their own user): they are not
+  // openings, or an admin renaming a service would become every open counter's clerk.
   const { rows: openers } = await sql<{ counter_id: number; username: string }>`
-    SELECT DISTINCT ON (e.counter_id) e.counter_id, u.username
-    FROM ticket_events e JOIN users u ON u.id = e.user_id
-    WHERE e.center_id = ${centerId} AND e.type = 'counter.changed' AND e.at >= ${start}
-      AND e.payload->'counter'->>'state' = 'open'
-    ORDER BY e.counter_id, e.seq DESC`.execute(db);
+    SELECT DISTINCT ON (c.counter_id) c.counter_id, u.username
+    FROM (${stateChanges(centerId, start)}) c JOIN users u ON u.id = c.user_id
+    WHERE c.state = 'open'
+    ORDER BY c.counter_id, c.seq DESC`.execute(db);
   const opener = new Map(openers.map((o) => [o.counter_id, o.username]));
   return rows.map((c) => {
     const ticket = active.find((t) => t.counter_id === c.id);
@@ -225,10 +242,8 @@ async function clerkFigures(
       FROM tickets WHERE center_id = ${centerId} AND day = ${day}::date AND clerk_id IS NOT NULL
       GROUP BY clerk_id
     ), changes AS (
-      SELECT user_id, at, payload->'counter'->>'state' AS state,
-        lead(at) OVER (PARTITION BY counter_id ORDER BY seq) AS until
-      FROM ticket_events
-      WHERE center_id = ${centerId} AND type = 'counter.changed' AND at >= ${start}
+      SELECT user_id, at, state, lead(at) OVER (PARTITION BY counter_id ORDER BY seq) AS until
+      FROM (${stateChanges(centerId, start)}) c
     ), pauses AS (
       SELECT user_id, sum(extract(epoch FROM coalesce(until, now()) - at)) AS pause_seconds
       FROM changes WHERE state = 'paused' AND user_id IS NOT NULL GROUP BY user_id
