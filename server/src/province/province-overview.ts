@@ -40,7 +40,7 @@ export async function provinceOverview(db: Kysely<Database>): Promise<CenterOver
       FROM tickets t WHERE t.center_id = c.id AND t.day = c.day
     ) w
     CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE t.status = 'done') AS served
+      SELECT count(*) FILTER (WHERE t.status = 'done' AND t.started_at IS NOT NULL) AS served
       FROM tickets t WHERE t.center_id = c.id AND t.day = c.day
     ) s
     CROSS JOIN LATERAL (

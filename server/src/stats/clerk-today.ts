@@ -14,10 +14,12 @@ export async function clerkToday(db: Kysely<Database>, actor: Actor): Promise<Cl
     .selectFrom('tickets as t')
     .innerJoin('centers as c', 'c.id', 't.center_id')
     .select([
-      sql<number>`count(*) FILTER (WHERE t.status = 'done')::int`.as('served'),
+      sql<number>`count(*) FILTER (WHERE t.status = 'done' AND t.started_at IS NOT NULL)::int`.as('served'),
       sql<
         number | null
-      >`avg(extract(epoch FROM t.finished_at - t.started_at)) FILTER (WHERE t.status = 'done')`.as('average'),
+      >`avg(extract(epoch FROM t.finished_at - t.started_at)) FILTER (WHERE t.status = 'done' AND t.started_at IS NOT NULL)`.as(
+        'average',
+      ),
       sql<number>`count(*) FILTER (WHERE t.status = 'no_show')::int`.as('no_shows'),
     ])
     .where('t.clerk_id', '=', actor.userId)
