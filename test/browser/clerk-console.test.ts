@@ -245,6 +245,27 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     expect(await seriousViolations(clerkA)).toEqual([]);
   });
 
+  it('transfers a called ticket with F8 without a start, and does not count it as served (issue 11 item 4)', async () => {
+    const served = await clerkA.locator('[data-figure="served"]').textContent();
+    await issue(1);
+    await clerkA.keyboard.press('F1');
+    const inHand = clerkA.getByLabel(/^Số đang phục vụ: /);
+    await inHand.waitFor();
+    const number = (await inHand.textContent())!.trim();
+    await clerkA.keyboard.press('F8');
+    await clerkA.getByLabel('Chuyển sang lĩnh vực').selectOption({ label: 'B · Đất đai' });
+    await clerkA.getByRole('button', { name: 'Xác nhận' }).click();
+    await clerkA.getByText('Chưa có số nào.').waitFor();
+    const old = await database.db
+      .selectFrom('tickets')
+      .select(['status', 'outcome', 'started_at'])
+      .where('number', '=', number)
+      .executeTakeFirstOrThrow();
+    expect(old).toEqual({ status: 'done', outcome: 'transferred', started_at: null });
+    const today = await clerkA.evaluate(async () => (await fetch('/api/me/today')).json());
+    expect(String(today.served)).toBe(served?.trim());
+  });
+
   it('runs under the enforced CSP without a single violation', () => {
     expect(cspViolations).toEqual([]);
   });
