@@ -173,6 +173,12 @@ export interface RecentCall {
   counterNumber: number;
   at: string;
   recall: boolean;
+  /**
+   * The row is a transfer (a `ticket.transferred`, issue 11 item 17): the ticket `number` now
+   * has this new number in this service, so a citizen holding the old paper ticket is told.
+   * `counterNumber` is the counter it was at (0 for a manager's move of a waiting ticket).
+   */
+  transferredTo?: { number: string; serviceId: number };
 }
 
 export interface CenterSnapshot {

@@ -5,6 +5,7 @@
  */
 export interface Figures {
   issued: number;
+  /** Started and completed, transfers excluded: the one definition of shared/src/served.ts. */
   served: number;
   noShow: number;
   cancelled: number;

@@ -25,6 +25,8 @@ const EXPECTED: Record<TicketStatus, Partial<Record<TicketAction, TicketStatus>>
     start: 'serving',
     no_show: 'no_show',
     return: 'waiting',
+    hold: 'held',
+    transfer: 'done',
     expire: 'expired',
   },
   serving: { complete: 'done', hold: 'held', transfer: 'done' },
@@ -64,7 +66,7 @@ describe('ticket state machine', () => {
     const allowed = pairs.filter((p) => canTransition(p.status, p.action)).length;
     const expected = Object.values(EXPECTED).reduce((n, actions) => n + Object.keys(actions).length, 0);
     expect(allowed).toBe(expected);
-    expect(expected).toBe(14);
+    expect(expected).toBe(16);
   });
 });
 
@@ -77,7 +79,14 @@ describe('allowedActions', () => {
 
   it('offers the clerk at the counter what the console shows', () => {
     expect(allowedActions('waiting').sort()).toEqual(['call', 'cancel']);
-    expect(allowedActions('called').sort()).toEqual(['no_show', 'recall', 'return', 'start']);
+    expect(allowedActions('called').sort()).toEqual([
+      'hold',
+      'no_show',
+      'recall',
+      'return',
+      'start',
+      'transfer',
+    ]);
     expect(allowedActions('serving').sort()).toEqual(['complete', 'hold', 'transfer']);
     expect(allowedActions('held')).toEqual(['resume']);
     expect(allowedActions('no_show')).toEqual(['reactivate']);

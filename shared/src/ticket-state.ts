@@ -4,8 +4,12 @@
  *
  *   waiting ──call──► called ──start──► serving ──complete──► done
  *   called ──recall──► called        called ──no_show──► no_show ──reactivate──► waiting
- *   called ──return──► waiting       serving ──hold──► held ──resume──► called
- *   serving ──transfer──► done (+ a new waiting ticket in the other service)
+ *   called ──return──► waiting       called|serving ──hold──► held ──resume──► called
+ *   called|serving ──transfer──► done (+ a new waiting ticket in the other service)
+ *
+ * Hold and transfer are allowed from `called` too (DESIGN.md §15): a citizen at the wrong desk
+ * is sent on without the clerk starting a service that never happened. Such a ticket is done
+ * but was never started, so it is not served (served.ts).
  *   waiting ──cancel──► cancelled    waiting|called|held ──expire──► expired (the day closed)
  */
 export const TICKET_STATUSES = [
@@ -41,7 +45,15 @@ export const TRANSITIONS: Readonly<
   Record<TicketStatus, Partial<Readonly<Record<TicketAction, TicketStatus>>>>
 > = {
   waiting: { call: 'called', cancel: 'cancelled', expire: 'expired' },
-  called: { recall: 'called', start: 'serving', no_show: 'no_show', return: 'waiting', expire: 'expired' },
+  called: {
+    recall: 'called',
+    start: 'serving',
+    no_show: 'no_show',
+    return: 'waiting',
+    hold: 'held',
+    transfer: 'done',
+    expire: 'expired',
+  },
   serving: { complete: 'done', hold: 'held', transfer: 'done' },
   held: { resume: 'called', expire: 'expired' },
   no_show: { reactivate: 'waiting' },

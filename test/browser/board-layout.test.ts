@@ -5,7 +5,8 @@
  * (portrait). Its areas (header, current call, recent calls, counters, waiting) lie inside the
  * screen and apart; no text overlaps another, runs off the screen or is cut; the current number
  * is on top; type stays large; every service and counter is shown, across the rotating pages
- * when they do not fit at once. A center with 1 service, 1 counter and no call looks sane too.
+ * when they do not fit at once. A center with 1 service, 1 counter and no call looks sane too;
+ * a transfer in the newest slot (old and new number, the longest service name) keeps it all so.
  * Screenshots of each case go to test-results/board-layout/ (look at them).
  */
 import { mkdirSync } from 'node:fs';
@@ -340,5 +341,19 @@ describe.runIf(browserSuitesRun())('waiting-room board layout on a real day', ()
     await page.screenshot({ path: `${shotDir}/big-live-recall.png` });
     await checkLayout('live recall', size);
     expect(await isOnTop(page, CURRENT_NUMBER)).toBe(true);
+
+    // Transferred from called to the service with the longest name: the newest row says the old
+    // and the new number and that name, in the same slot (issue 11 item 17), at every size.
+    const moved = await clerk.post(`/api/tickets/${reply.body.ticket.id}/transfer`, {
+      serviceId: big.serviceIds.CA,
+    });
+    expect(moved.status).toBe(200);
+    await newest.filter({ hasText: moved.body.ticket.number }).filter({ hasText: 'Công an' }).waitFor();
+    expect(await page.locator('luot-board-calls li').count()).toBe(7);
+    for (const at of SIZES) {
+      await page.setViewportSize(at);
+      await page.screenshot({ path: `${shotDir}/big-live-transfer-${at.width}x${at.height}.png` });
+      await checkLayout(`live transfer ${at.width}×${at.height}`, at);
+    }
   });
 });

@@ -4,7 +4,8 @@
  * quick calls whole and in order, with a chime first; it falls back to recorded clips without
  * a Vietnamese voice; after a server restart it reconnects, shows the call it missed without
  * announcing it, and announces nothing twice; it says which open counters serve each service,
- * and "Chưa có quầy phục vụ" while none does, live; no serious accessibility violations.
+ * and "Chưa có quầy phục vụ" while none does, live; a transfer shows its old and new number
+ * ("A005 → B001") with the new service, live and after a reload; no serious accessibility violations.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +241,38 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     expect((await clerk3.post('/api/counters/3/close')).status).toBe(200);
     await servingOf('G').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
     expect(await servingOf('A').textContent()).toBe('Quầy 1, 2');
+  });
+
+  it('tells the holder of a transferred number the new one, live and after a reload, with the new service (issue 11 item 17)', async () => {
+    const services = (await new Client(app.url).get('/api/centers/1/services')).body as (typeof serviceA)[];
+    const serviceB = services.find((s) => s.code === 'B')!;
+    const ticket = (await clerk1.get(`/api/centers/1/snapshot`)).body.counters.find(
+      (c: { number: number }) => c.number === 1,
+    ).ticket as { id: number; number: string; status: string };
+    expect(ticket).toMatchObject({ id: atCounter[1], status: 'called' });
+    const moved = await clerk1.post(`/api/tickets/${ticket.id}/transfer`, { serviceId: serviceB.id });
+    expect(moved.status).toBe(200);
+    const to = moved.body.ticket.number as string;
+    expect(to).toMatch(/^B\d{3}$/);
+
+    const row = () => page.locator(`luot-board-calls li[data-transfer="${to}"]`);
+    for (const when of ['live', 'after a reload']) {
+      if (when !== 'live') {
+        await page.reload();
+        await page.getByRole('heading', { name: 'Trung tâm Hành chính công TP Uông Bí' }).waitFor();
+      }
+      // The newest row: the old number, an arrow, the new one, and the service it went to.
+      await calls().first().and(row()).waitFor();
+      await row().filter({ hasText: serviceB.name }).waitFor();
+      expect(await row().textContent(), when).toContain(ticket.number);
+      expect(await row().locator('.to').textContent(), when).toBe(to);
+      expect(await calls().filter({ hasText: ticket.number }).count(), when).toBe(1);
+      expect(await row().locator('.sr').textContent(), when).toBe(
+        `Số ${ticket.number} đã chuyển thành số ${to}, ${serviceB.name}`,
+      );
+    }
+    await shoot(page, 'board-transferred');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('shows a renamed or added service and a renamed center without a reload (issue 11 item 5)', async () => {

@@ -1,6 +1,7 @@
 /**
  * The clerk console in real Chromium, driven as a clerk would: sign in, open a counter, call
- * with F1, start and complete with the keyboard, transfer; a second clerk sees the queue
+ * with F1, start and complete with the keyboard, transfer (from serving, and hold and transfer
+ * offered on a called ticket); a second clerk sees the queue
  * shrink live; forbidden actions are not offered; no serious accessibility violations.
  */
 import { mkdirSync } from 'node:fs';
@@ -89,7 +90,9 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     await clerkA.getByLabel('Số đang phục vụ: A001').waitFor();
     expect(await clerkA.getByRole('button', { name: 'Bắt đầu phục vụ' }).isEnabled()).toBe(true);
     expect(await clerkA.getByRole('button', { name: 'Hoàn thành' }).isDisabled()).toBe(true);
-    expect(await clerkA.getByRole('button', { name: 'Chuyển lĩnh vực' }).isDisabled()).toBe(true);
+    // A citizen at the wrong desk is sent on, or set aside, without a fake start (issue 11 item 4).
+    expect(await clerkA.getByRole('button', { name: 'Chuyển lĩnh vực' }).isEnabled()).toBe(true);
+    expect(await clerkA.getByRole('button', { name: 'Tạm giữ' }).isEnabled()).toBe(true);
     await clerkB.getByText('A: 0 người chờ').waitFor();
     await shoot(clerkA, 'clerk-console-called');
     expect(await seriousViolations(clerkA)).toEqual([]);
@@ -240,6 +243,27 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     await clerkA.getByText('Chưa có số nào.').waitFor();
     expect(await statusOf()).toBe('no_show');
     expect(await seriousViolations(clerkA)).toEqual([]);
+  });
+
+  it('transfers a called ticket with F8 without a start, and does not count it as served (issue 11 item 4)', async () => {
+    const served = await clerkA.locator('[data-figure="served"]').textContent();
+    await issue(1);
+    await clerkA.keyboard.press('F1');
+    const inHand = clerkA.getByLabel(/^Số đang phục vụ: /);
+    await inHand.waitFor();
+    const number = (await inHand.textContent())!.trim();
+    await clerkA.keyboard.press('F8');
+    await clerkA.getByLabel('Chuyển sang lĩnh vực').selectOption({ label: 'B · Đất đai' });
+    await clerkA.getByRole('button', { name: 'Xác nhận' }).click();
+    await clerkA.getByText('Chưa có số nào.').waitFor();
+    const old = await database.db
+      .selectFrom('tickets')
+      .select(['status', 'outcome', 'started_at'])
+      .where('number', '=', number)
+      .executeTakeFirstOrThrow();
+    expect(old).toEqual({ status: 'done', outcome: 'transferred', started_at: null });
+    const today = await clerkA.evaluate(async () => (await fetch('/api/me/today')).json());
+    expect(String(today.served)).toBe(served?.trim());
   });
 
   it('runs under the enforced CSP without a single violation', () => {

@@ -2,7 +2,8 @@
  * The counter display in real Chromium: the counter's state, the number called and served
  * there with its service; unpaired, no ratings (the ticket's QR instead); paired with its
  * counter from `?pair=1`, the rating tablet after completion: four buttons, one rating
- * accepted, a second refused, and the offer gone once the next citizen is called; no serious
+ * accepted, a second refused, and the offer gone once the next citizen is called; a transfer
+ * made here says the old and the new number ("A010 → E003") and the new service; no serious
  * accessibility violations.
  */
 import type { Page } from 'playwright-core';
@@ -155,6 +156,29 @@ describe.runIf(browserSuitesRun())('counter display in Chromium', () => {
     const late = await displayClient.post('/api/counters/3/rating', { ticketId: first.id, rating: 4 });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('rating_closed');
+  });
+
+  it('tells the citizen a transfer made here: the old and the new number and the new service (issue 11 item 17)', async () => {
+    const here = (await clerk.get('/api/centers/1/snapshot')).body.counters.find(
+      (c: { number: number }) => c.number === 3,
+    ).ticket as { id: number; number: string; status: string };
+    expect(here.status).toBe('called');
+    const services = (await clerk.get('/api/centers/1/services')).body as { id: number; name: string }[];
+    const other = services.find((s) => s.id !== service.id)!;
+    const moved = await clerk.post(`/api/tickets/${here.id}/transfer`, { serviceId: other.id });
+    expect(moved.status).toBe(200);
+    const to = moved.body.ticket.number as string;
+    await page.getByText('Đã chuyển lĩnh vực').waitFor();
+    await page.getByRole('status', { name: `${here.number} → ${to}` }).waitFor();
+    await page.getByText(other.name, { exact: true }).waitFor();
+    await page.getByText(`Số mới của bạn là ${to}: xin mời chờ gọi`).waitFor();
+    await shoot(page, 'counter-display-transferred');
+    expect(await seriousViolations(page)).toEqual([]);
+    // The next call here ends the notice.
+    const next = await issue();
+    expect((await callNext()).id).toBe(next.id);
+    await page.getByRole('status').filter({ hasText: next.number }).waitFor();
+    expect(await page.getByText('Đã chuyển lĩnh vực').count()).toBe(0);
   });
 
   it('says which counter is missing or unknown', async () => {

@@ -457,14 +457,14 @@ eachDatabase('call policy over HTTP', (kind) => {
       const a1 = await issue(clerk, fixture, 'A', 'veteran');
       const b1 = await issue(clerk, fixture, 'B'); // issued after a1
 
-      await callNext(clerk, counterA);
-      // Only a ticket being served can be transferred.
+      // Only a ticket at a counter (called or serving) can be transferred, not one still waiting.
       const early = await clerk.post(`/api/tickets/${a1.id}/transfer`, { serviceId: fixture.serviceIds.B });
       expect(early.status).toBe(409);
       expect(early.body.error).toMatchObject({
         code: 'illegal_transition',
-        details: { currentStatus: 'called' },
+        details: { currentStatus: 'waiting' },
       });
+      await callNext(clerk, counterA);
       await act(clerk, a1.id, 'start');
 
       const moved = await act(clerk, a1.id, 'transfer', { serviceId: fixture.serviceIds.B });
@@ -521,6 +521,71 @@ eachDatabase('call policy over HTTP', (kind) => {
       expect(await reasonOf(moved.id)).toBe('oldest');
       await serve(clerk, moved.id);
       expect((await drain(clerk, fixture.counterIds[1]!)).map((t) => t.id)).toEqual([b1.id]);
+    });
+
+    it('transfer from called (issue 11 item 4): the citizen at the wrong desk goes on without a start, and is not counted as served', async () => {
+      const { fixture, clerk } = await center({
+        services: ['A', 'B'],
+        counters: [['A'], ['B']],
+        staff: [
+          { role: 'clerk', count: 1 },
+          { role: 'manager', count: 1 },
+        ],
+      });
+      const [counterA, counterB] = fixture.counterIds as [number, number];
+      const a1 = await issue(clerk, fixture, 'A');
+      await callNext(clerk, counterA);
+
+      const moved = await act(clerk, a1.id, 'transfer', { serviceId: fixture.serviceIds.B });
+      expect(moved).toMatchObject({ number: 'B001', serviceId: fixture.serviceIds.B, status: 'waiting' });
+      const old = await database.db
+        .selectFrom('tickets')
+        .select(['status', 'outcome', 'started_at'])
+        .where('id', '=', a1.id)
+        .executeTakeFirstOrThrow();
+      expect(old).toEqual({ status: 'done', outcome: 'transferred', started_at: null });
+      // No service was recorded: no ticket.serving event for the old ticket.
+      const types = await database.db
+        .selectFrom('ticket_events')
+        .select('type')
+        .where('ticket_id', '=', a1.id)
+        .orderBy('seq')
+        .execute();
+      expect(types.map((e) => e.type)).toEqual(['ticket.issued', 'ticket.called', 'ticket.transferred']);
+
+      // Counter A is free; nobody was served, by the clerk's figures or the manager's.
+      expect((await clerk.post(`/api/counters/${counterA}/call-next`)).status).toBe(204);
+      expect((await clerk.get('/api/me/today')).body).toMatchObject({ served: 0 });
+      const manager = await new Client(app.url).login(fixture.usernames.manager[0]!);
+      const dashboard = await manager.get(`/api/centers/${fixture.centerId}/dashboard`);
+      expect(dashboard.status).toBe(200);
+      for (const s of dashboard.body.services) expect(s.servedToday).toBe(0);
+      const day = dashboard.body.day as string;
+      const report = await manager.get(`/api/centers/${fixture.centerId}/reports?from=${day}&to=${day}`);
+      expect(report.status).toBe(200);
+      expect(report.body.total).toMatchObject({ served: 0, transferred: 1 });
+
+      // At B it is called first and served once.
+      expect((await callNext(clerk, counterB)).id).toBe(moved.id);
+      await serve(clerk, moved.id);
+      expect((await clerk.get('/api/me/today')).body).toMatchObject({ served: 1 });
+    });
+
+    it('hold from called (issue 11 item 4): the counter is free, and resume calls the ticket again there', async () => {
+      const { fixture, clerk } = await center({ services: ['A'], counters: [['A']] });
+      const counter = fixture.counterIds[0]!;
+      const a1 = await issue(clerk, fixture, 'A');
+      const a2 = await issue(clerk, fixture, 'A');
+      await callNext(clerk, counter);
+
+      const held = await act(clerk, a1.id, 'hold');
+      expect(held).toMatchObject({ status: 'held', counterId: counter });
+      expect((await callNext(clerk, counter)).id).toBe(a2.id);
+      await serve(clerk, a2.id);
+      const resumed = await act(clerk, a1.id, 'resume');
+      expect(resumed).toMatchObject({ id: a1.id, status: 'called', counterId: counter });
+      await serve(clerk, a1.id);
+      expect((await clerk.get('/api/me/today')).body).toMatchObject({ served: 2 });
     });
   });
 });

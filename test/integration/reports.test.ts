@@ -46,6 +46,13 @@ eachDatabase('reports from the event log', (kind) => {
         database.db,
       );
     }
+    // The ticket's own columns say what its events say, as the server writes them: served is
+    // read from them (shared/src/served.ts), the times from the events.
+    const started = spec.events.find(([type]) => type === 'ticket.serving')?.[1] ?? null;
+    const transferred = spec.events.some(([type]) => type === 'ticket.transferred');
+    await sql`UPDATE tickets SET started_at = ${started}::timestamptz,
+        outcome = ${transferred ? 'transferred' : spec.status === 'done' ? 'resolved' : null}
+      WHERE id = ${id}`.execute(database.db);
     if (spec.rating)
       await sql`INSERT INTO feedback (ticket_id, rating) VALUES (${id}, ${spec.rating})`.execute(database.db);
     return id;

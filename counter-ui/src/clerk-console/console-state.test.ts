@@ -114,10 +114,12 @@ describe('clerk console state', () => {
 
   it('offers only what the state machine allows, and calls only when open, free and online', () => {
     expect([...enabledTicketActions(ticket({ status: 'called' }))].sort()).toEqual([
+      'hold',
       'no_show',
       'recall',
       'return',
       'start',
+      'transfer',
     ]);
     expect([...enabledTicketActions(ticket({ status: 'serving' }))].sort()).toEqual([
       'complete',

@@ -7,6 +7,10 @@
  * (container units), so a seventh call never pushes anything out of it and the type is as large
  * as the area allows; a long number shrinks to fit its slot's width. A wide area (a portrait TV)
  * puts the older calls in two columns, which leaves the newest more height.
+ *
+ * A transfer takes its old number's row: "A010 → E003", and the new service's name under it
+ * in the newest row (issue 11 item 17), so a citizen holding the paper ticket learns the number
+ * they will be called by. Every row says it in full for screen readers.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -14,6 +18,7 @@ import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/displays.js';
 import type { BoardCall } from './board-state.js';
 import { panelStyles } from './board-styles.js';
+import type { BoardService } from './board-waiting.js';
 
 /** A circling arrow, drawn: a recall among the older calls (no font needed for a symbol). */
 const recalledMark = html`<svg class="recalled" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -42,6 +47,14 @@ export class BoardCalls extends LitElement {
       .where { justify-self: end; display: flex; align-items: center; gap: 0.3em; white-space: nowrap;
         font-size: min(1em, calc(var(--row-width) * var(--where-share, 0.5) / (var(--where-chars) * 0.66))); }
       .recalled { width: 0.9em; height: 0.9em; flex: none; }
+      .to { font-variant-numeric: tabular-nums; color: #ffd43b; }
+      /* The newest row, a transfer: "A010 → E003" on one line sized to the slot's width, the new
+         service's name under it (it may wrap once). */
+      li.latest .line { display: flex; align-items: baseline; gap: 0.3em; white-space: nowrap; line-height: 1.05;
+        font-size: min(1.2em, calc(var(--row-width) * 0.9 / (var(--line-chars) * 0.72))); }
+      li.latest .line .number, li.latest .line .where { font-size: 1em; }
+      .service { font-size: max(2.6vmin, 0.36em); font-weight: 600; line-height: 1.2; text-align: center;
+        overflow-wrap: anywhere; max-width: 100%; color: #c9d6e8; }
       .arrow { font-weight: 400; opacity: 0.8; }
       .recall { font-size: max(3.4vmin, 0.42em); font-weight: 700; text-transform: uppercase; white-space: nowrap;
         padding: 0.1em 0.5em; border-radius: 0.4em; background: #ffd43b; color: #111; }
@@ -60,11 +73,14 @@ export class BoardCalls extends LitElement {
           --row-font: min(8.4cqh, 3.6cqw); --row-width: 50cqw; }
         li.latest { grid-column: 1 / -1; font-size: min(13cqh, 9cqw); }
         li.latest .number { font-size: min(1.75em, calc(100cqw * 0.9 / (var(--chars) * 0.72))); }
+        li.latest .line { font-size: min(1.2em, calc(100cqw * 0.9 / (var(--line-chars) * 0.72))); }
       }
     `,
   ];
 
   @property({ attribute: false }) calls: BoardCall[] = [];
+  /** The center's services, for the name of the service a transfer went to. */
+  @property({ attribute: false }) services: BoardService[] = [];
   @property() locale: Locale = 'vi';
   /** Local time the highlight is judged against; the board updates it when a highlight ends. */
   @property({ type: Number }) now = 0;
@@ -77,7 +93,33 @@ export class BoardCalls extends LitElement {
    * One call. The newest says "Gọi lại" in full when it is a recall; an older row has no room
    * for it in every language, so it shows a drawn mark and keeps the words for screen readers.
    */
+  #serviceName(serviceId: number): string {
+    const service = this.services.find((s) => s.id === serviceId);
+    if (!service) return '';
+    return this.locale === 'en' ? service.nameEn : service.name;
+  }
+
+  /** A transfer: the old number, an arrow, the new number; the new service's name in the newest row. */
+  #transferRow(call: BoardCall, to: NonNullable<BoardCall['transferredTo']>, latest: boolean) {
+    const service = this.#serviceName(to.serviceId);
+    const said = this.#t('board.transferred', { from: call.number, to: to.number, service });
+    const number = html`<span class="number" aria-hidden="true" style="--chars: ${Math.max(4, call.number.length)}"
+      >${call.number}</span>`;
+    const where = html`<span class="where" aria-hidden="true" style="--where-chars: ${2 + to.number.length}"
+      ><span class="arrow">→</span> <span class="to">${to.number}</span></span>`;
+    if (!latest) {
+      return html`<li class="transfer" data-transfer=${to.number}><span class="sr">${said}</span>${number}${where}</li>`;
+    }
+    const lineChars = call.number.length + to.number.length + 3;
+    return html`<li class="latest transfer" data-transfer=${to.number}>
+      <span class="sr">${said}</span>
+      <span class="line" style="--line-chars: ${Math.max(9, lineChars)}">${number}${where}</span>
+      ${service ? html`<span class="service" aria-hidden="true">${service}</span>` : nothing}
+    </li>`;
+  }
+
   #row(call: BoardCall, latest: boolean) {
+    if (call.transferredTo) return this.#transferRow(call, call.transferredTo, latest);
     const fresh = call.freshUntil > this.now;
     const counter = this.#t('board.counterName', { number: call.counterNumber });
     const recall = this.#t('board.recall');

@@ -122,6 +122,73 @@ describe('board state', () => {
     expect(view.calls[0]!.ticketId).toBe(29);
   });
 
+  it('shows a transfer in the old number’s row, old and new number, live as after a reload (issue 11 item 17)', () => {
+    let view = viewFromSnapshot(snapshot);
+    view = applyEvent(view, event('ticket.called', { ticket: ticket(1, 'called'), counterId: 2 }), 5000);
+    view = applyEvent(view, event('ticket.called', { ticket: ticket(2, 'called'), counterId: 1 }), 5000);
+    const to = ticket(9, 'waiting', { serviceId: 2, number: 'B003' });
+    const transfer = event('ticket.transferred', {
+      ticket: ticket(1, 'done'),
+      transferredTo: to,
+      counterId: 2,
+    });
+    view = applyEvent(view, transfer, 0);
+    // Newest first: the transfer row replaces the call of A001, counter 2 free again.
+    expect(view.calls.map((c) => [c.number, c.transferredTo?.number ?? null, c.counterNumber])).toEqual([
+      ['A001', 'B003', 2],
+      ['A002', null, 1],
+    ]);
+    expect(view.calls[0]).toMatchObject({ transferredTo: { number: 'B003', serviceId: 2 }, freshUntil: 0 });
+    expect(view.counters.find((c) => c.id === 2)?.ticket).toBeNull();
+    // A snapshot lists the same rows (the transfer is the newest event of ticket 1).
+    const reloaded = viewFromSnapshot({
+      ...snapshot,
+      recentCalls: [
+        { ...view.calls[0]!, seq: transfer.seq },
+        {
+          seq: transfer.seq - 1,
+          ticketId: 2,
+          number: 'A002',
+          serviceId: 1,
+          counterId: 1,
+          counterNumber: 1,
+          at: '',
+          recall: false,
+        },
+        {
+          seq: transfer.seq - 2,
+          ticketId: 1,
+          number: 'A001',
+          serviceId: 1,
+          counterId: 2,
+          counterNumber: 2,
+          at: '',
+          recall: false,
+        },
+      ],
+    });
+    expect(reloaded.calls.map((c) => [c.number, c.transferredTo?.number ?? null])).toEqual([
+      ['A001', 'B003'],
+      ['A002', null],
+    ]);
+    // The new number called later is a row of its own; a manager's move (no counter) shows too.
+    view = applyEvent(view, event('ticket.called', { ticket: { ...to, status: 'called' }, counterId: 1 }), 0);
+    view = applyEvent(
+      view,
+      event('ticket.transferred', {
+        ticket: ticket(5, 'cancelled'),
+        transferredTo: ticket(10, 'waiting', { serviceId: 2, number: 'B004' }),
+      }),
+      0,
+    );
+    expect(view.calls.map((c) => [c.number, c.transferredTo?.number ?? null, c.counterNumber])).toEqual([
+      ['A005', 'B004', 0],
+      ['B003', null, 1],
+      ['A001', 'B003', 2],
+      ['A002', null, 1],
+    ]);
+  });
+
   it('shows what each counter holds, and frees it when the ticket leaves', () => {
     let view = viewFromSnapshot(snapshot);
     view = applyEvent(view, event('ticket.called', { ticket: ticket(1, 'called'), counterId: 2 }), 0);

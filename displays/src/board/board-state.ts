@@ -131,7 +131,32 @@ function applyCounters(counters: BoardCounter[], event: LiveEvent): BoardCounter
   return counters;
 }
 
+/**
+ * A transfer takes the old number's row, at the top as in a snapshot (newest first), and says
+ * its new number and service: the citizen holding the paper ticket learns it (issue 11 item 17).
+ */
+function transferRow(view: BoardView, event: LiveEvent): BoardCall | null {
+  if (event.type !== 'ticket.transferred' || !event.ticket || !event.transferredTo) return null;
+  const counterId = event.counterId ?? 0;
+  return {
+    seq: event.seq,
+    ticketId: event.ticket.id,
+    number: event.ticket.number,
+    serviceId: event.ticket.serviceId,
+    counterId,
+    counterNumber: view.counters.find((c) => c.id === counterId)?.number ?? 0,
+    at: event.at,
+    recall: false,
+    transferredTo: { number: event.transferredTo.number, serviceId: event.transferredTo.serviceId },
+    freshUntil: 0,
+  };
+}
+
 function applyCalls(view: BoardView, event: LiveEvent, freshUntil: number): BoardCall[] {
+  const transfer = transferRow(view, event);
+  if (transfer) {
+    return [transfer, ...view.calls.filter((c) => c.ticketId !== transfer.ticketId)].slice(0, MAX_CALLS);
+  }
   if (!isCall(event)) return view.calls;
   const call: BoardCall = {
     seq: event.seq,

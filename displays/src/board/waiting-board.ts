@@ -3,7 +3,7 @@
  * legible across a hall on a TV at 16:9 or 4:3, landscape or portrait. The center's name, date
  * and clock; the last calls (newest first, highlighted while fresh); the waiting count per
  * service and which open counters serve it ("chưa có quầy phục vụ" when none); what each
- * open counter is doing. Each in an area of its own: services and counters
+ * open counter is doing; a transfer's old and new number ("A010 → E003"). Each in an area of its own: services and counters
  * that do not fit theirs turn pages every `rotate` seconds (10 by default).
  * Every call, recall and resumed call received live is announced in Vietnamese, one at a time
  * (announcer.ts); a call replayed after a reconnect, or older than a minute, is shown but
@@ -230,7 +230,8 @@ export class WaitingBoard extends LitElement {
         </div>
       </header>
       <main>
-        <luot-board-calls .calls=${this.view.calls} .now=${this.now} locale=${this.locale}></luot-board-calls>
+        <luot-board-calls .calls=${this.view.calls} .services=${this.services} .now=${this.now}
+          locale=${this.locale}></luot-board-calls>
         <luot-board-waiting .services=${this.services} .waiting=${this.view.waiting} .counters=${this.view.counters}
           .turn=${this.turn} locale=${this.locale}></luot-board-waiting>
         <luot-board-counters .counters=${this.view.counters} .turn=${this.turn} locale=${this.locale}></luot-board-counters>

@@ -31,7 +31,7 @@ const event = (type: LiveEvent['type'], t?: WireTicket): LiveEvent => ({
 describe('counter display state', () => {
   const start: CounterDisplayView = viewFromCounterSnapshot(
     { seq: 1, counter, ticket: null },
-    { counter: null, ticket: null, offer: null },
+    { counter: null, ticket: null, offer: null, transfer: null },
   );
 
   it('shows the called, then served ticket, and offers the rating on completion', () => {
@@ -57,6 +57,23 @@ describe('counter display state', () => {
     expect(offerEnd(10_000, 1000)).toBe(21_000);
     expect(offerEnd(29_000, 1000)).toBe(0);
     expect(applyCounterEvent(start, event('ticket.done', ticket(1, 'done')), 0).offer).toBeNull();
+  });
+
+  it('tells the old and new number of a transfer made here until the next call (issue 11 item 17)', () => {
+    let view = applyCounterEvent(start, event('ticket.called', ticket(1, 'called')), 0);
+    const to = { ...ticket(7, 'waiting'), number: 'E003', serviceId: 5 };
+    view = applyCounterEvent(
+      view,
+      { ...event('ticket.transferred', ticket(1, 'done')), transferredTo: to },
+      0,
+    );
+    expect(view.ticket).toBeNull();
+    expect(view.transfer).toEqual({ from: 'A001', to: 'E003', serviceId: 5 });
+    // A resync keeps it while the counter is free; the next call ends it.
+    expect(viewFromCounterSnapshot({ seq: 9, counter, ticket: null }, view).transfer).toEqual(view.transfer);
+    view = applyCounterEvent(view, event('ticket.called', ticket(2, 'called')), 0);
+    expect(view.transfer).toBeNull();
+    expect(view.ticket?.number).toBe('A002');
   });
 
   it('frees the counter on a no-show, a return or a hold, and follows its state', () => {

@@ -1,7 +1,9 @@
 /**
  * What a counter display shows, and how each event of its counter changes it: the ticket
  * called or served there, the counter's state, and the rating offer for the ticket just
- * completed there (until it expires, or the next call replaces it). Pure, tested without a browser.
+ * completed there (until it expires, or the next call replaces it), and the transfer made
+ * there (old and new number and the new service, until the next call: issue 11 item 17). Pure,
+ * tested without a browser.
  */
 import { COUNTER_RATING_WINDOW_SECONDS } from '../../../shared/src/counter-rating.js';
 import type { CounterSnapshot, LiveEvent, WireCounter, WireTicket } from '../../../shared/src/protocol.js';
@@ -13,13 +15,26 @@ export interface RatingOffer {
   until: number;
 }
 
+/** A ticket transferred at this counter: the citizen is told the number they will be called by. */
+export interface TransferNotice {
+  from: string;
+  to: string;
+  serviceId: number;
+}
+
 export interface CounterDisplayView {
   counter: WireCounter | null;
   ticket: WireTicket | null;
   offer: RatingOffer | null;
+  transfer: TransferNotice | null;
 }
 
-export const EMPTY_COUNTER_VIEW: CounterDisplayView = { counter: null, ticket: null, offer: null };
+export const EMPTY_COUNTER_VIEW: CounterDisplayView = {
+  counter: null,
+  ticket: null,
+  offer: null,
+  transfer: null,
+};
 
 const TAKES_COUNTER: ReadonlySet<string> = new Set([
   'ticket.called',
@@ -45,6 +60,7 @@ export function viewFromCounterSnapshot(
     counter: snapshot.counter,
     ticket: snapshot.ticket,
     offer: snapshot.ticket ? null : previous.offer,
+    transfer: snapshot.ticket ? null : previous.transfer,
   };
 }
 
@@ -67,11 +83,15 @@ export function applyCounterEvent(
   if (event.type === 'counter.changed' && event.counter) return { ...view, counter: event.counter };
   const ticket = event.ticket;
   if (!ticket) return view;
-  if (TAKES_COUNTER.has(event.type)) return { ...view, ticket, offer: null };
+  if (TAKES_COUNTER.has(event.type)) return { ...view, ticket, offer: null, transfer: null };
   const here = view.ticket?.id === ticket.id ? null : view.ticket;
+  if (event.type === 'ticket.transferred' && event.transferredTo) {
+    const { number, serviceId } = event.transferredTo;
+    return { ...view, ticket: here, offer: null, transfer: { from: ticket.number, to: number, serviceId } };
+  }
   if (event.type === 'ticket.done') {
     const offer = offerUntil > 0 ? { ticketId: ticket.id, number: ticket.number, until: offerUntil } : null;
-    return { ...view, ticket: here, offer };
+    return { ...view, ticket: here, offer, transfer: null };
   }
   if (LEAVES_COUNTER.has(event.type)) return { ...view, ticket: here };
   return view;

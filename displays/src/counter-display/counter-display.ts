@@ -54,6 +54,9 @@ export class CounterDisplay extends LitElement {
     .state { font-size: 9vh; font-weight: 700; }
     .state.paused { color: #ffd7a8; }
     .notice { font-size: 6vh; font-weight: 700; }
+    .transfer { font-size: 16vh; font-weight: 800; line-height: 1; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .transfer .to { color: #ffd43b; }
+    .transfer .arrow { font-weight: 400; opacity: 0.8; }
     luot-rating-panel { width: 100%; }
   `;
 
@@ -203,6 +206,16 @@ export class CounterDisplay extends LitElement {
     if (counter?.state === 'closed') return html`<p class="state">${this.#t('counterDisplay.closed')}</p>`;
     if (counter?.state === 'paused')
       return html`<p class="state paused">${this.#t('counterDisplay.paused')}</p>`;
+    const transfer = this.view.transfer;
+    if (transfer) {
+      // The citizen holding the paper ticket learns the number they will be called by (issue 11 item 17).
+      return html`<span class="label">${this.#t('counterDisplay.transferred')}</span>
+        <p class="transfer" role="status" aria-label=${`${transfer.from} → ${transfer.to}`}>
+          <span class="from">${transfer.from}</span> <span class="arrow" aria-hidden="true">→</span>
+          <span class="to">${transfer.to}</span></p>
+        <span class="service">${this.#serviceName(transfer.serviceId)}</span>
+        <span class="label">${this.#t('counterDisplay.transferWait', { number: transfer.to })}</span>`;
+    }
     return html`<p class="label">${counter ? this.#t('counterDisplay.ready') : ''}</p>`;
   }
 

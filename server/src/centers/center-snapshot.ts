@@ -50,7 +50,8 @@ export function centerSnapshot(db: Kysely<Database>, centerId: number): Promise<
       .selectFrom('ticket_events')
       .select(['seq', 'type', 'at', 'center_id', 'payload'])
       .where('center_id', '=', centerId)
-      .where('type', 'in', ['ticket.called', 'ticket.recalled', 'ticket.resumed'])
+      // Transfers too: the board tells the holder of the old number their new one (issue 11 item 17).
+      .where('type', 'in', ['ticket.called', 'ticket.recalled', 'ticket.resumed', 'ticket.transferred'])
       .orderBy('seq', 'desc')
       .limit(RECENT_CALLS)
       .execute();
@@ -60,10 +61,13 @@ export function centerSnapshot(db: Kysely<Database>, centerId: number): Promise<
       ticketId: e.ticket!.id,
       number: e.ticket!.number,
       serviceId: e.ticket!.serviceId,
-      counterId: e.counterId!,
-      counterNumber: numberOf.get(e.counterId!) ?? 0,
+      counterId: e.counterId ?? 0,
+      counterNumber: e.counterId === undefined ? 0 : (numberOf.get(e.counterId) ?? 0),
       at: e.at,
       recall: e.type === 'ticket.recalled',
+      ...(e.transferredTo
+        ? { transferredTo: { number: e.transferredTo.number, serviceId: e.transferredTo.serviceId } }
+        : {}),
     }));
     return {
       seq,

@@ -9,6 +9,7 @@ import { ACTIVE_AT_COUNTER } from '../../../shared/src/ticket-state.js';
 import { assertCenterExists, servingCountersByService } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
 import { currentSeq } from '../events/events.repository.js';
+import { servedSql } from '../stats/served-sql.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
 
 export interface ServiceFigures {
@@ -100,7 +101,7 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
           count(t.id) FILTER (WHERE t.status = 'waiting') AS waiting,
           coalesce(max(extract(epoch FROM now() - t.issued_at)) FILTER (WHERE t.status = 'waiting'), 0) AS longest,
           avg(extract(epoch FROM t.called_at - t.issued_at)) FILTER (WHERE t.called_at > now() - interval '1 hour') AS avg_hour,
-          count(t.id) FILTER (WHERE t.status = 'done') AS served
+          count(t.id) FILTER (WHERE ${servedSql('t')}) AS served
         FROM services s
         LEFT JOIN tickets t ON t.service_id = s.id AND t.day = ${day}::date
         WHERE s.center_id = ${centerId}
@@ -236,8 +237,8 @@ async function clerkFigures(
   const { rows } = await sql<Record<string, unknown>>`
     WITH work AS (
       SELECT clerk_id AS user_id,
-        count(*) FILTER (WHERE status = 'done') AS served,
-        avg(extract(epoch FROM finished_at - started_at)) FILTER (WHERE status = 'done') AS avg_service,
+        count(*) FILTER (WHERE ${servedSql()}) AS served,
+        avg(extract(epoch FROM finished_at - started_at)) FILTER (WHERE ${servedSql()}) AS avg_service,
         count(*) FILTER (WHERE status = 'no_show') AS no_shows
       FROM tickets WHERE center_id = ${centerId} AND day = ${day}::date AND clerk_id IS NOT NULL
       GROUP BY clerk_id

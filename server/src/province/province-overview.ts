@@ -4,6 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/tables.js';
+import { servedSql } from '../stats/served-sql.js';
 
 export interface CenterOverview {
   id: number;
@@ -40,7 +41,7 @@ export async function provinceOverview(db: Kysely<Database>): Promise<CenterOver
       FROM tickets t WHERE t.center_id = c.id AND t.day = c.day
     ) w
     CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE t.status = 'done') AS served
+      SELECT count(*) FILTER (WHERE ${servedSql('t')}) AS served
       FROM tickets t WHERE t.center_id = c.id AND t.day = c.day
     ) s
     CROSS JOIN LATERAL (

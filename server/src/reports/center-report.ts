@@ -8,6 +8,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CenterReport, Figures } from '../../../shared/src/reports.js';
 import type { Database } from '../db/tables.js';
+import { servedSql } from '../stats/served-sql.js';
 
 /**
  * One row of facts per ticket issued in the range, from its own events: the lateral
@@ -18,7 +19,7 @@ function facts(centerId: number, from: string, to: string) {
   return sql`
     SELECT t.id, t.service_id, t.clerk_id, s.sla_minutes, t.issued_at,
       extract(hour FROM t.issued_at AT TIME ZONE c.timezone)::int AS hour,
-      ev.called_at, ev.started_at, ev.done_at, ev.served, ev.cancelled, ev.transferred, ev.expired,
+      ev.called_at, ev.started_at, ev.done_at, ${servedSql('t')} AS served, ev.cancelled, ev.transferred, ev.expired,
       ev.no_show AND t.status = 'no_show' AS no_show,
       f.rating
     FROM tickets t
@@ -30,7 +31,6 @@ function facts(centerId: number, from: string, to: string) {
         min(e.at) FILTER (WHERE e.type = 'ticket.called') AS called_at,
         min(e.at) FILTER (WHERE e.type = 'ticket.serving') AS started_at,
         max(e.at) FILTER (WHERE e.type = 'ticket.done') AS done_at,
-        coalesce(bool_or(e.type = 'ticket.done'), false) AS served,
         coalesce(bool_or(e.type = 'ticket.no_show'), false) AS no_show,
         coalesce(bool_or(e.type = 'ticket.cancelled'), false) AS cancelled,
         coalesce(bool_or(e.type = 'ticket.transferred'), false) AS transferred,

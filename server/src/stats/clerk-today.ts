@@ -1,7 +1,8 @@
-/** A clerk's figures for today (their centers' local day): served, mean service time, no-shows. */
+/** A clerk's figures for today (their centers' local day): served (served-sql.ts), mean service time, no-shows. */
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/tables.js';
+import { servedSql } from './served-sql.js';
 
 export interface ClerkToday {
   served: number;
@@ -14,10 +15,10 @@ export async function clerkToday(db: Kysely<Database>, actor: Actor): Promise<Cl
     .selectFrom('tickets as t')
     .innerJoin('centers as c', 'c.id', 't.center_id')
     .select([
-      sql<number>`count(*) FILTER (WHERE t.status = 'done')::int`.as('served'),
+      sql<number>`count(*) FILTER (WHERE ${servedSql('t')})::int`.as('served'),
       sql<
         number | null
-      >`avg(extract(epoch FROM t.finished_at - t.started_at)) FILTER (WHERE t.status = 'done')`.as('average'),
+      >`avg(extract(epoch FROM t.finished_at - t.started_at)) FILTER (WHERE ${servedSql('t')})`.as('average'),
       sql<number>`count(*) FILTER (WHERE t.status = 'no_show')::int`.as('no_shows'),
     ])
     .where('t.clerk_id', '=', actor.userId)
