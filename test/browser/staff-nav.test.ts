@@ -2,7 +2,8 @@
  * The staff navigation bar in Chromium (DESIGN.md §15): for a clerk, a manager and an admin,
  * every staff page shows exactly the links the role may open, each link goes to its page and
  * that page marks itself current; the bar works from the keyboard, keeps the center being
- * looked at, signs out, and axe finds nothing serious on any staff page.
+ * looked at, names the person by their full name, signs out, and axe finds nothing serious on
+ * any staff page.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,22 @@ describe.runIf(browserSuitesRun())('staff navigation in Chromium', () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByLabel('Tên đăng nhập').waitFor();
     expect(await nav(page).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('names the clerk by full name, after a reload too, and an unnamed account by username', async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    const user = page.locator('luot-staff-nav .user');
+    await signIn(page, `${app.url}/counter/`, 'clerk1');
+    expect(await user.textContent()).toBe('Nguyễn Thị Lan');
+    await page.reload();
+    await current(page).waitFor();
+    expect(await user.textContent()).toBe('Nguyễn Thị Lan');
+    expect(await page.locator('luot-staff-nav header').textContent()).not.toContain('clerk1');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await signIn(page, `${app.url}/counter/`, f.usernames.clerk[0]!);
+    expect(await user.textContent()).toBe(f.usernames.clerk[0]);
     await page.context().close();
   });
 
