@@ -356,6 +356,7 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
       const lineHeight = await brand.evaluate((e) => Number.parseFloat(getComputedStyle(e).lineHeight));
       expect(box.height, url).toBeGreaterThan(lineHeight * 1.5);
       expect(box.x + box.width).toBeLessThanOrEqual(390);
+      if (url.startsWith('/ticket/?')) await shoot(page, 'citizen-long-center-name');
     }
   });
 });
