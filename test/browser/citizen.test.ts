@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
+import { textProblems } from '../helpers/layout.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : null;
@@ -328,5 +329,34 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     expect((await staff.post(`/api/counters/${f.counterIds[1]}/close`)).status).toBe(200);
     await figure('counters').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
     await figure('wait').filter({ hasText: 'sẽ ước tính khi có quầy mở' }).waitFor();
+  });
+  it('wraps a long center name in the phone header, never cutting it (issue 11 item 10)', async () => {
+    const services = (await new Client(app.url).get('/api/centers/1/services')).body as { id: number }[];
+    const issued = await new Client(app.url).post('/api/centers/1/tickets', { serviceId: services[0]!.id });
+    expect(issued.status).toBe(201);
+    const page = await newPhone();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const brand = page.locator('header .brand');
+    const name = 'Lượt · Trung tâm Hành chính công TP Uông Bí';
+    for (const url of [`/ticket/?t=${issued.body.token}`, '/ticket/new?center=1']) {
+      await page.goto(`${app.url}${url}`);
+      await brand.filter({ hasText: 'Uông Bí' }).waitFor();
+      expect(await brand.textContent()).toBe(name);
+      // All of it drawn: on two lines, inside the screen, clipped by nothing.
+      const problems = await textProblems(page);
+      expect(
+        problems.clipped.filter((c) => c.includes('Uông Bí')),
+        url,
+      ).toEqual([]);
+      expect(
+        problems.outside.filter((c) => c.includes('Uông Bí')),
+        url,
+      ).toEqual([]);
+      const box = (await brand.boundingBox())!;
+      const lineHeight = await brand.evaluate((e) => Number.parseFloat(getComputedStyle(e).lineHeight));
+      expect(box.height, url).toBeGreaterThan(lineHeight * 1.5);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      if (url.startsWith('/ticket/?')) await shoot(page, 'citizen-long-center-name');
+    }
   });
 });

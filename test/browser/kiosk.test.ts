@@ -7,7 +7,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanAddress } from '../../server/src/http/lan-address.js';
 import {
@@ -20,6 +20,7 @@ import {
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { kioskClient, pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
+import { areaBox, textProblems } from '../helpers/layout.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const require = createRequire(import.meta.url);
@@ -393,6 +394,64 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
       true,
     );
     await page.close();
+  });
+
+  /** A page in a context of its own (a portrait screen, a device set to another zone), paired with `center`. */
+  async function openIn(options: BrowserContextOptions, center: number): Promise<Page> {
+    const own = await browser.newContext(options);
+    if (!kioskTokens.has(center)) kioskTokens.set(center, await pairDevice(database.db, center, 'kiosk'));
+    await own.addCookies([{ name: 'luot_device_token', value: kioskTokens.get(center)!, url: app.url }]);
+    const page = await own.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(kioskUrl(center));
+    await startScreen(page).waitFor();
+    await page.getByRole('button', { name: 'Đất đai' }).waitFor();
+    return page;
+  }
+
+  it('fills a portrait screen with its services, in larger type, nothing cut or overlapping (issue 11 item 10)', async () => {
+    for (const viewport of [
+      { width: 1080, height: 1920 },
+      { width: 768, height: 1366 },
+    ]) {
+      const page = await openIn({ viewport }, 1);
+      const services = await areaBox(page, ['luot-kiosk', 'luot-kiosk-services']);
+      const header = await areaBox(page, ['luot-kiosk', 'header']);
+      // The buttons reach the bottom of the screen (within its padding), not a strip at the top.
+      expect(services!.y + services!.height, `${viewport.width}×${viewport.height}`).toBeGreaterThan(
+        viewport.height * 0.9,
+      );
+      expect(services!.height).toBeGreaterThan((viewport.height - header!.height) * 0.7);
+      const sizes = await page
+        .locator('luot-kiosk-services button')
+        .evaluateAll((bs) => bs.map((b) => Number.parseFloat(getComputedStyle(b).fontSize)));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(28);
+      expect(await textProblems(page)).toEqual({ overlapping: [], outside: [], clipped: [] });
+      if (viewport.width === 1080) await shoot(page, 'kiosk-portrait');
+      await page.context().close();
+    }
+  });
+
+  it('shows the center’s time, not the device’s zone (issue 11 item 10)', async () => {
+    // The demo center is in Asia/Ho_Chi_Minh; this device believes it is in New York (11–12 h behind).
+    const page = await openIn({ timezoneId: 'America/New_York' }, 1);
+    const clock = page.locator('luot-kiosk .clock');
+    const hhmm = (at: number, timeZone: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }).format(at);
+    const before = Date.now();
+    const shown = (await clock.textContent())!.match(/\d{2}:\d{2}/)?.[0];
+    const after = Date.now();
+    // Read between two instants: either minute they fall in is right.
+    expect([hhmm(before, 'Asia/Ho_Chi_Minh'), hhmm(after, 'Asia/Ho_Chi_Minh')]).toContain(shown);
+    expect(shown).not.toBe(hhmm(before, 'America/New_York'));
+    const deviceZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(deviceZone).toBe('America/New_York');
+    await page.context().close();
   });
 
   it('says so when it is set up without a center, or with one that does not exist', async () => {

@@ -186,6 +186,29 @@ describe.runIf(browserSuitesRun())('manager configuration in Chromium', () => {
     expect(await error.count()).toBe(0);
   });
 
+  it('changes a clerk’s full name, refusing an empty one by the field (issue 11 item 10)', async () => {
+    const row = page.locator('tr[data-user="nv_trinh"]');
+    await row.getByRole('button', { name: 'Đổi họ tên' }).click();
+    await page.getByRole('heading', { name: 'Họ tên của nv_trinh' }).waitFor();
+    const name = page.getByLabel('Họ tên', { exact: true });
+    expect(await name.inputValue()).toBe('Trịnh Văn Nam');
+    await name.fill('  ');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.locator('#displayName-error').textContent()).toBe('Hãy nhập họ tên.');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await name.fill('Trịnh Thị Ngọc');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await row.getByText('Trịnh Thị Ngọc').waitFor();
+    await page.getByRole('heading', { name: 'Thêm mới' }).waitFor();
+    const stored = await database.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('username', '=', 'nv_trinh')
+      .executeTakeFirstOrThrow();
+    expect(stored.display_name).toBe('Trịnh Thị Ngọc');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('tells an admin why their own account, or the last admin, cannot be deactivated', async () => {
     const context = await browser.newContext();
     try {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../server/src/http/web-pages.js';
 import { CHROMIUM_PATH, IN_CI, missingServiceNotice } from './services.js';
 
@@ -19,7 +19,8 @@ export function browserSuitesRun(): boolean {
 }
 
 export interface TestBrowser {
-  newContext(): Promise<BrowserContext>;
+  /** A fresh context at 1280×800 unless `options` say otherwise (a viewport, a timezoneId …). */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -40,7 +41,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     ],
   });
   return {
-    newContext: () => browser.newContext({ viewport: { width: 1280, height: 800 } }),
+    newContext: (options = {}) => browser.newContext({ viewport: { width: 1280, height: 800 }, ...options }),
     close: () => browser.close(),
   };
 }

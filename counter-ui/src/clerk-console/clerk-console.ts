@@ -37,10 +37,12 @@ import './counter-bar.js';
 import './queue-panel.js';
 import './sign-in-form.js';
 import './ticket-panel.js';
+import '../staff-nav/staff-nav.js';
 
 interface User {
   id: number;
   username: string;
+  displayName?: string;
   role: string;
   centerIds: number[];
 }
@@ -57,10 +59,6 @@ const LOCALE_KEY = 'luot.locale';
 export class ClerkConsole extends LitElement {
   static override styles = css`
     :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
-    header { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; padding: 0.6rem 1rem;
-      background: #0b3d6e; color: #fff; }
-    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
-    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
     .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; font-weight: 600; }
     .error { padding: 0.6rem 1rem; background: #fde7e9; color: #7a0010; }
     main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: minmax(22rem, 2fr) minmax(18rem, 1fr); }
@@ -329,12 +327,10 @@ export class ClerkConsole extends LitElement {
     const t = (k: MessageKey, p?: Record<string, string | number>) => this.#t(k, p);
     const offline = this.user !== null && !this.#feed.online;
     return html`
-      <header>
-        <h1>${t('app.name')}${this.centerName ? html` · ${this.centerName}` : null}</h1>
-        ${this.user ? html`<span>${t('auth.signedInAs', { name: this.user.username })}</span>` : null}
-        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${t('language.switch')}</button>
-        ${this.user ? html`<button @click=${this.#signOut}>${t('auth.signOut')}</button>` : null}
-      </header>
+      <luot-staff-nav current="counter" .locale=${this.locale} .user=${this.user}
+        .centerId=${this.user?.centerIds[0] ?? null}
+        .heading=${`${t('app.name')}${this.centerName ? ` · ${this.centerName}` : ''}`}
+        @switch-locale=${this.#switchLocale} @sign-out=${this.#signOut}></luot-staff-nav>
       ${offline ? html`<div class="banner" role="alert">${t('live.offline')}</div>` : null}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : null}
       ${this.#body(t)}`;

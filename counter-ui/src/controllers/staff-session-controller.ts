@@ -11,6 +11,8 @@ import type { SignInEvent } from '../clerk-console/sign-in-form.js';
 
 export interface StaffUser {
   username: string;
+  /** The full name from the configuration; empty when none was given. */
+  displayName?: string;
   role: string;
   centerIds: number[];
 }

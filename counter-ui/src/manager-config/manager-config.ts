@@ -9,7 +9,6 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
-import { translate } from '../../../shared/src/i18n/messages.js';
 import type { WireCounter } from '../../../shared/src/protocol.js';
 import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import type { CenterSettings } from './center-editor.js';
@@ -21,6 +20,7 @@ import './counter-editor.js';
 import './device-editor.js';
 import './service-editor.js';
 import './user-editor.js';
+import '../staff-nav/staff-nav.js';
 
 interface Configuration {
   center: CenterSettings;
@@ -36,9 +36,6 @@ type Section = (typeof SECTIONS)[number];
 export class ManagerConfig extends LitElement {
   static override styles = css`
     :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
-    header { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
-    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
-    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
     nav { display: flex; gap: 0.5rem; padding: 0.75rem 1rem 0; flex-wrap: wrap; }
     nav button { font: inherit; font-weight: 600; padding: 0.5rem 1rem; border: 1px solid #0b5cad; border-radius: 0.25rem; background: #fff; color: #0b5cad; cursor: pointer; }
     nav button[aria-current='page'] { background: #0b5cad; color: #fff; }
@@ -93,11 +90,9 @@ export class ManagerConfig extends LitElement {
 
   override render() {
     const name = this.config?.center.name;
-    return html`<header>
-        <h1>${this.#t('config.title')}${name ? html` · ${name}` : null}</h1>
-        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
-        ${this.#session.user ? html`<button @click=${this.#session.signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
-      </header>
+    return html`<luot-staff-nav current="config" .locale=${this.locale} .user=${this.#session.user}
+        .centerId=${this.centerId} .heading=${`${this.#t('config.title')}${name ? ` · ${name}` : ''}`}
+        @switch-locale=${this.#switchLocale} @sign-out=${this.#session.signOut}></luot-staff-nav>
       ${this.#body()}`;
   }
 

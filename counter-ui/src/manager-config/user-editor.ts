@@ -1,6 +1,6 @@
 /**
  * `<luot-user-editor>`: the center's staff: add one (a manager adds clerks of this center),
- * reset a password, deactivate or reactivate. Properties: `users`, `staffRole` (of who is signed
+ * change the full name the staff pages show, reset a password, deactivate or reactivate. Properties: `users`, `staffRole` (of who is signed
  * in), `centerId`, `locale`. Fires `saved`. A refused password says which rule it breaks; a
  * refusal with no field on the form (your own account, the last admin) is said below it.
  */
@@ -39,6 +39,7 @@ export class UserEditor extends ConfigForm {
   @property({ attribute: false }) users: ConfigUser[] = [];
   @property() staffRole = 'manager';
   @state() private resetting: ConfigUser | null = null;
+  @state() private renaming: ConfigUser | null = null;
 
   protected explain(field: string): ConfigKey {
     return EXPLAIN[field] ?? 'err.invalid';
@@ -89,6 +90,16 @@ export class UserEditor extends ConfigForm {
     if (!error) this.resetting = null;
   }
 
+  async #rename(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.renaming) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const error = await this.#send('PATCH', `/api/config/users/${this.renaming.id}`, {
+      displayName: String(data.get('displayName') ?? '').trim(),
+    });
+    if (!error) this.renaming = null;
+  }
+
   #manageable(u: ConfigUser): boolean {
     return this.staffRole === 'admin' || u.role === 'clerk';
   }
@@ -109,6 +120,11 @@ export class UserEditor extends ConfigForm {
             <td>${
               this.#manageable(u)
                 ? html`<button type="button" @click=${() => {
+                    this.resetting = null;
+                    this.renaming = u;
+                  }}>${this.t('user.rename')}</button>
+                  <button type="button" @click=${() => {
+                    this.renaming = null;
                     this.resetting = u;
                   }}>${this.t('user.resetPassword')}</button>
                   <button type="button" @click=${() => this.#send('PATCH', `/api/config/users/${u.id}`, { active: !u.active })}>
@@ -127,7 +143,21 @@ export class UserEditor extends ConfigForm {
                 this.resetting = null;
               }}>${this.t('config.cancel')}</button></div>
           </form>`
-          : html`<form @submit=${this.#create} novalidate aria-labelledby="user-form-title">
+          : this.renaming
+            ? html`<form @submit=${this.#rename} novalidate aria-labelledby="rename-title">
+            <h3 id="rename-title">${this.t('user.renameTitle', { name: this.renaming.username })}</h3>
+            ${this.field(
+              'displayName',
+              this.t('user.displayName'),
+              html`<input id="displayName" name="displayName" .value=${this.renaming.displayName}
+                aria-invalid=${this.invalid('displayName')} aria-describedby=${this.describedBy('displayName')} />`,
+            )}
+            <div class="actions"><button class="primary" type="submit">${this.t('config.save')}</button>
+              <button type="button" @click=${() => {
+                this.renaming = null;
+              }}>${this.t('config.cancel')}</button></div>
+          </form>`
+            : html`<form @submit=${this.#create} novalidate aria-labelledby="user-form-title">
             <h3 id="user-form-title">${this.t('config.add')}</h3>
             ${this.field('username', this.t('user.username'), input('username'))}
             ${this.field('displayName', this.t('user.displayName'), input('displayName'))}

@@ -9,7 +9,6 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
-import { translate } from '../../../shared/src/i18n/messages.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
 import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import {
@@ -25,6 +24,7 @@ import {
 import '../clerk-console/sign-in-form.js';
 import './timeline-chart.js';
 import './manager-actions.js';
+import '../staff-nav/staff-nav.js';
 
 const REFRESH_EVERY_MS = 15_000;
 const MIN_GAP_MS = 300;
@@ -33,9 +33,6 @@ const MIN_GAP_MS = 300;
 export class ManagerDashboard extends LitElement {
   static override styles = css`
     :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
-    header { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
-    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
-    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
     .status { font-weight: 600; }
     .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
     main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); }
@@ -127,12 +124,11 @@ export class ManagerDashboard extends LitElement {
   override render() {
     const t = textFor(this.locale);
     const online = this.#feed.online;
-    return html`<header>
-        <h1>${t('dashboard.title')}${this.centerName ? html` · ${this.centerName}` : null}</h1>
+    return html`<luot-staff-nav current="dashboard" .locale=${this.locale} .user=${this.#session.user}
+        .centerId=${this.centerId} .heading=${`${t('dashboard.title')}${this.centerName ? ` · ${this.centerName}` : ''}`}
+        @switch-locale=${this.#switchLocale} @sign-out=${this.#session.signOut}>
         ${this.#session.user ? html`<span class="status" role="status">${online ? t('dashboard.live') : t('dashboard.offline')}</span>` : null}
-        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
-        ${this.#session.user ? html`<button @click=${this.#session.signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
-      </header>
+      </luot-staff-nav>
       ${this.#body(t)}`;
   }
 

@@ -9,7 +9,6 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
-import { translate } from '../../../shared/src/i18n/messages.js';
 import {
   formatDay,
   QUICK_RANGES,
@@ -21,6 +20,7 @@ import type { CenterReport } from '../../../shared/src/reports.js';
 import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import { arrivalsChart, figuresTables, textFor } from './report-view.js';
 import '../clerk-console/sign-in-form.js';
+import '../staff-nav/staff-nav.js';
 
 interface Center {
   id: number;
@@ -31,10 +31,6 @@ interface Center {
 export class ManagerReports extends LitElement {
   static override styles = css`
     :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
-    header { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
-    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
-    header a { color: #fff; }
-    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
     form { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; padding: 1rem; }
     label { display: grid; gap: 0.25rem; font-weight: 600; }
     select, input, form button, form a { font: inherit; padding: 0.4rem 0.6rem; border: 1px solid #767676; border-radius: 0.25rem; background: #fff; color: #1a1a1a; }
@@ -60,7 +56,7 @@ export class ManagerReports extends LitElement {
     .print-title { display: none; }
     @media print {
       :host { font-size: 9pt; }
-      header, form, .controls { display: none !important; }
+      luot-staff-nav, form, .controls { display: none !important; }
       .print-title { display: block; font-size: 13pt; margin: 0 0 0.5rem; }
       main { padding: 0; }
       table, section { box-shadow: none; border-radius: 0; break-inside: avoid; }
@@ -174,12 +170,9 @@ export class ManagerReports extends LitElement {
 
   override render() {
     const t = textFor(this.locale);
-    return html`<header>
-        <h1>${t('reports.title')}</h1>
-        ${this.#session.user && !this.forbidden ? html`<a href=${`/manager/?center=${this.centerId ?? ''}`}>${t('reports.dashboard')}</a>` : null}
-        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
-        ${this.#session.user ? html`<button @click=${this.#session.signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
-      </header>
+    return html`<luot-staff-nav current="reports" .locale=${this.locale} .user=${this.#session.user}
+        .centerId=${this.centerId} .heading=${t('reports.title')}
+        @switch-locale=${this.#switchLocale} @sign-out=${this.#session.signOut}></luot-staff-nav>
       ${this.#body(t)}`;
   }
 

@@ -8,7 +8,6 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
-import { translate } from '../../../shared/src/i18n/messages.js';
 import { provinceText } from '../../../shared/src/i18n/province.js';
 import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { CentersFeedController } from './centers-feed-controller.js';
@@ -20,6 +19,7 @@ import {
   type SortColumn,
 } from './overview-table.js';
 import '../clerk-console/sign-in-form.js';
+import '../staff-nav/staff-nav.js';
 
 const REFRESH_EVERY_MS = 15_000;
 const MIN_GAP_MS = 300;
@@ -28,9 +28,6 @@ const MIN_GAP_MS = 300;
 export class ProvinceOverview extends LitElement {
   static override styles = css`
     :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
-    header { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
-    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
-    header button { font: inherit; background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
     .status { font-weight: 600; }
     .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
     main { padding: 1rem; }
@@ -114,12 +111,10 @@ export class ProvinceOverview extends LitElement {
 
   override render() {
     const t = (key: Parameters<typeof provinceText>[1]) => provinceText(this.locale, key);
-    return html`<header>
-        <h1>${t('title')}</h1>
+    return html`<luot-staff-nav current="province" .locale=${this.locale} .user=${this.#session.user}
+        .heading=${t('title')} @switch-locale=${this.#switchLocale} @sign-out=${this.#session.signOut}>
         ${this.#session.user && this.centers ? html`<span class="status" role="status">${this.#feed.online ? t('live') : t('offline')}</span>` : null}
-        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${translate(this.locale, 'language.switch')}</button>
-        ${this.#session.user ? html`<button @click=${this.#session.signOut}>${translate(this.locale, 'auth.signOut')}</button>` : null}
-      </header>
+      </luot-staff-nav>
       ${this.#body(t)}`;
   }
 

@@ -39,7 +39,8 @@ export class CitizenTicket extends LitElement {
     css`
       :host { display: block; min-height: 100vh; background: #eef1f5; }
       header { display: flex; align-items: center; gap: 0.5rem; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
-      header .brand { margin: 0 auto 0 0; font-weight: 700; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      /* A long center name wraps: a citizen must read all of it, never an ellipsis. */
+      header .brand { margin: 0 auto 0 0; font-weight: 700; min-width: 0; overflow-wrap: break-word; }
       header button { min-height: 2.5rem; background: transparent; border-color: #ffffffa0; padding: 0.3rem 0.7rem; }
       main { display: grid; gap: 1rem; padding: 1rem; max-width: 32rem; margin: 0 auto; }
       h1 { font-size: 1.3rem; margin: 0; }

@@ -6,7 +6,8 @@ import { api } from '../../../shared/src/http/api-client.js';
 import type { Priority } from '../../../shared/src/protocol.js';
 import type { IssuedTicket, KioskService } from './kiosk-state.js';
 
-export const fetchCenters = () => api<{ id: number; name: string }[]>('GET', '/api/centers');
+export const fetchCenters = () =>
+  api<{ id: number; name: string; timezone: string }[]>('GET', '/api/centers');
 
 export const fetchServices = (centerId: number) =>
   api<KioskService[]>('GET', `/api/centers/${centerId}/services`);

@@ -48,6 +48,8 @@ type Screen =
 
 /** Events after which the service list (names, which issue now, which counters serve) is refetched. */
 const CONFIG_EVENTS: ReadonlySet<string> = new Set(['services.changed', 'center.changed', 'counter.changed']);
+/** Until the center is known (and for a center from before zones were stored). */
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** The service list is refreshed this often: issuing hours open and close by the clock. */
 const REFRESH_MS = 30_000;
@@ -78,6 +80,14 @@ export class Kiosk extends LitElement {
     .big { font: inherit; font-size: 1.8rem; font-weight: 600; min-height: 5rem; min-width: 14rem; padding: 0.75rem 2rem;
       border-radius: 1rem; border: 0; background: #0b5cad; color: #fff; cursor: pointer; touch-action: manipulation; }
     button:focus-visible { outline: 4px solid #ffbf47; outline-offset: 3px; }
+    /* Portrait: the start screen's services fill the height left under the header and the lead. */
+    @media (orientation: portrait) {
+      main.start { display: flex; flex-direction: column; }
+      main.start luot-kiosk-services { flex: 1; }
+      h1 { font-size: clamp(2.4rem, 5vw, 4rem); }
+      .center, .clock { font-size: clamp(1.4rem, 2.6vw, 2.2rem); }
+      .lead { font-size: clamp(2rem, 4vw, 3.4rem); }
+    }
     /* Laid out at paper width off screen, so its height is known before printing. */
     .paper { position: absolute; top: 0; left: -10000px; }
     @media print {
@@ -90,6 +100,8 @@ export class Kiosk extends LitElement {
   readonly #options = kioskOptions(location.search);
   @state() private locale: Locale = 'vi';
   @state() private centerName = '';
+  /** The center's zone: the clock shows the center's time whatever zone the device is set to. */
+  @state() private timeZone = DEFAULT_TIME_ZONE;
   @state() private services: KioskService[] | null = null;
   @state() private online = true;
   @state() private busy = false;
@@ -201,6 +213,7 @@ export class Kiosk extends LitElement {
     const center = centers.find((c) => c.id === centerId);
     if (!center) throw new ApiError(404, 'not_found', `center ${centerId} does not exist`);
     this.centerName = center.name;
+    this.timeZone = center.timezone || DEFAULT_TIME_ZONE;
     if (config.publicUrl) this.#publicBase = config.publicUrl;
     this.#centerLoaded = true;
   }
@@ -293,6 +306,7 @@ export class Kiosk extends LitElement {
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      timeZone: this.timeZone,
     }).format(this.now);
     return html`
       <header>
@@ -316,7 +330,7 @@ export class Kiosk extends LitElement {
     const screen = this.screen;
     switch (screen.kind) {
       case 'start':
-        return html`<main tabindex="-1" aria-label=${t('kiosk.title')}>
+        return html`<main class="start" tabindex="-1" aria-label=${t('kiosk.title')}>
           <p class="lead">${t('kiosk.chooseService')}</p>
           ${this.services === null ? html`<p class="message">${t('kiosk.loading')}</p>` : null}
           ${this.services?.length === 0 ? html`<p class="message">${t('kiosk.noServices')}</p>` : null}

@@ -29,6 +29,14 @@ export class KioskServices extends LitElement {
     .serving.none { color: #ffe08a; }
     button:disabled { background: #d9dde3; color: #3d4450; box-shadow: none; cursor: not-allowed; }
     button:disabled .code { background: #eef0f3; color: #3d4450; }
+    /* A standing (portrait) kiosk: two wide columns whose rows share the height below the
+       header, in type scaled to the screen, instead of a strip of small buttons at the top. */
+    @media (orientation: portrait) {
+      :host { grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); grid-auto-rows: minmax(8rem, 1fr); }
+      button { font-size: clamp(1.75rem, 3.6vw, 3.2rem); gap: 1.5rem; padding: 1.25rem 2rem; }
+      .code { width: clamp(4.5rem, 9vw, 8rem); height: clamp(4.5rem, 9vw, 8rem); font-size: clamp(2.2rem, 4.6vw, 4rem); }
+      .why, .serving { font-size: clamp(1.2rem, 2.3vw, 2rem); }
+    }
   `;
 
   @property({ attribute: false }) services: KioskService[] = [];

@@ -89,8 +89,20 @@ export function authRoutes(
 
   app.get('/api/auth/me', { schema: { tags: ['auth'] }, preHandler: requireStaff() }, async (request) => {
     const actor = actorOf(request);
+    // Only this route needs the full name (the staff header shows it): not every request's actor.
+    const row = await db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', actor.userId)
+      .executeTakeFirst();
     return {
-      user: { id: actor.userId, username: actor.username, role: actor.role, centerIds: actor.centerIds },
+      user: {
+        id: actor.userId,
+        username: actor.username,
+        displayName: row?.display_name ?? '',
+        role: actor.role,
+        centerIds: actor.centerIds,
+      },
     };
   });
 }

@@ -16,7 +16,8 @@ export async function createCenter(trx: Transaction<Database>, values: { name: s
 }
 
 export function listCenters(db: Db) {
-  return db.selectFrom('centers').select(['id', 'name']).orderBy('id').execute();
+  // The zone goes with the name: a screen shows the center's time, not its device's.
+  return db.selectFrom('centers').select(['id', 'name', 'timezone']).orderBy('id').execute();
 }
 
 export async function assertCenterExists(db: Db, centerId: number): Promise<void> {

@@ -45,6 +45,18 @@ const COUNTERS: [number, string[]][] = [
   [8, ['G', 'C', 'D']],
 ];
 
+/** clerk1 … clerk8, in order. */
+export const DEMO_CLERK_NAMES = [
+  'Nguyễn Thị Lan',
+  'Trần Văn Minh',
+  'Lê Thị Hồng',
+  'Phạm Văn Đức',
+  'Hoàng Thị Mai',
+  'Vũ Văn Tùng',
+  'Đặng Thị Thu',
+  'Bùi Văn Nam',
+] as const;
+
 export interface SeedResult {
   seeded: boolean;
   /** Set when the password was generated: printed once, never stored in clear. */
@@ -108,12 +120,13 @@ export async function seedDemo(db: Kysely<Database>, demoPassword: string | null
     const password = demoPassword ?? generateDemoPassword();
     const hash = await hashPassword(password);
     const users: { username: string; role: 'clerk' | 'manager' | 'admin'; display_name: string }[] = [
-      { username: 'admin', role: 'admin', display_name: 'Quản trị hệ thống' },
-      { username: 'manager', role: 'manager', display_name: 'Giám đốc trung tâm' },
-      ...Array.from({ length: 8 }, (_, i) => ({
+      { username: 'admin', role: 'admin', display_name: 'Trần Quốc Hưng' },
+      { username: 'manager', role: 'manager', display_name: 'Phạm Thu Hà' },
+      // Clerks are shown by their full name (console header, staff bar), as at a real center.
+      ...DEMO_CLERK_NAMES.map((display_name, i) => ({
         username: `clerk${i + 1}`,
         role: 'clerk' as const,
-        display_name: `Cán bộ quầy ${i + 1}`,
+        display_name,
       })),
     ];
     const inserted = await trx
