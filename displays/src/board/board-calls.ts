@@ -53,7 +53,7 @@ export class BoardCalls extends LitElement {
       li.latest .line { display: flex; align-items: baseline; gap: 0.3em; white-space: nowrap; line-height: 1.05;
         font-size: min(1.2em, calc(var(--row-width) * 0.9 / (var(--line-chars) * 0.72))); }
       li.latest .line .number, li.latest .line .where { font-size: 1em; }
-      .service { font-size: max(2.6vmin, 0.36em); font-weight: 600; line-height: 1.2; text-align: center;
+      .service { font-size: max(3.4vmin, 0.36em); font-weight: 600; line-height: 1.2; text-align: center;
         overflow-wrap: anywhere; max-width: 100%; color: #c9d6e8; }
       .arrow { font-weight: 400; opacity: 0.8; }
       .recall { font-size: max(3.4vmin, 0.42em); font-weight: 700; text-transform: uppercase; white-space: nowrap;
