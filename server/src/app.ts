@@ -152,7 +152,7 @@ export async function buildApp(
   );
   countersRoutes(app, ctx);
   feedbackRoutes(app, ctx);
-  displaysRoutes(app, database.db);
+  displaysRoutes(app, database.db, publisher);
   queueRoutes(app, database.db);
   dashboardRoutes(app, database.db);
   auditRoutes(app, database.db);

@@ -113,6 +113,8 @@ export const EVENT_TYPES = [
   'ticket.transferred',
   'ticket.expired',
   'ticket.position',
+  /** Ticket room only, never logged: the ticket was rated (on the counter display, say). */
+  'ticket.rated',
   'ticket.priority_confirmed',
   'ticket.priority_removed',
   'counter.changed',
@@ -137,6 +139,15 @@ export interface LiveEvent {
   note?: string;
   /** ticket.transferred: the new waiting ticket in the other service. */
   transferredTo?: WireTicket;
+  /** ticket.rated: the rating now recorded (ticket room only). */
+  feedback?: GivenFeedback;
+}
+
+/** A rating already recorded for a ticket, as its citizen sees it (never the comment itself). */
+export interface GivenFeedback {
+  rating: Rating;
+  /** Whether a comment is attached: a rating given on the counter display has none until the phone adds one. */
+  hasComment: boolean;
 }
 
 export interface RecentCall {
@@ -168,6 +179,8 @@ export interface TicketSnapshot {
   seq: number;
   ticket: WireTicket;
   counter: WireCounter | null;
+  /** The rating given for this ticket, anywhere; null before one is. */
+  feedback?: GivenFeedback | null;
 }
 
 export type SubscribeRequest =
