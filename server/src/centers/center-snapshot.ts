@@ -118,7 +118,8 @@ export function ticketSnapshot(
       const services = await servicesOfCounters(trx, [c.id]);
       counter = toWireCounter(c, services.get(c.id) ?? []);
     }
-    const feedback = row.status === 'done' ? await givenFeedback(trx, row.id) : null;
-    return { seq, ticket, counter, feedback, centerId: row.center_id };
+    // A served ticket's page shows the rating given, wherever it was given.
+    const feedback = row.status === 'done' ? { feedback: await givenFeedback(trx, row.id) } : {};
+    return { seq, ticket, counter, ...feedback, centerId: row.center_id };
   });
 }
