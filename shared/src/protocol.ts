@@ -96,6 +96,17 @@ export interface WireCounter {
   pauseReason?: PauseReason | null;
   /** What the clerk typed when pausing: staff rooms and staff routes only. */
   pauseNote?: string | null;
+  /**
+   * The signed-in staff member holding the counter (null: nobody), where the sender knows it:
+   * absent means "unchanged". Staff rooms and staff routes only (a person's name).
+   */
+  holder?: CounterHolder | null;
+}
+
+export interface CounterHolder {
+  userId: number;
+  /** The display name, or the username where none is set. */
+  name: string;
 }
 
 export const EVENT_TYPES = [

@@ -1,7 +1,7 @@
 /**
  * The clerk console in real Chromium, driven as a clerk would: sign in, open a counter, call
  * with F1, start and complete with the keyboard, transfer; a second clerk sees the queue
- * shrink live; forbidden actions are not offered; no serious accessibility violations.
+ * shrink live, and is asked before taking over a counter the first holds; forbidden actions are not offered; no serious accessibility violations.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -240,6 +240,52 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     await clerkA.getByText('Chưa có số nào.').waitFor();
     expect(await statusOf()).toBe('no_show');
     expect(await seriousViolations(clerkA)).toEqual([]);
+  });
+
+  it('asks a second clerk before taking over a counter another holds, and tells the first it was taken (issue 11 item 11)', async () => {
+    // Every session was ended above: the second clerk signs in again, back at Quầy 2.
+    await signIn(clerkB, app.url, 'clerk2');
+    await clerkB.getByRole('button', { name: 'Đổi quầy' }).click();
+    await clerkB.getByRole('button', { name: 'Quầy 1', exact: true }).click();
+    await clerkB.getByText('Quầy 1 · Đang mở').waitFor();
+    // Working it is refused by the server; the console asks instead of failing.
+    await clerkB.keyboard.press('F1');
+    const question = clerkB.getByText('Quầy 1 đang do cán bộ Cán bộ quầy 1 làm việc. Nhận quầy này?');
+    await question.waitFor();
+    expect(await seriousViolations(clerkB)).toEqual([]);
+    await clerkB.getByRole('button', { name: 'Quay lại' }).click();
+    await question.waitFor({ state: 'detached' });
+    const holder = async () =>
+      (
+        await database.db
+          .selectFrom('counters')
+          .select('held_by')
+          .where('id', '=', 1)
+          .executeTakeFirstOrThrow()
+      ).held_by;
+    const clerk1 = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'clerk1')
+      .executeTakeFirstOrThrow();
+    expect(await holder()).toBe(clerk1.id);
+
+    await clerkB.keyboard.press('F1');
+    await question.waitFor();
+    await shoot(clerkB, 'clerk-console-takeover');
+    await clerkB.getByRole('button', { name: 'Nhận quầy' }).click();
+    await question.waitFor({ state: 'detached' });
+    // The first clerk's console stops acting as Quầy 1 and says who took it.
+    await clerkA.getByText('Quầy 1 đã được cán bộ Cán bộ quầy 2 nhận').waitFor();
+    await clerkA.getByRole('button', { name: 'Quầy 1', exact: true }).waitFor();
+    expect(await clerkA.getByRole('button', { name: 'Gọi số tiếp theo' }).count()).toBe(0);
+    expect(await holder()).not.toBe(clerk1.id);
+    const logged = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'counter.takeover')
+      .execute();
+    expect(logged).toHaveLength(1);
   });
 
   it('runs under the enforced CSP without a single violation', () => {
