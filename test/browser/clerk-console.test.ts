@@ -248,6 +248,7 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     await clerkB.getByRole('button', { name: 'Đổi quầy' }).click();
     await clerkB.getByRole('button', { name: 'Quầy 1', exact: true }).click();
     await clerkB.getByText('Quầy 1 · Đang mở').waitFor();
+    await clerkB.getByText('Quầy 1 đang do cán bộ Cán bộ quầy 1 làm việc.', { exact: true }).waitFor();
     // Working it is refused by the server; the console asks instead of failing.
     await clerkB.keyboard.press('F1');
     const question = clerkB.getByText('Quầy 1 đang do cán bộ Cán bộ quầy 1 làm việc. Nhận quầy này?');

@@ -288,6 +288,15 @@ export class ClerkConsole extends LitElement {
 
   #takeoverDialog(t: (k: MessageKey, p?: Record<string, string | number>) => string) {
     const asked = this.takeover;
+    const holder = this.view.counter?.holder;
+    if (!asked && holder && this.user && holder.userId !== this.user.id && this.view.counter) {
+      // Picked a counter another clerk works: say so before any action is refused.
+      const number = this.view.counter.number;
+      return html`<section class="card wide" aria-label=${t('counter.takeOver')}>
+        <p role="status">${t('counter.heldNow', { number, name: holder.name })}</p>
+        <div class="picker"><button type="button" @click=${() => (this.takeover = { number, name: holder.name })}>${t('counter.takeOver')}</button></div>
+      </section>`;
+    }
     if (!asked) return null;
     return html`<form class="card wide takeover" role="alertdialog" aria-label=${t('counter.takeOver')}
         aria-describedby="takeover-q" @submit=${this.#takeOver}>
