@@ -17,6 +17,7 @@ import { centersRoutes } from './centers/centers.routes.js';
 import type { Config } from './config.js';
 import { configRoutes } from './config-admin/config.routes.js';
 import type { DomainContext } from './context.js';
+import { releaseHolds } from './counters/counter-hold.js';
 import { countersRoutes } from './counters/counters.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import type { DatabaseHandle } from './db/database.js';
@@ -136,7 +137,7 @@ export async function buildApp(
   registerPublicRateLimit(app, config.publicApiPerMinute); // after the session: staff are exempt
   healthRoutes(app, database.db, readiness);
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
-  authRoutes(app, database.db, secureCookies, config.loginLockout);
+  authRoutes(app, database.db, secureCookies, config.loginLockout, (userId) => releaseHolds(ctx, userId));
   centersRoutes(app, database.db);
   publicConfigRoutes(app, config.publicUrl);
   ticketsRoutes(
@@ -152,7 +153,7 @@ export async function buildApp(
   );
   countersRoutes(app, ctx);
   feedbackRoutes(app, ctx);
-  displaysRoutes(app, database.db);
+  displaysRoutes(app, database.db, publisher);
   queueRoutes(app, database.db);
   dashboardRoutes(app, database.db);
   auditRoutes(app, database.db);

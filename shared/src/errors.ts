@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   illegal_transition: 409,
   counter_busy: 409,
   counter_not_open: 409,
+  /** Another signed-in clerk holds the counter: `details.holder` names them; `open` with `takeover: true` takes it over. */
+  counter_held_by_other: 409,
   outside_issuing_hours: 409,
   daily_quota_reached: 409,
   service_inactive: 409,

@@ -96,6 +96,17 @@ export interface WireCounter {
   pauseReason?: PauseReason | null;
   /** What the clerk typed when pausing: staff rooms and staff routes only. */
   pauseNote?: string | null;
+  /**
+   * The signed-in staff member holding the counter (null: nobody), where the sender knows it:
+   * absent means "unchanged". Staff rooms and staff routes only (a person's name).
+   */
+  holder?: CounterHolder | null;
+}
+
+export interface CounterHolder {
+  userId: number;
+  /** The display name, or the username where none is set. */
+  name: string;
 }
 
 export const EVENT_TYPES = [
@@ -113,6 +124,8 @@ export const EVENT_TYPES = [
   'ticket.transferred',
   'ticket.expired',
   'ticket.position',
+  /** Ticket room only, never logged: the ticket was rated (on the counter display, say). */
+  'ticket.rated',
   'ticket.priority_confirmed',
   'ticket.priority_removed',
   'counter.changed',
@@ -162,6 +175,15 @@ export interface LiveEvent {
   services?: PublicService[];
   /** center.changed: the center as public screens show it. */
   center?: PublicCenter;
+  /** ticket.rated: the rating now recorded (ticket room only). */
+  feedback?: GivenFeedback;
+}
+
+/** A rating already recorded for a ticket, as its citizen sees it (never the comment itself). */
+export interface GivenFeedback {
+  rating: Rating;
+  /** Whether a comment is attached: a rating given on the counter display has none until the phone adds one. */
+  hasComment: boolean;
 }
 
 export interface RecentCall {
@@ -199,6 +221,8 @@ export interface TicketSnapshot {
   seq: number;
   ticket: WireTicket;
   counter: WireCounter | null;
+  /** The rating given for this ticket, anywhere; null before one is. */
+  feedback?: GivenFeedback | null;
 }
 
 export type SubscribeRequest =

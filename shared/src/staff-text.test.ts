@@ -34,4 +34,16 @@ describe('staff text on public screens', () => {
     expect(carriesStaffText(plain)).toBe(false);
     expect(publicEvent(plain)).toBe(plain);
   });
+
+  it('never shows the public who holds a counter (issue 11 item 11)', () => {
+    const held = event({
+      counterId: 3,
+      counter: { ...counter, pauseReason: 'break', holder: { userId: 5, name: 'An' } },
+    });
+    expect(carriesStaffText(held)).toBe(true);
+    expect(publicEvent(held).counter).toEqual({ ...counter, pauseReason: 'break' });
+    const released = event({ counterId: 3, counter: { ...counter, pauseReason: 'break', holder: null } });
+    expect(publicEvent(released).counter).not.toHaveProperty('holder');
+    expect(publicCounter({ ...counter, holder: { userId: 5, name: 'An' } })).toEqual(counter);
+  });
 });

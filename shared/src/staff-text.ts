@@ -13,9 +13,12 @@ import {
   type WireCounter,
 } from './protocol.js';
 
-/** The counter without its pause note; a reason from before codes (free text) reads "other". */
+/**
+ * The counter without its pause note and who holds it; a reason from before codes (free text)
+ * reads "other".
+ */
 export function publicCounter<C extends WireCounter>(counter: C): C {
-  const { pauseNote: _, ...rest } = counter;
+  const { pauseNote: _, holder: __, ...rest } = counter;
   const reason = counter.pauseReason;
   if (reason === undefined || reason === null || isPauseReason(reason)) return rest as C;
   return { ...rest, pauseReason: 'other' } as C;
@@ -26,7 +29,10 @@ export function carriesStaffText(event: LiveEvent): boolean {
   if (event.note !== undefined) return true;
   const counter = event.counter;
   return (
-    counter !== undefined && (counter.pauseNote != null || !isPauseReason(counter.pauseReason ?? 'other'))
+    counter !== undefined &&
+    (counter.pauseNote != null ||
+      counter.holder !== undefined ||
+      !isPauseReason(counter.pauseReason ?? 'other'))
   );
 }
 

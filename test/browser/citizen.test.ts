@@ -1,8 +1,8 @@
 /**
  * The citizen's pages in real Chromium, on a 360 × 740 phone screen, driven as a citizen would:
  * take a ticket remotely (services greyed when not issuing, clear refusals), watch the position
- * change live as others are called, see the counter when called, rate once (a second rating is
- * refused), cancel with confirmation; the page is installable and its service worker shows a
+ * change live as others are called, see the counter when called, rate once (another device is
+ * told the rating given; a rating on the counter display reaches an open phone live, keeping its comment), cancel with confirmation; the page is installable and its service worker shows a
  * pushed notification; each says which counters serve the ticket, and promises no wait while
  * none does (live, as counters open and close); no serious accessibility violations on either page.
  */
@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { textProblems } from '../helpers/layout.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -160,7 +161,7 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     await clerkDoes('complete', mine.id);
   });
 
-  it('takes one rating after service and refuses a second', async () => {
+  it('takes one rating after service, and tells another device it was given', async () => {
     await phone.getByText('Bạn đánh giá thế nào về chất lượng phục vụ?').waitFor();
     await phone.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await phone.getByText('Hãy chọn một mức đánh giá.').waitFor();
@@ -170,11 +171,12 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     await phone.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await phone.getByText('Cảm ơn bạn đã đánh giá.').waitFor();
 
+    // Another device opening the ticket is told the rating given, and offered no second one.
     const other = await newPhone();
     await other.goto(`${app.url}/ticket/?t=${token}`);
-    await other.getByRole('radio', { name: 'Rất hài lòng' }).check();
-    await other.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await other.getByText('Số này đã được đánh giá rồi.', { exact: false }).waitFor();
+    await other.getByText('Bạn đã đánh giá: Hài lòng').waitFor();
+    expect(await other.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
+    expect(await other.getByRole('button', { name: 'Gửi góp ý' }).count()).toBe(0);
 
     const ticket = await database.db
       .selectFrom('tickets')
@@ -358,5 +360,38 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(390);
       if (url.startsWith('/ticket/?')) await shoot(page, 'citizen-long-center-name');
     }
+  });
+
+  it('shows a rating given on the counter display live, and keeps the comment typed meanwhile (issue 11 item 15)', async () => {
+    const f = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+    const staff = await new Client(app.url).login(f.usernames.clerk[0]!);
+    const at = f.counterIds[0]!;
+    expect((await staff.post(`/api/counters/${at}/open`)).status).toBe(200);
+    const issued = await new Client(app.url).post(`/api/centers/${f.centerId}/tickets`, {
+      serviceId: f.serviceIds.A,
+    });
+    const { id, token: mine } = issued.body as { id: number; token: string };
+    expect((await staff.post(`/api/counters/${at}/call-next`)).body.ticket.id).toBe(id);
+    expect((await staff.post(`/api/tickets/${id}/start`)).status).toBe(200);
+    expect((await staff.post(`/api/tickets/${id}/complete`, { outcome: 'resolved' })).status).toBe(200);
+
+    const page = await newPhone();
+    await page.goto(`${app.url}/ticket/?t=${mine}`);
+    await page.getByText('Bạn đánh giá thế nào về chất lượng phục vụ?').waitFor();
+    await page.getByText('Trực tiếp', { exact: true }).waitFor();
+    await page.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn rất kỹ');
+    // The citizen rates on the tablet at the desk, the phone still in hand.
+    const tablet = new Client(app.url, {
+      authorization: `Bearer ${await pairDevice(database.db, f.centerId, 'counter_display', at)}`,
+    });
+    expect((await tablet.post(`/api/counters/${at}/rating`, { ticketId: id, rating: 4 })).status).toBe(201);
+    await page.getByText('Bạn đã đánh giá: Rất hài lòng').waitFor();
+    expect(await page.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
+    expect(await page.getByLabel('Góp ý thêm (không bắt buộc)').inputValue()).toBe('Cán bộ hướng dẫn rất kỹ');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Gửi góp ý' }).click();
+    await page.getByText('Cảm ơn bạn, góp ý của bạn đã được ghi nhận.').waitFor();
+    const rows = await database.db.selectFrom('feedback').selectAll().where('ticket_id', '=', id).execute();
+    expect(rows).toMatchObject([{ rating: 4, comment: 'Cán bộ hướng dẫn rất kỹ' }]);
   });
 });

@@ -3,6 +3,10 @@
  * with F1, start and complete with the keyboard, transfer (from serving, and hold and transfer
  * offered on a called ticket); a second clerk sees the queue
  * shrink live; forbidden actions are not offered; no serious accessibility violations.
+  });
+
+ * with F1, start and complete with the keyboard, transfer; a second clerk sees the queue
+ * shrink live, and is asked before taking over a counter the first holds; forbidden actions are not offered; no serious accessibility violations.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -264,6 +268,53 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     expect(old).toEqual({ status: 'done', outcome: 'transferred', started_at: null });
     const today = await clerkA.evaluate(async () => (await fetch('/api/me/today')).json());
     expect(String(today.served)).toBe(served?.trim());
+  });
+
+  it('asks a second clerk before taking over a counter another holds, and tells the first it was taken (issue 11 item 11)', async () => {
+    // Every session was ended above: the second clerk signs in again, back at Quầy 2.
+    await signIn(clerkB, app.url, 'clerk2');
+    await clerkB.getByRole('button', { name: 'Đổi quầy' }).click();
+    await clerkB.getByRole('button', { name: 'Quầy 1', exact: true }).click();
+    await clerkB.getByText('Quầy 1 · Đang mở').waitFor();
+    await clerkB.getByText('Quầy 1 đang do cán bộ Nguyễn Thị Lan làm việc.', { exact: true }).waitFor();
+    // Working it is refused by the server; the console asks instead of failing.
+    await clerkB.keyboard.press('F1');
+    const question = clerkB.getByText('Quầy 1 đang do cán bộ Nguyễn Thị Lan làm việc. Nhận quầy này?');
+    await question.waitFor();
+    expect(await seriousViolations(clerkB)).toEqual([]);
+    await clerkB.getByRole('button', { name: 'Quay lại' }).click();
+    await question.waitFor({ state: 'detached' });
+    const holder = async () =>
+      (
+        await database.db
+          .selectFrom('counters')
+          .select('held_by')
+          .where('id', '=', 1)
+          .executeTakeFirstOrThrow()
+      ).held_by;
+    const clerk1 = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'clerk1')
+      .executeTakeFirstOrThrow();
+    expect(await holder()).toBe(clerk1.id);
+
+    await clerkB.keyboard.press('F1');
+    await question.waitFor();
+    await shoot(clerkB, 'clerk-console-takeover');
+    await clerkB.getByRole('button', { name: 'Nhận quầy' }).click();
+    await question.waitFor({ state: 'detached' });
+    // The first clerk's console stops acting as Quầy 1 and says who took it.
+    await clerkA.getByText('Quầy 1 đã được cán bộ Trần Văn Minh nhận').waitFor();
+    await clerkA.getByRole('button', { name: 'Quầy 1', exact: true }).waitFor();
+    expect(await clerkA.getByRole('button', { name: 'Gọi số tiếp theo' }).count()).toBe(0);
+    expect(await holder()).not.toBe(clerk1.id);
+    const logged = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'counter.takeover')
+      .execute();
+    expect(logged).toHaveLength(1);
   });
 
   it('runs under the enforced CSP without a single violation', () => {

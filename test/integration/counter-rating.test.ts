@@ -6,6 +6,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { COUNTER_RATING_WINDOW_SECONDS } from '../../shared/src/counter-rating.js';
+import type { LiveEvent } from '../../shared/src/protocol.js';
+import { connectSocket, subscribe } from '../helpers/board.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
@@ -230,5 +232,57 @@ eachDatabase('rating at the counter display', (kind) => {
       .where('ticket_id', '=', ticket.id)
       .execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('tells the phone of a rating given on the display, and keeps the comment it sends after (issue 11 item 15)', async () => {
+    const ticket = await completed(counterA);
+    const phone = connectSocket(app.url);
+    try {
+      const ack = await subscribe(phone, { ticketToken: ticket.token });
+      expect(ack).toMatchObject({ snapshot: { ticket: { id: ticket.id, status: 'done' }, feedback: null } });
+      const told = new Promise<LiveEvent>((resolve) =>
+        phone.on('event', (e) => e.type === 'ticket.rated' && resolve(e)),
+      );
+      expect((await rate(counterA, { ticketId: ticket.id, rating: 4 })).status).toBe(201);
+      expect(await told).toMatchObject({
+        type: 'ticket.rated',
+        ticket: { id: ticket.id },
+        feedback: { rating: 4, hasComment: false },
+      });
+    } finally {
+      phone.close();
+    }
+    const citizen = new Client(app.url);
+    // On load, too: the page shows the rating given instead of the form.
+    expect((await citizen.get(`/api/tickets/${ticket.token}`)).body.feedback).toEqual({
+      rating: 4,
+      hasComment: false,
+    });
+    // The phone's form was open: its rating and comment arrive after the display's rating.
+    const late = await citizen.post(`/api/tickets/${ticket.token}/feedback`, {
+      rating: 1,
+      comment: 'Cán bộ nhiệt tình',
+    });
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({
+      ticketId: ticket.id,
+      rating: 4,
+      comment: 'Cán bộ nhiệt tình',
+      attached: true,
+    });
+    // A second comment, or a rating alone, is refused, naming the rating given.
+    const again = await citizen.post(`/api/tickets/${ticket.token}/feedback`, { rating: 2, comment: 'Thêm' });
+    expectError(again, 409, 'feedback_exists');
+    expect(again.body.error.details).toEqual({ rating: 4, hasComment: true });
+    const rows = await database.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    expect(rows).toMatchObject([{ rating: 4, comment: 'Cán bộ nhiệt tình' }]);
+    expect((await citizen.get(`/api/tickets/${ticket.token}`)).body.feedback).toEqual({
+      rating: 4,
+      hasComment: true,
+    });
   });
 });

@@ -26,6 +26,7 @@ import {
   type CounterView,
   canCallNext,
   enabledTicketActions,
+  takenOverFrom,
   viewFromSnapshot,
 } from './console-state.js';
 import type { CounterActionEvent } from './counter-bar.js';
@@ -87,6 +88,10 @@ export class ClerkConsole extends LitElement {
   @state() private queue: CounterQueueView | null = null;
   @state() private today: Today | null = null;
   @state() private now = Date.now();
+  /** Another clerk holds the counter this clerk tried to work: ask before taking it over. */
+  @state() private takeover: { number: number; name: string } | null = null;
+  /** This clerk's counter was taken over by another: said once, on the counter picker. */
+  @state() private displaced = '';
   @query('luot-ticket-panel') private ticketPanel?: TicketPanel;
 
   #feed = new CenterFeedController(this, {
@@ -98,6 +103,14 @@ export class ClerkConsole extends LitElement {
       if (e.type === 'services.changed' && e.services) this.services = e.services;
       if (e.type === 'center.changed' && e.center) this.centerName = e.center.name;
       if (this.counterId === null) return;
+      const taker = this.user ? takenOverFrom(this.view, e, this.counterId, this.user.id) : null;
+      if (taker) {
+        // Stop acting as that counter at once: the other clerk works it now.
+        const number = this.view.counter?.number ?? 0;
+        this.#pickCounter(null);
+        this.displaced = this.#t('counter.takenBy', { number, name: taker.name });
+        return;
+      }
       const { view, queueChanged } = applyEvent(this.view, e, this.counterId);
       this.view = view;
       if (queueChanged) this.#scheduleRefresh();
@@ -155,6 +168,8 @@ export class ClerkConsole extends LitElement {
 
   #pickCounter(id: number | null): void {
     this.counterId = id;
+    this.takeover = null;
+    if (id !== null) this.displaced = '';
     if (id === null) localStorage.removeItem(COUNTER_KEY);
     else localStorage.setItem(COUNTER_KEY, String(id));
     const counter = this.counters.find((c) => c.id === id) ?? null;
@@ -199,6 +214,11 @@ export class ClerkConsole extends LitElement {
       this.#feed.watch(null);
       return;
     }
+    if (error instanceof ApiError && error.code === 'counter_held_by_other') {
+      const holder = error.details?.holder as { name?: string } | null | undefined;
+      this.takeover = { number: this.view.counter?.number ?? 0, name: holder?.name ?? '?' };
+      return;
+    }
     if (error instanceof ApiError && error.code === 'offline') this.error = this.#t('error.offline');
     else
       this.error = this.#t('error.generic', {
@@ -239,6 +259,11 @@ export class ClerkConsole extends LitElement {
 
   /** Focus never falls to the page: after every action it goes to the next step. */
   #keepFocus(): Promise<void> {
+    const takeOver = this.renderRoot.querySelector<HTMLButtonElement>('.takeover button[type="submit"]');
+    if (takeOver) {
+      takeOver.focus(); // asked whether to take the counter over: the answer is the next step
+      return Promise.resolve();
+    }
     return this.ticketPanel?.focusPrimary() ?? Promise.resolve();
   }
 
@@ -256,11 +281,38 @@ export class ClerkConsole extends LitElement {
     }
   }
 
+  async #takeOver(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    this.takeover = null;
+    await this.#act(`/api/counters/${this.counterId}/open`, { takeover: true });
+  }
+
+  #takeoverDialog(t: (k: MessageKey, p?: Record<string, string | number>) => string) {
+    const asked = this.takeover;
+    const holder = this.view.counter?.holder;
+    if (!asked && holder && this.user && holder.userId !== this.user.id && this.view.counter) {
+      // Picked a counter another clerk works: say so before any action is refused.
+      const number = this.view.counter.number;
+      return html`<section class="card wide" aria-label=${t('counter.takeOver')}>
+        <p role="status">${t('counter.heldNow', { number, name: holder.name })}</p>
+        <div class="picker"><button type="button" @click=${() => (this.takeover = { number, name: holder.name })}>${t('counter.takeOver')}</button></div>
+      </section>`;
+    }
+    if (!asked) return null;
+    return html`<form class="card wide takeover" role="alertdialog" aria-label=${t('counter.takeOver')}
+        aria-describedby="takeover-q" @submit=${this.#takeOver}>
+      <p id="takeover-q">${t('counter.heldBy', { number: asked.number, name: asked.name })}</p>
+      <div class="picker"><button type="submit" class="primary">${t('counter.takeOver')}</button>
+      <button type="button" @click=${() => (this.takeover = null)}>${t('action.back')}</button></div>
+    </form>`;
+  }
+
   async #signOut(): Promise<void> {
     await api('POST', '/api/auth/logout').catch(() => null);
     this.#feed.watch(null);
     this.user = null;
     this.queue = null;
+    this.displaced = '';
   }
 
   #ticketAction(action: StaffTicketAction, ticketId: number, body?: object): Promise<void> {
@@ -333,6 +385,7 @@ export class ClerkConsole extends LitElement {
         @switch-locale=${this.#switchLocale} @sign-out=${this.#signOut}></luot-staff-nav>
       ${offline ? html`<div class="banner" role="alert">${t('live.offline')}</div>` : null}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : null}
+      ${this.user && this.displaced ? html`<div class="error" role="alert">${this.displaced}</div>` : null}
       ${this.#body(t)}`;
   }
 
@@ -353,6 +406,7 @@ export class ClerkConsole extends LitElement {
     const online = this.#feed.online;
     const open = this.view.counter?.state === 'open';
     return html`<main>
+      ${this.#takeoverDialog(t)}
       <section class="card wide" aria-label=${t('counter.label')}>
         <luot-counter-bar .counter=${this.view.counter} .locale=${this.locale} ?busy=${this.view.ticket !== null}
           ?disabled=${!online} @counter-action=${this.#counterAction}></luot-counter-bar>

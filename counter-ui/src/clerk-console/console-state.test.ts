@@ -5,6 +5,7 @@ import {
   type CounterView,
   canCallNext,
   enabledTicketActions,
+  takenOverFrom,
   viewFromSnapshot,
 } from './console-state.js';
 
@@ -131,5 +132,25 @@ describe('clerk console state', () => {
     expect(canCallNext({ counter, ticket: null }, false)).toBe(false);
     expect(canCallNext({ counter: { ...counter, state: 'paused' }, ticket: null }, true)).toBe(false);
     expect(canCallNext({ counter, ticket: ticket({ status: 'called', counterId: 3 }) }, true)).toBe(false);
+  });
+
+  it('keeps who holds the counter through events that do not say, and sees a takeover (issue 11 item 11)', () => {
+    const mine: CounterView = { counter: { ...counter, holder: { userId: 7, name: 'An' } }, ticket: null };
+    // A configuration edit says nothing of the holder: it stays.
+    const edited = applyEvent(mine, event({ type: 'counter.changed', counterId: 3, counter }), 3).view;
+    expect(edited.counter?.holder).toEqual({ userId: 7, name: 'An' });
+    expect(takenOverFrom(mine, event({ type: 'counter.changed', counterId: 3, counter }), 3, 7)).toBeNull();
+    const taken = event({
+      type: 'counter.changed',
+      counterId: 3,
+      counter: { ...counter, holder: { userId: 8, name: 'Bình' } },
+    });
+    expect(takenOverFrom(mine, taken, 3, 7)).toEqual({ userId: 8, name: 'Bình' });
+    // Not for another counter, nor for a clerk who did not hold it.
+    expect(takenOverFrom(mine, { ...taken, counterId: 4 }, 3, 7)).toBeNull();
+    expect(takenOverFrom(mine, taken, 3, 9)).toBeNull();
+    // Released on sign-out: nobody took it.
+    const released = event({ type: 'counter.changed', counterId: 3, counter: { ...counter, holder: null } });
+    expect(takenOverFrom(mine, released, 3, 7)).toBeNull();
   });
 });

@@ -30,7 +30,9 @@ export function applyEvent(
   let { counter, ticket } = view;
   let queueChanged = false;
   if (event.type === 'counter.changed' && event.counterId === counterId && event.counter) {
-    counter = event.counter;
+    // An event that does not say who holds the counter (a configuration edit) leaves it as it was.
+    const holder = event.counter.holder === undefined ? counter?.holder : event.counter.holder;
+    counter = holder === undefined ? event.counter : { ...event.counter, holder };
     queueChanged = true;
   }
   const changed = event.ticket;
@@ -44,6 +46,17 @@ export function applyEvent(
       changed.counterId === counterId;
   }
   return { view: { counter, ticket }, queueChanged };
+}
+
+/**
+ * The one who took this counter over from `userId` (issue 11 item 11), when the event says so:
+ * the counter was held by them, and now someone else holds it.
+ */
+export function takenOverFrom(view: CounterView, event: LiveEvent, counterId: number, userId: number) {
+  if (event.type !== 'counter.changed' || event.counterId !== counterId) return null;
+  const next = event.counter?.holder;
+  if (view.counter?.holder?.userId !== userId || !next || next.userId === userId) return null;
+  return next;
 }
 
 /** Ticket actions the console offers, in the order of its buttons. */

@@ -9,7 +9,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
-import type { WireCounter, WireTicket } from '../../../shared/src/protocol.js';
+import type { GivenFeedback, Rating, WireCounter, WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from './citizen-styles.js';
 import type { FeedbackState, FeedbackSubmitEvent } from './feedback-form.js';
 import { registerWorker } from './push-subscription.js';
@@ -64,13 +64,20 @@ export class CitizenTicket extends LitElement {
   @state() private error = '';
   @state() private cancelling = false;
   @state() private feedback: FeedbackState = 'open';
+  /** The rating recorded for this ticket (here, on the counter display, or elsewhere). */
+  @state() private given: GivenFeedback | null = null;
 
   #live = new TicketLiveController(this, {
     snapshot: (snapshot) => {
       this.view = viewFromSnapshot(this.view, snapshot);
+      if (snapshot.feedback) this.given = snapshot.feedback;
     },
     event: (event) => {
       if (!this.view) return;
+      if (event.type === 'ticket.rated') {
+        if (event.feedback && event.ticket?.id === this.view.ticket.id) this.given = event.feedback;
+        return;
+      }
       const view = applyEvent(this.view, event);
       if (view === this.view) return;
       this.view = view;
@@ -96,11 +103,11 @@ export class CitizenTicket extends LitElement {
 
   async #load(token: string): Promise<void> {
     try {
-      const found = await api<WireTicket & { counter: WireCounter | null; centerId: number }>(
-        'GET',
-        `/api/tickets/${encodeURIComponent(token)}`,
-      );
-      const { counter, centerId, ...ticket } = found;
+      const found = await api<
+        WireTicket & { counter: WireCounter | null; centerId: number; feedback?: GivenFeedback | null }
+      >('GET', `/api/tickets/${encodeURIComponent(token)}`);
+      const { counter, centerId, feedback, ...ticket } = found;
+      if (feedback) this.given = feedback;
       this.view ??= { ticket, counter, seq: 0, transferred: false };
       this.centerId = centerId;
       if (localStorage.getItem(ratedKey(token))) this.feedback = 'thanks';
@@ -155,12 +162,26 @@ export class CitizenTicket extends LitElement {
     if (!this.token) return;
     this.feedback = 'sending';
     try {
-      await api('POST', `/api/tickets/${encodeURIComponent(this.token)}/feedback`, event.detail);
+      const receipt = await api<{ rating: Rating; comment: string | null; attached?: boolean }>(
+        'POST',
+        `/api/tickets/${encodeURIComponent(this.token)}/feedback`,
+        event.detail,
+      );
       localStorage.setItem(ratedKey(this.token), '1');
-      this.feedback = 'thanks';
+      if (receipt.attached) {
+        // Rated on the counter display meanwhile: that rating stands, the comment is kept with it.
+        this.given = { rating: receipt.rating, hasComment: true };
+        this.feedback = 'commented';
+      } else this.feedback = 'thanks';
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'feedback_exists') this.feedback = 'refused';
-      else {
+      if (error instanceof ApiError && error.code === 'feedback_exists') {
+        const rating = error.details?.rating as Rating | undefined;
+        if (rating === undefined) this.feedback = 'refused';
+        else {
+          this.given = { rating, hasComment: error.details?.hasComment === true };
+          this.feedback = 'open';
+        }
+      } else {
         this.feedback = 'open';
         this.error = this.#errorText(error);
       }
@@ -212,6 +233,7 @@ export class CitizenTicket extends LitElement {
       ${
         ticket.status === 'done'
           ? html`<luot-feedback-form .locale=${this.locale} .state=${this.feedback}
+              .given=${this.given?.rating ?? null} ?canComment=${this.given !== null && !this.given.hasComment}
               @feedback-submit=${this.#rate}></luot-feedback-form>`
           : null
       }

@@ -13,7 +13,7 @@ import { citizenText } from '../../../shared/src/i18n/citizen.js';
 import type { Rating } from '../../../shared/src/protocol.js';
 import { citizenStyles } from './citizen-styles.js';
 
-export type FeedbackState = 'open' | 'sending' | 'thanks' | 'refused';
+export type FeedbackState = 'open' | 'sending' | 'thanks' | 'refused' | 'commented';
 export type FeedbackSubmitEvent = CustomEvent<{ rating: Rating; comment?: string }>;
 
 /** Best first, as the paper forms at the centers list them. */
@@ -37,7 +37,11 @@ export class FeedbackForm extends LitElement {
 
   @property() locale: Locale = 'vi';
   @property() state: FeedbackState = 'open';
+  @property({ attribute: false }) given: Rating | null = null;
+  @property({ type: Boolean }) canComment = false;
   @state() private missing = false;
+  /** The comment typed so far: kept when the form gives way to the given rating. */
+  #draft = '';
 
   #submit(event: SubmitEvent): void {
     event.preventDefault();
@@ -48,7 +52,16 @@ export class FeedbackForm extends LitElement {
       return;
     }
     this.missing = false;
-    const comment = String(data.get('comment') ?? '').trim();
+    this.#send(rating, String(data.get('comment') ?? '').trim());
+  }
+
+  #sendComment(event: SubmitEvent): void {
+    event.preventDefault();
+    const comment = this.#draft.trim();
+    if (this.given !== null && comment) this.#send(this.given, comment);
+  }
+
+  #send(rating: Rating, comment: string): void {
     this.dispatchEvent(
       new CustomEvent('feedback-submit', {
         detail: comment ? { rating, comment } : { rating },
@@ -58,11 +71,32 @@ export class FeedbackForm extends LitElement {
     );
   }
 
+  #comment(label: string) {
+    return html`<label class="comment">${label}<textarea name="comment" rows="3" maxlength="1000"
+      .value=${this.#draft} @input=${(e: Event) => (this.#draft = (e.target as HTMLTextAreaElement).value)}></textarea></label>`;
+  }
+
+  #given(given: Rating) {
+    const t = (k: Parameters<typeof citizenText>[1]) => citizenText(this.locale, k);
+    const line = html`<p class="ok" role="status">${citizenText(this.locale, 'feedback.given', {
+      rating: t(`feedback.${given}`),
+    })}</p>`;
+    if (this.state === 'commented')
+      return html`<div class="card">${line}<p class="ok" role="status">${t('feedback.commentKept')}</p></div>`;
+    if (!this.canComment || this.state === 'thanks') return html`<div class="card">${line}</div>`;
+    return html`<form class="card" @submit=${this.#sendComment} novalidate>${line}
+      ${this.#comment(t('feedback.addComment'))}
+      <button type="submit" ?disabled=${this.state === 'sending'}>${t('feedback.sendComment')}</button>
+    </form>`;
+  }
+
   override render() {
     const t = (k: Parameters<typeof citizenText>[1]) => citizenText(this.locale, k);
-    if (this.state === 'thanks') return html`<p class="card ok" role="status">${t('feedback.thanks')}</p>`;
+    if (this.state === 'thanks' && this.given === null)
+      return html`<p class="card ok" role="status">${t('feedback.thanks')}</p>`;
     if (this.state === 'refused')
       return html`<p class="card error" role="alert">${t('feedback.refused')}</p>`;
+    if (this.given !== null) return this.#given(this.given);
     return html`<form class="card" @submit=${this.#submit} novalidate>
       <fieldset>
         <legend>${t('feedback.legend')}</legend>
@@ -71,7 +105,7 @@ export class FeedbackForm extends LitElement {
             html`<label class="choice"><input type="radio" name="rating" value=${r} />${t(`feedback.${r}`)}</label>`,
         )}
       </fieldset>
-      <label class="comment">${t('feedback.comment')}<textarea name="comment" rows="3" maxlength="1000"></textarea></label>
+      ${this.#comment(t('feedback.comment'))}
       ${this.missing ? html`<p class="error" role="alert">${t('feedback.choose')}</p>` : null}
       <button type="submit" ?disabled=${this.state === 'sending'}>${t('feedback.send')}</button>
     </form>`;

@@ -9,7 +9,7 @@ import { STORABLE } from '../http/schemas.js';
 import { secureCookie } from '../http/secure-cookies.js';
 import { type LockoutPolicy, LoginLockout } from './login-lockout.js';
 import { verifyPassword } from './passwords.js';
-import { createSession, endSession, SESSION_HOURS } from './sessions.repository.js';
+import { actorOfSession, createSession, endSession, SESSION_HOURS } from './sessions.repository.js';
 import { actorOf, requireStaff, SESSION_COOKIE } from './staff-session.js';
 
 const LoginBody = Type.Object(
@@ -25,6 +25,8 @@ export function authRoutes(
   db: Kysely<Database>,
   secureCookies: boolean,
   lockoutPolicy: Readonly<LockoutPolicy>,
+  /** After a sign-out: what the user held is given up (their counters, issue 11 item 11). */
+  signedOut: (userId: number) => Promise<void> = async () => {},
 ): void {
   const lockout = new LoginLockout(db, lockoutPolicy);
   const cookieOptions = {
@@ -82,7 +84,9 @@ export function authRoutes(
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const id = request.cookies[SESSION_COOKIE];
+    const actor = id && id.length <= 128 ? await actorOfSession(db, id) : null;
     if (id) await endSession(db, id);
+    if (actor) await signedOut(actor.userId);
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return reply.status(204).send();
   });

@@ -2,6 +2,7 @@
  * Snapshots answer `subscribe` and GET /snapshot. Each is read in one repeatable-read
  * transaction, so its `seq` matches its state exactly: a client applies events after it.
  */
+
 import type { Kysely } from 'kysely';
 import type {
   CenterSnapshot,
@@ -15,6 +16,7 @@ import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
 import type { Database } from '../db/tables.js';
 import { notFound } from '../errors.js';
 import { currentSeq, rowToEvent } from '../events/events.repository.js';
+import { givenFeedback } from '../feedback/feedback.js';
 import { positionOf } from '../queues/positions.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
 import { listCounters } from './centers.repository.js';
@@ -120,6 +122,8 @@ export function ticketSnapshot(
       const services = await servicesOfCounters(trx, [c.id]);
       counter = toWireCounter(c, services.get(c.id) ?? []);
     }
-    return { seq, ticket, counter, centerId: row.center_id };
+    // A served ticket's page shows the rating given, wherever it was given.
+    const feedback = row.status === 'done' ? { feedback: await givenFeedback(trx, row.id) } : {};
+    return { seq, ticket, counter, ...feedback, centerId: row.center_id };
   });
 }

@@ -9,6 +9,7 @@ import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
 import type { CounterRow } from './counter.wire.js';
+import { assertMayWork } from './counter-hold.js';
 
 export async function lockCounter(trx: Transaction<Database>, counterId: number): Promise<CounterRow> {
   const counter = await trx
@@ -58,6 +59,7 @@ export async function lockCounterForCall(
   const counter = rows[0];
   if (!counter) throw notFound('counter', counterId);
   assertCenterAccess(actor, counter.center_id);
+  await assertMayWork(trx, actor, counter);
   if (centerId !== undefined && counter.center_id !== centerId) {
     throw new DomainError('bad_request', `counter ${counterId} is not in the ticket's center`, { counterId });
   }

@@ -1,15 +1,19 @@
 /**
  * Opening, pausing (with a reason) and closing a counter, each logged as `counter.changed`.
  * A pause's reason is a code the public may see (break, meeting, back_office, other); any other
- * text is the clerk's note, under "other", for staff only.
+ * text is the clerk's note, under "other", for staff only. Opening takes the counter's hold and
+ * closing gives it up (counter-hold.ts); opening a counter someone else holds is refused unless
+ * `takeover` is said, and a takeover goes to the audit log.
  */
 import { sql } from 'kysely';
 import { type CounterState, isPauseReason, type WireCounter } from '../../../shared/src/protocol.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
+import { writeAudit } from '../config-admin/audit.repository.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
 import { servicesOfCounters, toWireCounter } from './counter.wire.js';
+import { assertMayWork, heldByOther, holderOf } from './counter-hold.js';
 import { activeTicketId, lockCounter } from './counter-lock.js';
 
 export async function setCounterState(
@@ -18,10 +22,22 @@ export async function setCounterState(
   counterId: number,
   state: CounterState,
   reason: string | null = null,
+  takeover = false,
 ): Promise<WireCounter> {
   const { counter, event } = await ctx.db.transaction().execute(async (trx) => {
     const row = await lockCounter(trx, counterId);
     assertCenterAccess(actor, row.center_id);
+    const heldByAnother = row.held_by !== null && row.held_by !== actor.userId;
+    if (state === 'open' && heldByAnother) {
+      if (!takeover) throw await heldByOther(trx, row);
+      const previous = await holderOf(trx, row.held_by);
+      await writeAudit(trx, actor, {
+        centerId: row.center_id,
+        action: 'counter.takeover',
+        subject: `counter:${counterId}`,
+        details: { counterNumber: row.number, fromUserId: row.held_by, fromName: previous?.name ?? null },
+      });
+    } else if (state !== 'open') await assertMayWork(trx, actor, row);
     if (state !== 'open') {
       // A citizen is at the counter or walking to it: finish with them first.
       const active = await activeTicketId(trx, counterId);
@@ -39,18 +55,28 @@ export async function setCounterState(
     const paused = state === 'paused' && reason !== null;
     const pauseReason = paused ? (isPauseReason(reason) ? reason : 'other') : null;
     const pauseNote = paused && !isPauseReason(reason) ? reason : null;
-    if (row.state === state && row.pause_reason === pauseReason && row.pause_note === pauseNote) {
+    // Opening takes the hold, closing gives it up; a pause keeps whoever holds it.
+    const heldBy = state === 'open' ? actor.userId : state === 'closed' ? null : row.held_by;
+    const holder = await holderOf(trx, heldBy);
+    const same = row.state === state && row.pause_reason === pauseReason && row.pause_note === pauseNote;
+    if (same && row.held_by === heldBy) {
       const services = await servicesOfCounters(trx, [counterId]);
-      return { counter: toWireCounter(row, services.get(counterId) ?? []), event: null };
+      return { counter: { ...toWireCounter(row, services.get(counterId) ?? []), holder }, event: null };
     }
     const updated = await trx
       .updateTable('counters')
-      .set({ state, pause_reason: pauseReason, pause_note: pauseNote, state_changed_at: sql`now()` })
+      .set({
+        state,
+        pause_reason: pauseReason,
+        pause_note: pauseNote,
+        held_by: heldBy,
+        ...(same ? {} : { state_changed_at: sql`now()` }),
+      })
       .where('id', '=', counterId)
       .returningAll()
       .executeTakeFirstOrThrow();
     const services = await servicesOfCounters(trx, [counterId]);
-    const counter = toWireCounter(updated, services.get(counterId) ?? []);
+    const counter = { ...toWireCounter(updated, services.get(counterId) ?? []), holder };
     const event = await appendEvent(trx, {
       centerId: row.center_id,
       type: 'counter.changed',

@@ -7,6 +7,10 @@ import { CounterParams, Id, NoBody, Text } from '../http/schemas.js';
 import { callNext, callSpecific } from '../queues/call-next.js';
 import { setCounterState } from './counter-state.js';
 
+/** `takeover`: take the counter over from the clerk who holds it (asked first, then logged). */
+const OpenBody = Type.Optional(
+  Type.Object({ takeover: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+);
 const PauseBody = Type.Object({ reason: Text(200) }, { additionalProperties: false });
 const CallBody = Type.Object({ ticketId: Id, reason: Text(500) }, { additionalProperties: false });
 
@@ -15,8 +19,18 @@ export function countersRoutes(app: App, ctx: DomainContext): void {
   const preHandler = requireStaff();
   const schema = { tags, params: CounterParams, body: NoBody };
 
-  app.post('/api/counters/:counterId/open', { schema, preHandler }, (request) =>
-    setCounterState(ctx, actorOf(request), request.params.counterId, 'open'),
+  app.post(
+    '/api/counters/:counterId/open',
+    { schema: { ...schema, body: OpenBody }, preHandler },
+    (request) =>
+      setCounterState(
+        ctx,
+        actorOf(request),
+        request.params.counterId,
+        'open',
+        null,
+        request.body?.takeover === true,
+      ),
   );
   app.post(
     '/api/counters/:counterId/pause',

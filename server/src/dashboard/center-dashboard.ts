@@ -136,7 +136,7 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
         slaMinutes: num(r.sla_minutes),
       }));
 
-      const counters = await countersWithClerks(trx, centerId, start);
+      const counters = await countersWithClerks(trx, centerId);
       const clerks = await clerkFigures(trx, centerId, day, start);
 
       const { rows: ratingRows } = await sql<{ rating: number; n: number }>`
@@ -184,12 +184,8 @@ function stateChanges(centerId: number, start: Date) {
     WHERE e.before IS DISTINCT FROM e.state`;
 }
 
-/** Each counter, who opened it last today, and its ticket in hand. */
-async function countersWithClerks(
-  db: Kysely<Database>,
-  centerId: number,
-  start: Date,
-): Promise<CounterFigures[]> {
+/** Each counter, who holds it, and its ticket in hand. */
+async function countersWithClerks(db: Kysely<Database>, centerId: number): Promise<CounterFigures[]> {
   const rows = await db
     .selectFrom('counters')
     .selectAll()
@@ -203,15 +199,18 @@ async function countersWithClerks(
     .where('center_id', '=', centerId)
     .where('status', 'in', ACTIVE_AT_COUNTER)
     .execute();
-  // Who opened it: the last change *into* open today. Configuration edits and a manager's
-  // reassignment also write counter.changed (state still open, their own user): they are not
-  // openings, or an admin renaming a service would become every open counter's clerk.
-  const { rows: openers } = await sql<{ counter_id: number; username: string }>`
-    SELECT DISTINCT ON (c.counter_id) c.counter_id, u.username
-    FROM (${stateChanges(centerId, start)}) c JOIN users u ON u.id = c.user_id
-    WHERE c.state = 'open'
-    ORDER BY c.counter_id, c.seq DESC`.execute(db);
-  const opener = new Map(openers.map((o) => [o.counter_id, o.username]));
+  // The clerk is whoever holds the counter now (issue 11 item 11), not whoever last sent an
+  // event that left it open: a takeover, or an admin editing its services, moves no credit.
+  const holders = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where(
+      'id',
+      'in',
+      [...new Set(rows.map((c) => c.held_by).filter((id): id is number => id !== null))].concat(-1),
+    )
+    .execute();
+  const holderName = new Map(holders.map((u) => [u.id, u.username]));
   return rows.map((c) => {
     const ticket = active.find((t) => t.counter_id === c.id);
     return {
@@ -220,7 +219,7 @@ async function countersWithClerks(
       state: c.state as CounterState,
       pauseReason: c.pause_reason as PauseReason | null,
       pauseNote: c.pause_note,
-      clerk: c.state === 'closed' ? null : (opener.get(c.id) ?? null),
+      clerk: c.state === 'closed' || c.held_by === null ? null : (holderName.get(c.held_by) ?? null),
       ticket: ticket ? toWireTicket(ticket) : null,
       secondsAtCounter: ticket ? Math.round(Number(ticket.at_counter)) : null,
     };

@@ -60,6 +60,8 @@ export interface CountersTable {
   /** While a manager's reassignment holds: the configured services, to put back at day end. */
   configured_service_ids: number[] | null;
   services_reassigned_on: ColumnType<string | null, string | null, string | null>;
+  /** The signed-in user working the counter (issue 11 item 11); null: nobody holds it. */
+  held_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CounterServicesTable {

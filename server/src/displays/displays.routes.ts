@@ -10,6 +10,7 @@ import { RATINGS } from '../../../shared/src/protocol.js';
 import type { Database } from '../db/tables.js';
 import { isCounterDisplayOf } from '../devices/device-access.js';
 import { DomainError } from '../errors.js';
+import type { Publisher } from '../events/publisher.js';
 import { rateAtCounter } from '../feedback/counter-rating.js';
 import type { App } from '../http/app-type.js';
 import { CounterParams, Id } from '../http/schemas.js';
@@ -31,7 +32,7 @@ const ratingRateLimit = {
     ),
 };
 
-export function displaysRoutes(app: App, db: Kysely<Database>): void {
+export function displaysRoutes(app: App, db: Kysely<Database>, publisher: Publisher): void {
   const tags = ['counters'];
   app.get('/api/counters/:counterId/display', { schema: { tags, params: CounterParams } }, (request) =>
     counterDisplayInfo(db, request.params.counterId, (counter) => isCounterDisplayOf(db, request, counter)),
@@ -41,8 +42,13 @@ export function displaysRoutes(app: App, db: Kysely<Database>): void {
     { schema: { tags, params: CounterParams, body: RatingBody }, config: { rateLimit: ratingRateLimit } },
     async (request, reply) => {
       const { ticketId, rating } = request.body;
-      const receipt = await rateAtCounter(db, request.params.counterId, ticketId, rating, (counter) =>
-        isCounterDisplayOf(db, request, counter),
+      const receipt = await rateAtCounter(
+        db,
+        request.params.counterId,
+        ticketId,
+        rating,
+        (counter) => isCounterDisplayOf(db, request, counter),
+        publisher,
       );
       return reply.status(201).send(receipt);
     },

@@ -14,7 +14,9 @@ export interface Published {
 
 export interface Publisher {
   publish(items: Published[]): void;
+  /** An event for one citizen's room only, not in the center's log (ticket.rated). */
+  tellTicket(token: string, event: LiveEvent): void;
 }
 
 /** For tools and tests that change data with nobody watching. */
-export const silentPublisher: Publisher = { publish: () => {} };
+export const silentPublisher: Publisher = { publish: () => {}, tellTicket: () => {} };

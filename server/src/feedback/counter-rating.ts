@@ -7,9 +7,12 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { COUNTER_RATING_WINDOW_SECONDS } from '../../../shared/src/counter-rating.js';
-import type { Rating } from '../../../shared/src/protocol.js';
+import type { LiveEvent, Rating } from '../../../shared/src/protocol.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
+import { currentSeq } from '../events/events.repository.js';
+import type { Publisher } from '../events/publisher.js';
+import { toWireTicket } from '../tickets/ticket.wire.js';
 import type { FeedbackReceipt } from './feedback.js';
 
 /** Events after which a counter holds another ticket: the completed one is no longer "just completed". */
@@ -27,6 +30,7 @@ export async function rateAtCounter(
   ticketId: number,
   rating: Rating,
   fromItsDisplay: (counter: { id: number; centerId: number }) => Promise<boolean>,
+  publisher: Publisher,
 ): Promise<FeedbackReceipt> {
   const counter = await db
     .selectFrom('counters')
@@ -41,8 +45,8 @@ export async function rateAtCounter(
       { counterId },
     );
   }
-  return db.transaction().execute(async (trx) => {
-    const ticket = await trx.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
+  const { receipt, notice } = await db.transaction().execute(async (trx) => {
+    const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
     if (!ticket) throw notFound('ticket', ticketId);
     const rated = await trx
       .selectFrom('feedback')
@@ -87,11 +91,23 @@ export async function rateAtCounter(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new DomainError('feedback_exists', 'this ticket has already been rated');
-    return {
+    const receipt: FeedbackReceipt = {
       ticketId: row.ticket_id,
       rating: row.rating as Rating,
       comment: row.comment,
       createdAt: row.created_at.toISOString(),
     };
+    // The citizen's phone, if open, stops offering the form (issue 11 item 15): its own room only.
+    const notice: LiveEvent = {
+      seq: await currentSeq(trx, ticket.center_id),
+      type: 'ticket.rated',
+      at: receipt.createdAt,
+      centerId: ticket.center_id,
+      ticket: toWireTicket(ticket),
+      feedback: { rating: receipt.rating, hasComment: false },
+    };
+    return { receipt, notice: { token: ticket.token, event: notice } };
   });
+  publisher.tellTicket(notice.token, notice.event);
+  return receipt;
 }

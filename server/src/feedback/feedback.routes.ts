@@ -1,4 +1,7 @@
-/** POST /api/tickets/:token/feedback { rating, comment? }: 201 once, then 409. */
+/**
+ * POST /api/tickets/:token/feedback { rating, comment? }: 201 once, then 409 naming the rating
+ * given; 200 when a comment is attached to a rating given without one (on the counter display).
+ */
 import { Type } from 'typebox';
 import { RATINGS } from '../../../shared/src/protocol.js';
 import type { DomainContext } from '../context.js';
@@ -16,13 +19,13 @@ export function feedbackRoutes(app: App, ctx: DomainContext): void {
     '/api/tickets/:token/feedback',
     { schema: { tags: ['tickets'], params: TokenParams, body: FeedbackBody } },
     async (request, reply) => {
-      const receipt = await rateTicket(
+      const { receipt, created } = await rateTicket(
         ctx,
         request.params.token,
         request.body.rating,
         request.body.comment ?? null,
       );
-      return reply.status(201).send(receipt);
+      return reply.status(created ? 201 : 200).send(receipt);
     },
   );
 }

@@ -106,6 +106,10 @@ export class SocketPublisher implements Publisher {
     this.#schedule();
   }
 
+  tellTicket(token: string, event: LiveEvent): void {
+    this.#io.to(ticketRoom(token)).emit('event', event);
+  }
+
   /** Resolves when every position refresh asked for so far has been sent (tests wait on it). */
   async idle(): Promise<void> {
     while (this.#scheduled || this.#pending.size > 0) await this.#inFlight;

@@ -13,6 +13,7 @@ import {
 import { nextStatus, type TicketAction, type TicketStatus } from '../../../shared/src/ticket-state.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
+import { assertMayWorkAt } from '../counters/counter-hold.js';
 import { lockCounterForCall } from '../counters/counter-lock.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, illegalTransition, notFound } from '../errors.js';
@@ -69,6 +70,9 @@ const steps = {
 
 export type SimpleAction = keyof typeof steps;
 
+/** Work at the counter the ticket is at: only whoever holds it (a clerk), not a displaced clerk. */
+const AT_COUNTER: ReadonlySet<SimpleAction> = new Set(['recall', 'start', 'no_show', 'return', 'hold']);
+
 async function applyStep(
   trx: Transaction<Database>,
   row: TicketRow,
@@ -110,6 +114,7 @@ export function applyAction(ctx: DomainContext, actor: Actor, ticketId: number, 
   return run(ctx, async (trx) => {
     const row = await lockTicket(trx, ticketId);
     assertCenterAccess(actor, row.center_id);
+    if (AT_COUNTER.has(action)) await assertMayWorkAt(trx, actor, row.counter_id);
     const { updated, item } = await applyStep(trx, row, action, steps[action], {}, actor.userId);
     return { ticket: toWireTicket(updated), items: [item] };
   });
@@ -164,6 +169,7 @@ export function completeTicket(
   return run(ctx, async (trx) => {
     const row = await lockTicket(trx, ticketId);
     assertCenterAccess(actor, row.center_id);
+    await assertMayWorkAt(trx, actor, row.counter_id);
     const step: Step = { type: 'ticket.done', changes: () => ({ finished_at: now }) };
     const { updated, item } = await applyStep(trx, row, 'complete', step, { outcome, note }, actor.userId);
     return { ticket: toWireTicket(updated), items: [item] };
@@ -200,6 +206,7 @@ export function transferTicket(ctx: DomainContext, actor: Actor, ticketId: numbe
   return run(ctx, async (trx) => {
     const row = await lockTicket(trx, ticketId);
     assertCenterAccess(actor, row.center_id);
+    await assertMayWorkAt(trx, actor, row.counter_id);
     const status = checkTransition(row, 'transfer');
     const { updated, created } = await replaceTicket(trx, row, status, serviceId, row.issued_at);
     const event = await appendEvent(trx, {

@@ -138,10 +138,10 @@ export function ticketsRoutes(
   );
 
   app.get('/api/tickets/:token', { schema: { tags, params: TokenParams } }, async (request) => {
-    const { ticket, counter, centerId } = publicTicketSnapshot(
+    const { ticket, counter, centerId, feedback } = publicTicketSnapshot(
       await ticketSnapshot(ctx.db, request.params.token),
     );
-    return { ...ticket, counter, centerId };
+    return { ...ticket, counter, centerId, feedback: feedback ?? null };
   });
 
   // One path, two callers: staff name the ticket by id (digits), the citizen by token (never all digits).

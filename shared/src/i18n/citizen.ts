@@ -82,6 +82,10 @@ const vi = {
   'feedback.choose': 'Hãy chọn một mức đánh giá.',
   'feedback.thanks': 'Cảm ơn bạn đã đánh giá.',
   'feedback.refused': 'Số này đã được đánh giá rồi. Mỗi số chỉ được đánh giá một lần.',
+  'feedback.given': 'Bạn đã đánh giá: {rating}',
+  'feedback.addComment': 'Góp ý thêm (không bắt buộc)',
+  'feedback.sendComment': 'Gửi góp ý',
+  'feedback.commentKept': 'Cảm ơn bạn, góp ý của bạn đã được ghi nhận.',
   'notify.title': 'Nhận thông báo',
   'notify.intro':
     'Chúng tôi báo cho bạn khi còn {ahead} người trước bạn và khi đến lượt, kể cả khi bạn đã đóng trang này.',
@@ -195,6 +199,10 @@ const en: Record<CitizenKey, string> = {
   'feedback.choose': 'Choose a rating.',
   'feedback.thanks': 'Thank you for your rating.',
   'feedback.refused': 'This ticket has already been rated. Each ticket can be rated once.',
+  'feedback.given': 'You rated: {rating}',
+  'feedback.addComment': 'Add a comment (optional)',
+  'feedback.sendComment': 'Send comment',
+  'feedback.commentKept': 'Thank you, your comment has been recorded.',
   'notify.title': 'Get notified',
   'notify.intro':
     'We tell you when {ahead} people are ahead of you and when it is your turn, even with this page closed.',
