@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
+import { shoot } from '../helpers/display-page.js';
 import { type CenterFixture, createCenterFixture, type ServiceSpec } from '../helpers/fixtures.js';
 import {
   type AreaPath,
@@ -81,6 +82,7 @@ describe.runIf(browserSuitesRun())('waiting-room board layout on a real day', ()
   let page: Page;
   let big: CenterFixture;
   let small: CenterFixture;
+  let mid: CenterFixture;
   const calledNumbers: string[] = [];
 
   const shotDir = 'test-results/board-layout';
@@ -99,6 +101,13 @@ describe.runIf(browserSuitesRun())('waiting-room board layout on a real day', ()
       staff: [{ role: 'clerk', count: COUNTERS }],
     });
     small = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+    // A district center's busy morning: 12 services, 12 counters open, 7 calls.
+    mid = await createCenterFixture(database.db, {
+      name: 'Trung tâm Hành chính công TP Uông Bí',
+      services: SERVICES.slice(0, 12),
+      counters: Array.from({ length: 12 }, (_, i) => [SERVICES[i]!.code]),
+      staff: [{ role: 'clerk', count: 12 }],
+    });
 
     const clerks = await Promise.all(big.usernames.clerk.map((u) => new Client(app.url).login(u)));
     for (const [i, clerk] of clerks.entries()) {
@@ -138,6 +147,20 @@ describe.runIf(browserSuitesRun())('waiting-room board layout on a real day', ()
     expect(
       (await kiosk.post(`/api/centers/${small.centerId}/tickets`, { serviceId: small.serviceIds.A })).status,
     ).toBe(201);
+
+    const midClerks = await Promise.all(mid.usernames.clerk.map((u) => new Client(app.url).login(u)));
+    for (const [i, clerk] of midClerks.entries()) {
+      expect((await clerk.post(`/api/counters/${mid.counterIds[i]}/open`)).status).toBe(200);
+    }
+    for (const s of SERVICES.slice(0, 12)) {
+      for (let n = 0; n < 4; n++) {
+        const serviceId = mid.serviceIds[s.code];
+        expect((await kiosk.post(`/api/centers/${mid.centerId}/tickets`, { serviceId })).status).toBe(201);
+      }
+    }
+    for (const i of [0, 1, 2, 3, 4, 5, 6]) {
+      expect((await midClerks[i]!.post(`/api/counters/${mid.counterIds[i]}/call-next`)).status).toBe(200);
+    }
 
     browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
@@ -301,6 +324,19 @@ describe.runIf(browserSuitesRun())('waiting-room board layout on a real day', ()
       expect(await page.getByText(/Trang \d+\/\d+/).count()).toBe(0);
     });
   }
+
+  it('lays out a busy district center, 12 services and 7 calls, at 1920x1080 (docs/screenshots/board-busy.png)', async () => {
+    const size = SIZES[0]!;
+    await page.setViewportSize(size);
+    await page.goto(`${app.url}/display/?center=${mid.centerId}`);
+    await page.locator('luot-board-calls li').nth(6).waitFor();
+    expect(await page.locator('luot-board-calls li').count()).toBe(7);
+    await page.locator('luot-board-waiting li').first().filter({ hasText: /\d/ }).waitFor();
+    await page.screenshot({ path: `${shotDir}/mid-${size.width}x${size.height}.png` });
+    await shoot(page, 'board-busy');
+    await checkLayout('mid 1920x1080', size);
+    expect(await isOnTop(page, CURRENT_NUMBER)).toBe(true);
+  });
 
   it('lays out in English too (longer names), at 1366x768', { timeout: 90_000 }, async () => {
     const size = SIZES[1]!;
