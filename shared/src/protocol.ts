@@ -151,6 +151,12 @@ export interface PublicCenter {
   id: number;
   name: string;
   timezone: string;
+  /** Printed on tickets and shown on the phone page; null when the center has none. */
+  hotline: string | null;
+  /** The board's notice line (the center's news); null when none. */
+  boardNotice: string | null;
+  /** When the center takes tickets, `HH:MM`–`HH:MM` in its zone; null when all day. */
+  openingHours: { from: string; to: string }[] | null;
 }
 
 /** One change, in the center's `seq` order. */

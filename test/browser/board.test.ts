@@ -16,6 +16,7 @@ import { issueTicket } from '../../server/src/tickets/issue-ticket.js';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { shoot, stubVoice, untilVoice, voiceLog } from '../helpers/display-page.js';
+import { textProblems } from '../helpers/layout.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const sentence = (ticket: string, counter: string) => `Mời công dân có số ${ticket} đến quầy số ${counter}`;
@@ -295,6 +296,18 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     await page.locator('luot-board-waiting li[data-service="KT"]').filter({ hasText: 'Kế toán' }).waitFor();
     expect((await patch('/api/config/centers/1', { name: 'Trung tâm đổi tên' })).status).toBe(200);
     await page.getByRole('heading', { level: 1, name: 'Trung tâm đổi tên' }).waitFor();
+    // The center's notice and hotline: one line under the panels, live too.
+    expect(await page.getByRole('note').count()).toBe(0);
+    expect(
+      (await patch('/api/config/centers/1', { boardNotice: 'Chiều thứ Sáu nghỉ tập huấn.', hotline: '1022' }))
+        .status,
+    ).toBe(200);
+    await page
+      .getByRole('note')
+      .filter({ hasText: 'Chiều thứ Sáu nghỉ tập huấn. · Đường dây nóng: 1022' })
+      .waitFor();
+    await shoot(page, 'board-notice');
+    expect(await textProblems(page)).toEqual({ overlapping: [], outside: [], clipped: [] });
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
       true,
     );

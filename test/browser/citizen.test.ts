@@ -332,6 +332,35 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     await figure('counters').filter({ hasText: 'Chưa có quầy phục vụ' }).waitFor();
     await figure('wait').filter({ hasText: 'sẽ ước tính khi có quầy mở' }).waitFor();
   });
+  it("shows the center's hours and hotline under the ticket (issue 11)", async () => {
+    const f = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+    await database.db
+      .updateTable('centers')
+      .set({
+        hotline: '0203 3 123 456',
+        opening_hours: JSON.stringify([
+          { from: '00:00', to: '11:30' },
+          { from: '11:30', to: '23:59' },
+        ]),
+      })
+      .where('id', '=', f.centerId)
+      .execute();
+    const issued = await new Client(app.url).post(`/api/centers/${f.centerId}/tickets`, {
+      serviceId: f.serviceIds.A,
+    });
+    expect(issued.status).toBe(201);
+    const page = await newPhone();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.url}/ticket/?t=${issued.body.token}`);
+    const info = page.locator('.center-info');
+    await info.filter({ hasText: 'Đường dây nóng: 0203 3 123 456' }).waitFor();
+    expect(await info.innerText()).toBe(
+      'Giờ làm việc: 00:00–11:30, 11:30–23:59\nĐường dây nóng: 0203 3 123 456',
+    );
+    expect(await textProblems(page)).toMatchObject({ overlapping: [], clipped: [] });
+    await page.close();
+  });
+
   it('wraps a long center name in the phone header, never cutting it (issue 11 item 10)', async () => {
     const services = (await new Client(app.url).get('/api/centers/1/services')).body as { id: number }[];
     const issued = await new Client(app.url).post('/api/centers/1/tickets', { serviceId: services[0]!.id });

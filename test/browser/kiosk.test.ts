@@ -248,6 +248,26 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
     await page.close();
   });
 
+  it("prints the center's hours and hotline on the ticket (issue 11)", async () => {
+    const f = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+    await database.db
+      .updateTable('centers')
+      .set({ hotline: '1022', opening_hours: JSON.stringify([{ from: '00:00', to: '23:59' }]) })
+      .where('id', '=', f.centerId)
+      .execute();
+    const page = await open(kioskUrl(f.centerId));
+    await take(page, 'Lĩnh vực A', 'Không ưu tiên');
+    await ticketOf(page).locator('.number', { hasText: 'A001' }).waitFor();
+    const paper = page.locator('luot-kiosk-ticket[paper]');
+    expect(await paper.locator('[data-field="center-info"]').innerText()).toBe(
+      'Giờ làm việc: 00:00–23:59\nĐường dây nóng: 1022',
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect(await paper.locator('[data-field="center-info"]').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+
   it('prints each ticket once by itself when printing is on, and records a claimed priority', async () => {
     const page = await open(kioskUrl(1, ''), (p) =>
       p.addInitScript(() => {

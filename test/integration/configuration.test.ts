@@ -11,7 +11,7 @@ import { connectSocket, subscribe, TestBoard } from '../helpers/board.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { expectError, fingerprint, StrictClient } from '../helpers/refusals.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** The general fingerprint plus everything configuration writes. */
 async function configPrint(db: Kysely<Database>) {
@@ -424,6 +424,42 @@ eachDatabase('configuration', (kind) => {
       );
     });
 
+    it('keeps a hotline and a board notice, shows them to every public screen, and clears them with an empty text', async () => {
+      const url = `/api/config/centers/${f.centerId}`;
+      const reply = await patch(manager, url, {
+        hotline: '0203 3 123 456',
+        boardNotice: 'Chiều thứ Sáu trung tâm nghỉ để tập huấn.',
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({
+        hotline: '0203 3 123 456',
+        boardNotice: 'Chiều thứ Sáu trung tâm nghỉ để tập huấn.',
+      });
+      const listed = (await new Client(app.url).get('/api/centers')).body as Record<string, unknown>[];
+      expect(listed.find((c) => c.id === f.centerId)).toMatchObject({
+        hotline: '0203 3 123 456',
+        boardNotice: 'Chiều thứ Sáu trung tâm nghỉ để tập huấn.',
+      });
+      await refused(
+        'hotline too long',
+        () => patch(manager, url, { hotline: '1'.repeat(41) }),
+        400,
+        'validation_failed',
+        'hotline',
+      );
+      await refused(
+        'notice on two lines',
+        () => patch(manager, url, { boardNotice: 'một\nhai' }),
+        400,
+        'validation_failed',
+        'boardNotice',
+      );
+      expect((await patch(manager, url, { hotline: '', boardNotice: '' })).body).toMatchObject({
+        hotline: null,
+        boardNotice: null,
+      });
+    });
+
     it('lets only an admin create a center, with its event sequence', async () => {
       await refused(
         'manager creates a center',
@@ -735,7 +771,7 @@ eachDatabase('configuration', (kind) => {
         [start + 3, 'services.changed', 'Kế toán thuế', false],
       ]);
 
-      // The center's name is shown on every public screen; its priority rule is not.
+      // The center's name, hours, hotline and notice are shown on public screens; its priority rule is not.
       expect((await patch(manager, `/api/config/centers/${f.centerId}`, { priorityEvery: 4 })).status).toBe(
         200,
       );
@@ -750,6 +786,8 @@ eachDatabase('configuration', (kind) => {
         center: {
           id: f.centerId,
           name: 'Trung tâm mới',
+          hotline: null,
+          boardNotice: null,
           timezone: (
             await database.db
               .selectFrom('centers')

@@ -1,5 +1,5 @@
 /**
- * `<luot-center-editor>`: the center's name, address, time zone, opening hours, priority
+ * `<luot-center-editor>`: the center's name, address, hotline, board notice, time zone, opening hours, priority
  * ratio and ageing. Properties: `center`, `centerId`, `locale`. Fires `saved`.
  */
 import { html } from 'lit';
@@ -11,6 +11,8 @@ export interface CenterSettings {
   id: number;
   name: string;
   address: string;
+  hotline: string | null;
+  boardNotice: string | null;
   timezone: string;
   openingHours: Window[] | null;
   priorityEvery: number;
@@ -21,6 +23,8 @@ export interface CenterSettings {
 const EXPLAIN: Record<string, ConfigKey> = {
   name: 'err.name',
   address: 'err.address',
+  hotline: 'err.hotline',
+  boardNotice: 'err.boardNotice',
   timezone: 'err.timezone',
   openingHours: 'err.hours',
   priorityEvery: 'err.priorityEvery',
@@ -44,6 +48,8 @@ export class CenterEditor extends ConfigForm {
     await this.save('PATCH', `/api/config/centers/${this.centerId}`, {
       name: text('name'),
       address: text('address'),
+      hotline: text('hotline'),
+      boardNotice: text('boardNotice'),
       timezone: text('timezone'),
       openingHours,
       priorityEvery: Number(text('priorityEvery')),
@@ -61,6 +67,8 @@ export class CenterEditor extends ConfigForm {
       <h3 id="center-form-title">${this.t('config.center')}</h3>
       ${this.field('name', this.t('center.name'), input('name', c.name))}
       ${this.field('address', this.t('center.address'), input('address', c.address))}
+      ${this.field('hotline', this.t('center.hotline'), input('hotline', c.hotline ?? '', 'tel'))}
+      ${this.field('boardNotice', this.t('center.boardNotice'), input('boardNotice', c.boardNotice ?? '', 'text', true), this.t('center.boardNoticeHint'))}
       ${this.field('timezone', this.t('center.timezone'), input('timezone', c.timezone))}
       ${this.field('openingHours', this.t('center.openingHours'), input('openingHours', formatWindows(c.openingHours), 'text', true), this.t('service.hoursHint'))}
       ${this.field('priorityEvery', this.t('center.priorityEvery'), input('priorityEvery', c.priorityEvery, 'number'))}

@@ -42,8 +42,8 @@ export class BoardWaiting extends LitElement {
       /* As wide as two letters, so most names line up; a three-letter code takes a little more. */
       .code { min-width: calc(min(var(--code-chars, 1), 2) * 0.72em); text-align: center; font-weight: 800;
         font-size: 4.2vmin; line-height: 1.1; color: #ffd43b; }
-      .about { display: grid; gap: 0.3vmin; min-width: 0; }
-      .name { font-size: 3.8vmin; line-height: 1.2; overflow-wrap: break-word; }
+      .about { display: grid; gap: 0.2vmin; min-width: 0; }
+      .name { font-size: 3.8vmin; line-height: 1.12; overflow-wrap: break-word; }
       .serving { font-size: 3.4vmin; line-height: 1.2; color: #b8f2c8; overflow-wrap: break-word; }
       .serving.none { color: #ffc58a; font-weight: 600; }
       /* The count is a number and a person drawn beside it; "người chờ" is said to screen readers

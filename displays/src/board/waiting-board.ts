@@ -11,9 +11,10 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { boardNoticeText } from '../../../shared/src/center-info.js';
 import { storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/displays.js';
-import type { LiveEvent } from '../../../shared/src/protocol.js';
+import type { LiveEvent, PublicCenter } from '../../../shared/src/protocol.js';
 import { BoardFeedController } from '../controllers/board-feed-controller.js';
 import { DisplayHttpError, getJson, ServerClock } from '../controllers/server-clock.js';
 import '../pairing/device-pairing.js';
@@ -51,7 +52,7 @@ export class WaitingBoard extends LitElement {
   static override styles = css`
     /* Every area is a grid cell of its own, sized by the screen, never by its content: the
        panels inside page or shrink to fit it. 16:9 in three columns, 4:3 in two, portrait in rows. */
-    :host { display: grid; grid-template-rows: auto minmax(0, 1fr); grid-template-columns: minmax(0, 1fr); gap: 2vmin;
+    :host { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; grid-template-columns: minmax(0, 1fr); gap: 2vmin;
       box-sizing: border-box; height: 100vh; width: 100vw; padding: 2vmin 2.5vmin; overflow: hidden;
       background: #0b1f3a; color: #fff; font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
     header { display: flex; align-items: center; gap: 2vmin; min-width: 0; border-bottom: 0.3vmin solid #27476f;
@@ -78,11 +79,16 @@ export class WaitingBoard extends LitElement {
       .side { flex-direction: column-reverse; align-items: flex-end; gap: 1vmin; }
     }
     main.pairing { display: block; }
+    /* The center's notice and hotline, one or two lines under the panels, never scrolling. */
+    .notice { margin: 0; padding-top: 1.2vmin; border-top: 0.3vmin solid #27476f; font-size: 3.6vmin; line-height: 1.25;
+      color: #ffe08a; overflow-wrap: break-word; }
     .problem { font-size: 4vmin; margin: auto; max-width: 70vw; text-align: center; }
   `;
 
   @state() private centerId: number | null = null;
   @state() private centerName = '';
+  /** The center's notice line (its notice and hotline), or null. */
+  @state() private notice: string | null = null;
   @state() private services: BoardService[] = [];
   @state() private view: BoardView = EMPTY_VIEW;
   @state() private problem: { key: DisplayMessageKey; id?: string } | null = null;
@@ -155,10 +161,12 @@ export class WaitingBoard extends LitElement {
     if (id === null) return;
     try {
       const [centers, services] = await Promise.all([
-        getJson<{ id: number; name: string }[]>('/api/centers', this.#clock),
+        getJson<PublicCenter[]>('/api/centers', this.#clock),
         getJson<BoardService[]>(`/api/centers/${id}/services`, this.#clock),
       ]);
-      this.centerName = centers.find((c) => c.id === id)?.name ?? '';
+      const center = centers.find((c) => c.id === id) ?? null;
+      this.centerName = center?.name ?? '';
+      this.notice = boardNoticeText(this.locale, center);
       this.services = services;
     } catch (error) {
       if (error instanceof DisplayHttpError && error.status === 404) {
@@ -175,7 +183,10 @@ export class WaitingBoard extends LitElement {
   #apply(event: LiveEvent, replayed: boolean): void {
     // Configuration is an event too (DESIGN.md §15): a new or renamed service, a renamed center.
     if (event.type === 'services.changed' && event.services) this.services = event.services;
-    if (event.type === 'center.changed' && event.center) this.centerName = event.center.name;
+    if (event.type === 'center.changed' && event.center) {
+      this.centerName = event.center.name;
+      this.notice = boardNoticeText(this.locale, event.center);
+    }
     const news = shouldAnnounce(event, replayed, this.#clock.ageMs(event.at));
     this.view = applyEvent(this.view, event, news ? Date.now() + FRESH_MS : 0);
     if (!news) return;
@@ -235,6 +246,7 @@ export class WaitingBoard extends LitElement {
         <luot-board-waiting .services=${this.services} .waiting=${this.view.waiting} .counters=${this.view.counters}
           .turn=${this.turn} locale=${this.locale}></luot-board-waiting>
         <luot-board-counters .counters=${this.view.counters} .turn=${this.turn} locale=${this.locale}></luot-board-counters>
-      </main>`;
+      </main>
+      ${this.notice ? html`<p class="notice" role="note">${this.notice}</p>` : nothing}`;
   }
 }

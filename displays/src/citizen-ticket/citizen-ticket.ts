@@ -6,10 +6,17 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
-import type { GivenFeedback, Rating, WireCounter, WireTicket } from '../../../shared/src/protocol.js';
+import type {
+  GivenFeedback,
+  PublicCenter,
+  Rating,
+  WireCounter,
+  WireTicket,
+} from '../../../shared/src/protocol.js';
 import { citizenStyles } from './citizen-styles.js';
 import type { FeedbackState, FeedbackSubmitEvent } from './feedback-form.js';
 import { registerWorker } from './push-subscription.js';
@@ -41,6 +48,7 @@ export class CitizenTicket extends LitElement {
       header { display: flex; align-items: center; gap: 0.5rem; padding: 0.6rem 1rem; background: #0b3d6e; color: #fff; }
       /* A long center name wraps: a citizen must read all of it, never an ellipsis. */
       header .brand { margin: 0 auto 0 0; font-weight: 700; min-width: 0; overflow-wrap: break-word; }
+      .center-info { margin: 1rem 0 0; color: #3d4651; line-height: 1.5; }
       header button { min-height: 2.5rem; background: transparent; border-color: #ffffffa0; padding: 0.3rem 0.7rem; }
       main { display: grid; gap: 1rem; padding: 1rem; max-width: 32rem; margin: 0 auto; }
       h1 { font-size: 1.3rem; margin: 0; }
@@ -59,6 +67,8 @@ export class CitizenTicket extends LitElement {
   @state() private view: TicketView | null = null;
   @state() private centerId: number | null = null;
   @state() private centerName = '';
+  /** The center's hours and hotline, for a citizen with a question. */
+  @state() private center: PublicCenter | null = null;
   @state() private services: ServiceName[] = [];
   @state() private missing = false;
   @state() private error = '';
@@ -116,10 +126,11 @@ export class CitizenTicket extends LitElement {
       this.#pointManifestAt(token);
       void registerWorker();
       const [centers, services] = await Promise.all([
-        api<{ id: number; name: string }[]>('GET', '/api/centers'),
+        api<PublicCenter[]>('GET', '/api/centers'),
         api<ServiceName[]>('GET', `/api/centers/${centerId}/services`),
       ]);
-      this.centerName = centers.find((c) => c.id === centerId)?.name ?? '';
+      this.center = centers.find((c) => c.id === centerId) ?? null;
+      this.centerName = this.center?.name ?? '';
       this.services = services;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
@@ -243,7 +254,15 @@ export class CitizenTicket extends LitElement {
             <a class="button" href=${`/ticket/new?center=${this.centerId}`}>${this.#t('new.another')}</a>`
           : null
       }
-      ${LIVE.has(ticket.status) && this.token ? html`<luot-notify-panel .token=${this.token} .locale=${this.locale}></luot-notify-panel>` : null}`;
+      ${LIVE.has(ticket.status) && this.token ? html`<luot-notify-panel .token=${this.token} .locale=${this.locale}></luot-notify-panel>` : null}
+      ${this.#centerInfo()}`;
+  }
+
+  #centerInfo() {
+    const lines = centerInfoLines(this.locale, this.center);
+    return lines.length === 0
+      ? null
+      : html`<p class="center-info">${lines.map((l, i) => html`${i ? html`<br />` : null}${l}`)}</p>`;
   }
 
   #remembered() {

@@ -3,11 +3,10 @@
  * the contract's code, or `offline`, so the screen can say what happened and never hangs).
  */
 import { api } from '../../../shared/src/http/api-client.js';
-import type { Priority } from '../../../shared/src/protocol.js';
+import type { Priority, PublicCenter } from '../../../shared/src/protocol.js';
 import type { IssuedTicket, KioskService } from './kiosk-state.js';
 
-export const fetchCenters = () =>
-  api<{ id: number; name: string; timezone: string }[]>('GET', '/api/centers');
+export const fetchCenters = () => api<PublicCenter[]>('GET', '/api/centers');
 
 export const fetchServices = (centerId: number) =>
   api<KioskService[]>('GET', `/api/centers/${centerId}/services`);

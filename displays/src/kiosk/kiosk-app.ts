@@ -10,10 +10,11 @@
 
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
-import type { LiveEvent } from '../../../shared/src/protocol.js';
+import type { LiveEvent, PublicCenter } from '../../../shared/src/protocol.js';
 import { BoardFeedController } from '../controllers/board-feed-controller.js';
 import {
   fetchCenters,
@@ -100,6 +101,8 @@ export class Kiosk extends LitElement {
   readonly #options = kioskOptions(location.search);
   @state() private locale: Locale = 'vi';
   @state() private centerName = '';
+  /** The center as public screens know it: its hours and hotline are printed on each ticket. */
+  @state() private center: PublicCenter | null = null;
   /** The center's zone: the clock shows the center's time whatever zone the device is set to. */
   @state() private timeZone = DEFAULT_TIME_ZONE;
   @state() private services: KioskService[] | null = null;
@@ -150,7 +153,10 @@ export class Kiosk extends LitElement {
   }
 
   #configEvent(event: LiveEvent): void {
-    if (event.type === 'center.changed' && event.center) this.centerName = event.center.name;
+    if (event.type === 'center.changed' && event.center) {
+      this.centerName = event.center.name;
+      this.center = event.center;
+    }
     if (CONFIG_EVENTS.has(event.type)) this.#refreshSoon();
   }
 
@@ -213,6 +219,7 @@ export class Kiosk extends LitElement {
     const center = centers.find((c) => c.id === centerId);
     if (!center) throw new ApiError(404, 'not_found', `center ${centerId} does not exist`);
     this.centerName = center.name;
+    this.center = center;
     this.timeZone = center.timezone || DEFAULT_TIME_ZONE;
     if (config.publicUrl) this.#publicBase = config.publicUrl;
     this.#centerLoaded = true;
@@ -347,7 +354,7 @@ export class Kiosk extends LitElement {
         return html`<main class="ticket-screen" tabindex="-1" aria-label=${t('ticket.label', { number: screen.ticket.number })}
           @click=${this.#backToStart}>
           <luot-kiosk-ticket .ticket=${screen.ticket} .serviceName=${serviceName(screen.service, this.locale)}
-            .centerName=${this.centerName} .locale=${this.locale} .qrUrl=${screen.qrUrl} .qrSvg=${screen.qrSvg}></luot-kiosk-ticket>
+            .centerName=${this.centerName} .centerInfo=${centerInfoLines(this.locale, this.center)} .locale=${this.locale} .qrUrl=${screen.qrUrl} .qrSvg=${screen.qrSvg}></luot-kiosk-ticket>
           <p class="status" role="status">${this.#options.printing ? `${t('ticket.printing')} ` : ''}${t('ticket.watchBoard')}</p>
           <button class="big">${t('action.done')}</button>
           <p class="hint">${t('ticket.returning', { seconds: this.#secondsLeft() })}</p>
@@ -368,7 +375,7 @@ export class Kiosk extends LitElement {
   #paper(screen: Extract<Screen, { kind: 'ticket' }>) {
     return html`<div class="paper" aria-hidden="true">
       <luot-kiosk-ticket paper .ticket=${screen.ticket} .serviceName=${serviceName(screen.service, this.locale)}
-        .centerName=${this.centerName} .locale=${this.locale} .qrUrl=${screen.qrUrl} .qrSvg=${screen.qrSvg}></luot-kiosk-ticket>
+        .centerName=${this.centerName} .centerInfo=${centerInfoLines(this.locale, this.center)} .locale=${this.locale} .qrUrl=${screen.qrUrl} .qrSvg=${screen.qrSvg}></luot-kiosk-ticket>
     </div>`;
   }
 }

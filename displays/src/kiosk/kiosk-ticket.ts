@@ -32,6 +32,7 @@ export class KioskTicket extends LitElement {
     .qr-code { width: 15rem; height: 15rem; }
     .qr-code svg { display: block; width: 100%; height: 100%; }
     .footer { display: none; }
+    .info { margin: 0.6em 0 0; font-size: 0.8em; line-height: 1.35; }
 
     /* 80 mm thermal paper: 4 mm margins leave the 72 mm a thermal head prints. */
     :host([paper]) { display: block; box-sizing: border-box; width: 80mm; padding: 3mm 4mm 4mm; border-radius: 0;
@@ -51,6 +52,8 @@ export class KioskTicket extends LitElement {
   @property({ attribute: false }) ticket: IssuedTicket | null = null;
   @property() serviceName = '';
   @property() centerName = '';
+  /** The center's hours and hotline, printed under the figures (shared/src/center-info.ts). */
+  @property({ attribute: false }) centerInfo: string[] = [];
   @property() locale: Locale = 'vi';
   @property() qrUrl = '';
   @property({ attribute: false }) qrSvg = '';
@@ -80,6 +83,7 @@ export class KioskTicket extends LitElement {
           <dt>${t('ticket.issuedAt')}</dt><dd data-field="issued">${issuedAtText(ticket.issuedAt, this.locale)}</dd>
           ${ticket.priority ? html`<dt>${t('ticket.priority')}</dt><dd data-field="priority">${t(PRIORITY_KEYS[ticket.priority])}</dd>` : null}
         </dl>
+        ${this.centerInfo.length ? html`<p class="info" data-field="center-info">${this.centerInfo.map((l, i) => html`${i ? html`<br />` : null}${l}`)}</p>` : null}
       </div>
       <div class="qr">
         <div class="qr-code" role="img" aria-label=${t('ticket.qrLabel', { number: ticket.number })}

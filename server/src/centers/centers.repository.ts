@@ -1,6 +1,6 @@
 /** Centers, their services and counters as the public lists show them. */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { WireCounter } from '../../../shared/src/protocol.js';
+import type { PublicCenter, WireCounter } from '../../../shared/src/protocol.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
 import type { Database, IssuingWindow } from '../db/tables.js';
 import { notFound } from '../errors.js';
@@ -15,9 +15,34 @@ export async function createCenter(trx: Transaction<Database>, values: { name: s
   return center.id;
 }
 
-export function listCenters(db: Db) {
+/** A center as every public screen shows it: name, zone, hours, hotline and the board's notice. */
+export async function listCenters(db: Db): Promise<PublicCenter[]> {
   // The zone goes with the name: a screen shows the center's time, not its device's.
-  return db.selectFrom('centers').select(['id', 'name', 'timezone']).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('centers')
+    .select(['id', 'name', 'timezone', 'hotline', 'board_notice', 'opening_hours'])
+    .orderBy('id')
+    .execute();
+  return rows.map(toPublicCenter);
+}
+
+export function toPublicCenter(r: {
+  id: number;
+  name: string;
+  timezone: string;
+  hotline: string | null;
+  board_notice: string | null;
+  opening_hours: unknown;
+}): PublicCenter {
+  const hours = typeof r.opening_hours === 'string' ? JSON.parse(r.opening_hours) : r.opening_hours;
+  return {
+    id: r.id,
+    name: r.name,
+    timezone: r.timezone,
+    hotline: r.hotline,
+    boardNotice: r.board_notice,
+    openingHours: (hours as IssuingWindow[] | null) ?? null,
+  };
 }
 
 export async function assertCenterExists(db: Db, centerId: number): Promise<void> {

@@ -14,6 +14,8 @@ export interface CenterSettings {
   id: number;
   name: string;
   address: string;
+  hotline: string | null;
+  boardNotice: string | null;
   timezone: string;
   openingHours: IssuingWindow[] | null;
   priorityEvery: number;
@@ -29,6 +31,8 @@ export async function centerSettings(db: DomainContext['db'], centerId: number):
     id: r.id,
     name: r.name,
     address: r.address,
+    hotline: r.hotline,
+    boardNotice: r.board_notice,
     timezone: r.timezone,
     openingHours: openingHours ?? null,
     priorityEvery: r.priority_every,
@@ -51,6 +55,8 @@ export async function updateCenterSettings(
     const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.hotline !== undefined ? { hotline: input.hotline || null } : {}),
+      ...(input.boardNotice !== undefined ? { board_notice: input.boardNotice || null } : {}),
       ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
       ...(input.openingHours !== undefined
         ? { opening_hours: input.openingHours ? JSON.stringify(input.openingHours) : null }
@@ -70,8 +76,11 @@ export async function updateCenterSettings(
       subject: `center:${centerId}`,
       details: input,
     });
-    // What public screens show of the center: its name, and its time zone (the kiosk's clock).
-    const shown = input.name !== undefined || input.timezone !== undefined;
+    // What public screens show of the center: its name, its time zone (the kiosk's clock), its
+    // hours and hotline (tickets, the phone page) and the board's notice line.
+    const shown = (['name', 'timezone', 'openingHours', 'hotline', 'boardNotice'] as const).some(
+      (k) => input[k] !== undefined,
+    );
     return shown ? [await centerChanged(trx, centerId)] : [];
   });
   ctx.publisher.publish(published);

@@ -7,6 +7,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { PublicService } from '../../../shared/src/protocol.js';
+import { toPublicCenter } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
 import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
@@ -29,17 +30,17 @@ export async function servicesChanged(trx: Trx, centerId: number): Promise<Publi
   return { event, ticketTokens: [], serviceIds: [] };
 }
 
-/** `center.changed` with the center's name and time zone as they are in this transaction. Call it last. */
+/** `center.changed` with the center as public screens show it, in this transaction. Call it last. */
 export async function centerChanged(trx: Trx, centerId: number): Promise<Published> {
   const row = await trx
     .selectFrom('centers')
-    .select(['id', 'name', 'timezone'])
+    .select(['id', 'name', 'timezone', 'hotline', 'board_notice', 'opening_hours'])
     .where('id', '=', centerId)
     .executeTakeFirstOrThrow();
   const event = await appendEvent(trx, {
     centerId,
     type: 'center.changed',
-    body: { center: { id: row.id, name: row.name, timezone: row.timezone } },
+    body: { center: toPublicCenter(row) },
   });
   return { event, ticketTokens: [], serviceIds: [] };
 }

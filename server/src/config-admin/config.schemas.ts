@@ -67,6 +67,10 @@ const centerFields = {
   name: Name(200),
   /** Shown on staff pages and kept in the audit log: one line, as names are; '' clears it. */
   address: OptionalText(300),
+  /** Public: printed on tickets and shown on the phone page; '' removes it. */
+  hotline: OptionalText(40),
+  /** Public: the board's notice line (news, closures); '' removes it. */
+  boardNotice: OptionalText(200),
   timezone: Type.String({ minLength: 1, maxLength: 64, pattern: STORABLE }),
   openingHours: Windows,
   priorityEvery: Type.Integer({ minimum: 0, maximum: 100 }),

@@ -20,6 +20,7 @@ import * as smsLimits from './migrations/2026-12-02T0600-sms-limits.js';
 import * as loginSweep from './migrations/2026-12-03T0100-login-sweep.js';
 import * as cancelReasons from './migrations/2026-12-03T0200-cancel-reasons.js';
 import * as counterHolder from './migrations/2026-12-04T0140-counter-holder.js';
+import * as centerPublicInfo from './migrations/2026-12-04T0230-center-public-info.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T0100-login-sweep': loginSweep,
   '2026-12-03T0200-cancel-reasons': cancelReasons,
   '2026-12-04T0140-counter-holder': counterHolder,
+  '2026-12-04T0230-center-public-info': centerPublicInfo,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,10 @@ export interface CentersTable {
   ageing_minutes: Generated<number>;
   /** Only paired devices (and staff) may follow the center's rooms and issue from a kiosk. */
   require_paired_devices: Generated<boolean>;
+  /** Public: printed on tickets and shown on the phone page; null shows nothing. */
+  hotline: string | null;
+  /** Public: the board's notice line; null shows none. */
+  board_notice: string | null;
   created_at: Generated<Date>;
 }
 
