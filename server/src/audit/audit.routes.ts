@@ -6,6 +6,7 @@ import { assertStaff } from '../auth/staff-session.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
 import type { App } from '../http/app-type.js';
+import { failures, Open } from '../http/responses.js';
 import { CenterParams } from '../http/schemas.js';
 import { auditTrail } from './audit-trail.js';
 
@@ -17,7 +18,18 @@ const Query = Type.Object(
 export function auditRoutes(app: App, db: Kysely<Database>): void {
   app.get(
     '/api/centers/:centerId/audit',
-    { schema: { tags: ['dashboard'], params: CenterParams, querystring: Query } },
+    {
+      schema: {
+        tags: ['dashboard'],
+        params: CenterParams,
+        querystring: Query,
+        summary: "The center's audit trail, newest first",
+        response: {
+          200: Type.Array(Open('an audit entry (AuditEntry in audit/audit-trail.ts)', {})),
+          ...failures(400, 401, 403, 404, 503),
+        },
+      },
+    },
     async (request) => {
       const actor = assertStaff(request, ['manager', 'admin']);
       assertCenterAccess(actor, request.params.centerId);

@@ -12,6 +12,7 @@ import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
+import { Any, failures, Open } from '../http/responses.js';
 import { CenterParams, Id, NoBody, PersonName } from '../http/schemas.js';
 import { secureCookie } from '../http/secure-cookies.js';
 import { DEVICE_TOKEN_COOKIE, setDeviceCookie, tokenOfRequest } from './device-credentials.js';
@@ -32,6 +33,7 @@ const PairBody = Type.Object(
   { additionalProperties: false },
 );
 const DeviceParams = Type.Object({ deviceId: Id });
+const Device = Open('a paired device', { id: Type.Integer(), kind: Type.String(), name: Type.String() });
 
 const pairRateLimit = {
   max: PAIR_ATTEMPTS_PER_MINUTE,
@@ -51,7 +53,23 @@ export function devicesRoutes(app: App, ctx: DomainContext, secureCookies: boole
 
   app.post(
     '/api/centers/:centerId/pairing-codes',
-    { schema: { tags, params: CenterParams, body: NewCode } },
+    {
+      schema: {
+        tags,
+        params: CenterParams,
+        body: NewCode,
+        summary: 'Issue a one-time pairing code for a board, kiosk or counter display (ten minutes)',
+        response: {
+          201: Open('the code', {
+            code: Type.String(),
+            kind: Type.String(),
+            name: Type.String(),
+            expiresAt: Type.String(),
+          }),
+          ...failures(400, 401, 403, 404, 503),
+        },
+      },
+    },
     async (request, reply) => {
       const actor = managers(request);
       return reply
@@ -60,22 +78,55 @@ export function devicesRoutes(app: App, ctx: DomainContext, secureCookies: boole
     },
   );
 
-  app.get('/api/centers/:centerId/devices', { schema: { tags, params: CenterParams } }, async (request) => {
-    const actor = managers(request);
-    assertCenterAccess(actor, request.params.centerId);
-    await assertCenterExists(db, request.params.centerId);
-    return listDevices(db, request.params.centerId);
-  });
+  app.get(
+    '/api/centers/:centerId/devices',
+    {
+      schema: {
+        tags,
+        params: CenterParams,
+        summary: "The center's paired devices",
+        response: { 200: Type.Array(Device), ...failures(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request) => {
+      const actor = managers(request);
+      assertCenterAccess(actor, request.params.centerId);
+      await assertCenterExists(db, request.params.centerId);
+      return listDevices(db, request.params.centerId);
+    },
+  );
 
   app.post(
     '/api/devices/:deviceId/revoke',
-    { schema: { tags, params: DeviceParams, body: NoBody } },
+    {
+      schema: {
+        tags,
+        params: DeviceParams,
+        body: NoBody,
+        summary: 'Revoke a paired device: its token stops working',
+        response: {
+          200: Open('the revoked device', { device: Device }),
+          ...failures(400, 401, 403, 404, 503),
+        },
+      },
+    },
     async (request) => ({ device: await revokeDevice(ctx, managers(request), request.params.deviceId) }),
   );
 
   app.post(
     '/api/devices/pair',
-    { schema: { tags, body: PairBody }, config: { rateLimit: pairRateLimit } },
+    {
+      schema: {
+        tags,
+        body: PairBody,
+        summary: 'Redeem a pairing code: the device gets its token (cookie and body)',
+        response: {
+          201: Open('the device and its token', { device: Device, token: Type.String() }),
+          ...failures(400, 403, 404, 409, 429, 503),
+        },
+      },
+      config: { rateLimit: pairRateLimit },
+    },
     async (request, reply) => {
       const { device, token } = await redeemPairingCode(
         db,
@@ -91,7 +142,21 @@ export function devicesRoutes(app: App, ctx: DomainContext, secureCookies: boole
   // Public: whether this device may follow the center; a device paired here gets its cookie renewed.
   app.get(
     '/api/centers/:centerId/device',
-    { schema: { tags, params: CenterParams } },
+    {
+      schema: {
+        tags,
+        params: CenterParams,
+        summary: 'Whether this device is paired with the center, and whether the center requires it',
+        response: {
+          200: Open('pairing state', {
+            pairingRequired: Type.Boolean(),
+            paired: Type.Boolean(),
+            device: Any('{ id, kind, name, counterId } or null'),
+          }),
+          ...failures(400, 404, 503),
+        },
+      },
+    },
     async (request, reply) => {
       const { centerId } = request.params;
       const center = await db

@@ -13,6 +13,7 @@ import { DomainError } from '../errors.js';
 import type { Publisher } from '../events/publisher.js';
 import { rateAtCounter } from '../feedback/counter-rating.js';
 import type { App } from '../http/app-type.js';
+import { Any, FeedbackReceipt, failures } from '../http/responses.js';
 import { CounterParams, Id } from '../http/schemas.js';
 import { counterDisplayInfo } from './counter-display-info.js';
 
@@ -34,12 +35,34 @@ const ratingRateLimit = {
 
 export function displaysRoutes(app: App, db: Kysely<Database>, publisher: Publisher): void {
   const tags = ['counters'];
-  app.get('/api/counters/:counterId/display', { schema: { tags, params: CounterParams } }, (request) =>
-    counterDisplayInfo(db, request.params.counterId, (counter) => isCounterDisplayOf(db, request, counter)),
+  app.get(
+    '/api/counters/:counterId/display',
+    {
+      schema: {
+        tags,
+        params: CounterParams,
+        summary: 'What a counter display shows: its counter, its center, and whether it may take ratings',
+        response: {
+          200: Any('CounterDisplayInfo (displays/counter-display-info.ts)'),
+          ...failures(400, 404, 503),
+        },
+      },
+    },
+    (request) =>
+      counterDisplayInfo(db, request.params.counterId, (counter) => isCounterDisplayOf(db, request, counter)),
   );
   app.post(
     '/api/counters/:counterId/rating',
-    { schema: { tags, params: CounterParams, body: RatingBody }, config: { rateLimit: ratingRateLimit } },
+    {
+      schema: {
+        tags,
+        params: CounterParams,
+        body: RatingBody,
+        summary: 'Rate the ticket just completed at this counter, from its paired counter display',
+        response: { 201: FeedbackReceipt, ...failures(400, 403, 404, 409, 429, 503) },
+      },
+      config: { rateLimit: ratingRateLimit },
+    },
     async (request, reply) => {
       const { ticketId, rating } = request.body;
       const receipt = await rateAtCounter(

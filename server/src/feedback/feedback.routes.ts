@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { RATINGS } from '../../../shared/src/protocol.js';
 import type { DomainContext } from '../context.js';
 import type { App } from '../http/app-type.js';
+import { FeedbackReceipt, failures } from '../http/responses.js';
 import { Paragraph, TokenParams } from '../http/schemas.js';
 import { rateTicket } from './feedback.js';
 
@@ -17,7 +18,21 @@ const FeedbackBody = Type.Object(
 export function feedbackRoutes(app: App, ctx: DomainContext): void {
   app.post(
     '/api/tickets/:token/feedback',
-    { schema: { tags: ['tickets'], params: TokenParams, body: FeedbackBody } },
+    {
+      schema: {
+        tags: ['tickets'],
+        params: TokenParams,
+        body: FeedbackBody,
+        summary: "Rate a completed ticket from the citizen's phone, with an optional comment",
+        description:
+          '201 for a new rating; 200 when the comment is attached to a rating given on the counter display; 409 feedback_exists once rated.',
+        response: {
+          200: FeedbackReceipt,
+          201: FeedbackReceipt,
+          ...failures(400, 404, 409, 503),
+        },
+      },
+    },
     async (request, reply) => {
       const { receipt, created } = await rateTicket(
         ctx,

@@ -1,5 +1,6 @@
 /** Liveness and readiness: ready once migrated and seeded, the database answers, and not draining. */
 import { type Kysely, sql } from 'kysely';
+import { Type } from 'typebox';
 import type { Database } from '../db/tables.js';
 import type { App } from './app-type.js';
 
@@ -30,14 +31,38 @@ async function ping(db: Kysely<Database>): Promise<void> {
 
 export function healthRoutes(app: App, db: Kysely<Database>, readiness: Readiness): void {
   const tags = ['health'];
-  app.get('/healthz', { schema: { tags } }, () => ({ ok: true }));
-  app.get('/readyz', { schema: { tags } }, async (_request, reply) => {
-    if (readiness.draining) return reply.status(503).send({ ready: false, reason: 'draining' });
-    try {
-      await ping(db);
-    } catch {
-      return reply.status(503).send({ ready: false, reason: 'database unreachable' });
-    }
-    return { ready: true };
-  });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags,
+        summary: 'Liveness: the process answers',
+        response: { 200: Type.Object({ ok: Type.Boolean() }) },
+      },
+    },
+    () => ({ ok: true }),
+  );
+  const Readiness = Type.Object({ ready: Type.Boolean(), reason: Type.Optional(Type.String()) });
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags,
+        summary: 'Readiness: migrated and seeded, the database answers, not draining',
+        response: {
+          200: { ...Readiness, description: 'ready' },
+          503: { ...Readiness, description: 'not ready: draining or database unreachable' },
+        },
+      },
+    },
+    async (_request, reply) => {
+      if (readiness.draining) return reply.status(503).send({ ready: false, reason: 'draining' });
+      try {
+        await ping(db);
+      } catch {
+        return reply.status(503).send({ ready: false, reason: 'database unreachable' });
+      }
+      return { ready: true };
+    },
+  );
 }

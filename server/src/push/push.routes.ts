@@ -17,6 +17,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
+import { failures, NoContent, Open } from '../http/responses.js';
 import { NoBody, TokenParams } from '../http/schemas.js';
 import type { SocketPublisher } from '../realtime/publish.js';
 import type { NotificationChannel } from './notices.js';
@@ -148,15 +149,41 @@ export async function registerNotifications(
   );
 
   const tags = ['tickets'];
-  app.get('/api/push/config', { schema: { tags } }, async () => ({
-    publicKey: (await keys()).publicKey,
-    ahead: config.pushAhead,
-    sms: smsWebhookUrl !== null,
-  }));
+  const Subscribed = Open('subscribed', { subscribed: Type.Boolean() });
+  app.get(
+    '/api/push/config',
+    {
+      schema: {
+        tags,
+        summary: 'The Web Push public key, how many tickets ahead a notice goes, and whether SMS is offered',
+        response: {
+          200: Open('push configuration', {
+            publicKey: Type.String(),
+            ahead: Type.Integer(),
+            sms: Type.Boolean(),
+          }),
+          ...failures(503),
+        },
+      },
+    },
+    async () => ({
+      publicKey: (await keys()).publicKey,
+      ahead: config.pushAhead,
+      sms: smsWebhookUrl !== null,
+    }),
+  );
 
   app.post(
     '/api/tickets/:token/push',
-    { schema: { tags, params: TokenParams, body: SubscribeBody } },
+    {
+      schema: {
+        tags,
+        params: TokenParams,
+        body: SubscribeBody,
+        summary: 'Subscribe a browser to Web Push notices for this ticket',
+        response: { 201: Subscribed, ...failures(400, 404, 409, 503) },
+      },
+    },
     async (request, reply) => {
       const { endpoint, keys: subscriptionKeys, locale = 'vi' } = request.body;
       const fault = pushEndpointFault(endpoint, config.pushAllowedHosts);
@@ -176,7 +203,15 @@ export async function registerNotifications(
 
   app.post(
     '/api/tickets/:token/push/unsubscribe',
-    { schema: { tags, params: TokenParams, body: UnsubscribeBody } },
+    {
+      schema: {
+        tags,
+        params: TokenParams,
+        body: UnsubscribeBody,
+        summary: 'Stop Web Push notices to this browser for this ticket',
+        response: { 204: NoContent, ...failures(400, 404, 503) },
+      },
+    },
     async (request, reply) => {
       await deleteSubscription(db, await ticketIdOf(db, request.params.token), request.body.endpoint);
       return reply.status(204).send();
@@ -186,7 +221,14 @@ export async function registerNotifications(
   app.post(
     '/api/tickets/:token/sms',
     {
-      schema: { tags, params: TokenParams, body: SmsBody },
+      schema: {
+        tags,
+        params: TokenParams,
+        body: SmsBody,
+        summary: 'Send text messages about this ticket to a phone number (with consent)',
+        description: '404 when SMS is not offered here (no SMS_WEBHOOK_URL).',
+        response: { 201: Subscribed, ...failures(400, 404, 409, 429, 503) },
+      },
       config: { rateLimit: smsOptInRateLimit(config.smsOptInsPerAddressHour) },
     },
     async (request, reply) => {
@@ -202,7 +244,15 @@ export async function registerNotifications(
 
   app.post(
     '/api/tickets/:token/sms/unsubscribe',
-    { schema: { tags, params: TokenParams, body: NoBody } },
+    {
+      schema: {
+        tags,
+        params: TokenParams,
+        body: NoBody,
+        summary: 'Stop text messages about this ticket',
+        response: { 204: NoContent, ...failures(400, 404, 503) },
+      },
+    },
     async (request, reply) => {
       await deleteContact(db, await ticketIdOf(db, request.params.token));
       return reply.status(204).send();

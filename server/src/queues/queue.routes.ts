@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { actorOf, requireStaff } from '../auth/staff-session.js';
 import type { Database } from '../db/tables.js';
 import type { App } from '../http/app-type.js';
+import { Any, failures } from '../http/responses.js';
 import { CounterParams } from '../http/schemas.js';
 import { clerkToday } from '../stats/clerk-today.js';
 import { counterQueue } from './queue-preview.js';
@@ -11,10 +12,30 @@ export function queueRoutes(app: App, db: Kysely<Database>): void {
   const preHandler = requireStaff();
   app.get(
     '/api/counters/:counterId/queue',
-    { schema: { tags: ['counters'], params: CounterParams }, preHandler },
+    {
+      schema: {
+        tags: ['counters'],
+        params: CounterParams,
+        summary: "The counter's queue: who would be called next, and why",
+        response: {
+          200: Any('the counter queue (CounterQueue in queues/queue-preview.ts)'),
+          ...failures(400, 401, 403, 404, 503),
+        },
+      },
+      preHandler,
+    },
     (request) => counterQueue(db, actorOf(request), request.params.counterId),
   );
-  app.get('/api/me/today', { schema: { tags: ['auth'] }, preHandler }, (request) =>
-    clerkToday(db, actorOf(request)),
+  app.get(
+    '/api/me/today',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "The signed-in clerk's own figures for today",
+        response: { 200: Any('the figures (ClerkToday in stats/clerk-today.ts)'), ...failures(401, 503) },
+      },
+      preHandler,
+    },
+    (request) => clerkToday(db, actorOf(request)),
   );
 }

@@ -12,6 +12,7 @@ import { REPORT_POOL_SIZE } from '../db/postgres-pool.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
+import { failures, Open } from '../http/responses.js';
 import { CenterParams } from '../http/schemas.js';
 import { centerReport } from './center-report.js';
 import { reportCsv } from './report-csv.js';
@@ -76,15 +77,44 @@ export function reportsRoutes(app: App, db: Kysely<Database>): void {
       throw error;
     }
   };
-  app.get('/api/centers/:centerId/reports', { schema }, (request, reply) => load(request, reply));
-  app.get('/api/centers/:centerId/reports.csv', { schema }, async (request, reply) => {
-    const report = await load(request, reply);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="luot-${report.centerId}-${report.from}-${report.to}.csv"`,
-      )
-      .send(reportCsv(report));
-  });
+  const fails = failures(400, 401, 403, 404, 503);
+  app.get(
+    '/api/centers/:centerId/reports',
+    {
+      schema: {
+        ...schema,
+        summary: "A center's report over local days from..to (at most 366)",
+        description: '503 busy when too many reports are running: retry after Retry-After seconds.',
+        response: {
+          200: Open('the report (CenterReport in reports/center-report.ts)', {
+            centerId: Type.Integer(),
+            from: Type.String(),
+            to: Type.String(),
+          }),
+          ...fails,
+        },
+      },
+    },
+    (request, reply) => load(request, reply),
+  );
+  app.get(
+    '/api/centers/:centerId/reports.csv',
+    {
+      schema: {
+        ...schema,
+        summary: 'The same report as CSV (an attachment)',
+        response: { 200: Type.String({ description: 'text/csv' }), ...fails },
+      },
+    },
+    async (request, reply) => {
+      const report = await load(request, reply);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="luot-${report.centerId}-${report.from}-${report.to}.csv"`,
+        )
+        .send(reportCsv(report));
+    },
+  );
 }

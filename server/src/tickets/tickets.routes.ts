@@ -11,6 +11,7 @@ import type { DomainContext } from '../context.js';
 import { isPairedKiosk } from '../devices/device-access.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
+import { Any, failures, Open, TICKET_FIELDS, TicketReply } from '../http/responses.js';
 import {
   CancelReason,
   CenterParams,
@@ -92,6 +93,14 @@ const staffOf = (request: FastifyRequest, centerId: number): Actor | null =>
 
 /** Staff actions that take no body (cancel has its own route: staff by id, citizen by token). */
 const SIMPLE: SimpleAction[] = ['recall', 'start', 'no_show', 'return', 'hold', 'reactivate'];
+const SUMMARY: Partial<Record<SimpleAction, string>> = {
+  recall: 'Call the ticket again at its counter',
+  start: 'Start serving the called ticket',
+  no_show: 'Mark the called ticket as a no-show',
+  return: 'Return the called ticket to the queue',
+  hold: 'Put the ticket on hold (papers missing, say)',
+  reactivate: 'Reactivate a no-show ticket: back in the queue',
+};
 
 export function ticketsRoutes(
   app: App,
@@ -106,7 +115,21 @@ export function ticketsRoutes(
   app.post(
     '/api/centers/:centerId/tickets',
     {
-      schema: { tags, params: CenterParams, body: IssueBody },
+      schema: {
+        tags,
+        params: CenterParams,
+        body: IssueBody,
+        summary: 'Issue a ticket in a service (kiosk, web or staff)',
+        description:
+          "Web issuance is limited per device and address; a web ticket sets the device cookie. The reply carries the token, the citizen's right to the ticket.",
+        response: {
+          201: Open('the ticket, its place in line and its token', {
+            ...TICKET_FIELDS,
+            token: Type.String(),
+          }),
+          ...failures(400, 403, 404, 409, 429, 503),
+        },
+      },
       config: {
         rateLimit: issueRateLimit(limits, async (request) => {
           // Runs before validation: the param is still the path's text.
@@ -137,12 +160,33 @@ export function ticketsRoutes(
     },
   );
 
-  app.get('/api/tickets/:token', { schema: { tags, params: TokenParams } }, async (request) => {
-    const { ticket, counter, centerId, feedback } = publicTicketSnapshot(
-      await ticketSnapshot(ctx.db, request.params.token),
-    );
-    return { ...ticket, counter, centerId, feedback: feedback ?? null };
-  });
+  app.get(
+    '/api/tickets/:token',
+    {
+      schema: {
+        tags,
+        params: TokenParams,
+        summary: "The citizen's view of their ticket, by its token",
+        description:
+          'The ticket, the counter calling it (or null), its center and the rating given (or null).',
+        response: {
+          200: Open('the ticket, the counter calling it or null, its center, its rating or null', {
+            ...TICKET_FIELDS,
+            centerId: Type.Integer(),
+            counter: Any('the counter calling or serving it, or null'),
+            feedback: Any('the rating given, { rating, hasComment }, or null'),
+          }),
+          ...failures(400, 404, 503),
+        },
+      },
+    },
+    async (request) => {
+      const { ticket, counter, centerId, feedback } = publicTicketSnapshot(
+        await ticketSnapshot(ctx.db, request.params.token),
+      );
+      return { ...ticket, counter, centerId, feedback: feedback ?? null };
+    },
+  );
 
   // One path, two callers: staff name the ticket by id (digits), the citizen by token (never all digits).
   app.post(
@@ -153,6 +197,7 @@ export function ticketsRoutes(
         params: RefParams,
         body: CancelBody,
         summary: 'Cancel a waiting ticket: by its citizen (token) or by staff (id, with a reason)',
+        response: { 200: TicketReply, ...failures(400, 401, 403, 404, 409, 503) },
       },
     },
     async (request) => {
@@ -175,7 +220,16 @@ export function ticketsRoutes(
     const segment = TICKET_ACTION_PATH[action];
     app.post(
       `/api/tickets/:id/${segment}`,
-      { schema: { tags, params: TicketParams, body: NoBody }, preHandler: staff },
+      {
+        schema: {
+          tags,
+          params: TicketParams,
+          body: NoBody,
+          summary: SUMMARY[action],
+          response: { 200: TicketReply, ...failures(400, 401, 403, 404, 409, 503) },
+        },
+        preHandler: staff,
+      },
       async (request) => ({
         ticket: await applyAction(ctx, actorOf(request), request.params.id, action),
       }),
@@ -184,7 +238,16 @@ export function ticketsRoutes(
 
   app.post(
     '/api/tickets/:id/complete',
-    { schema: { tags, params: TicketParams, body: CompleteBody }, preHandler: staff },
+    {
+      schema: {
+        tags,
+        params: TicketParams,
+        body: CompleteBody,
+        summary: 'Complete the ticket being served, with its outcome and a note',
+        response: { 200: TicketReply, ...failures(400, 401, 403, 404, 409, 503) },
+      },
+      preHandler: staff,
+    },
     async (request) => ({
       ticket: await completeTicket(
         ctx,
@@ -198,7 +261,16 @@ export function ticketsRoutes(
 
   app.post(
     '/api/tickets/:id/resume',
-    { schema: { tags, params: TicketParams, body: ResumeBody }, preHandler: staff },
+    {
+      schema: {
+        tags,
+        params: TicketParams,
+        body: ResumeBody,
+        summary: 'Resume a held ticket, at this or another counter',
+        response: { 200: TicketReply, ...failures(400, 401, 403, 404, 409, 503) },
+      },
+      preHandler: staff,
+    },
     async (request) => ({
       ticket: await resumeTicket(ctx, actorOf(request), request.params.id, request.body?.counterId ?? null),
     }),
@@ -206,7 +278,16 @@ export function ticketsRoutes(
 
   app.post(
     '/api/tickets/:id/transfer',
-    { schema: { tags, params: TicketParams, body: TransferBody }, preHandler: staff },
+    {
+      schema: {
+        tags,
+        params: TicketParams,
+        body: TransferBody,
+        summary: 'Transfer the ticket to another service: a new waiting ticket there',
+        response: { 200: TicketReply, ...failures(400, 401, 403, 404, 409, 503) },
+      },
+      preHandler: staff,
+    },
     async (request) => ({
       ticket: await transferTicket(ctx, actorOf(request), request.params.id, request.body.serviceId),
     }),
@@ -214,7 +295,16 @@ export function ticketsRoutes(
 
   app.post(
     '/api/tickets/:id/priority',
-    { schema: { tags, params: TicketParams, body: PriorityBody }, preHandler: staff },
+    {
+      schema: {
+        tags,
+        params: TicketParams,
+        body: PriorityBody,
+        summary: "Confirm or remove (with a reason) a citizen's claimed priority",
+        response: { 200: TicketReply, ...failures(400, 401, 403, 404, 409, 503) },
+      },
+      preHandler: staff,
+    },
     async (request) => {
       const fault = reasonFault(request.body);
       if (fault) {
