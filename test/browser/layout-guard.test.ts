@@ -58,8 +58,11 @@ const SHOTS = 'test-results/layout-guard';
  * Cases the guard finds broken and not yet fixed (issue 11, the guard), named
  * `<page>-<services>-<calls>-<size>`: their screenshots are still taken, their assertion is not
  * made. Each is a real layout bug; remove its entry when its page is fixed.
- * - dashboard, config, reports at 390×844, every count: their tables are wider than a
+ * - config, reports at 390×844, every count: their tables are wider than a
  *   phone and push the page sideways (text outside the screen's right edge).
+ * - dashboard at 390×844, every count: its columns now fit the screen, but the chart's legend
+ *   ("Giờ", "Người chờ", "Chờ TB (phút)") and, with 8 or more services, the manager's
+ *   "Chuyển … sang lĩnh vực" transfer column still run past the right edge.
  */
 const NOT_YET_FIXED: RegExp[] = [/^(dashboard|config|reports)-\d+-\d+-390x844$/];
 
