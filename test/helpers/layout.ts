@@ -78,12 +78,20 @@ export function inside(inner: Box, outer: Box, tolerance = 1): boolean {
   );
 }
 
+export interface TextProblemOptions {
+  /**
+   * The page scrolls down (a long staff page): text below or above the viewport is reachable,
+   * so only text beyond its left or right edge counts as outside. The board never scrolls.
+   */
+  scrollsVertically?: boolean;
+}
+
 /**
  * Every visible text on the page, line by line (Range client rects), checked against the
  * others, the viewport, and each ancestor that clips its overflow.
  */
-export async function textProblems(page: Page): Promise<LayoutProblems> {
-  return page.evaluate(() => {
+export async function textProblems(page: Page, options: TextProblemOptions = {}): Promise<LayoutProblems> {
+  return page.evaluate((scrollsVertically) => {
     type Line = { text: string; node: number; r: DOMRect };
     const lines: Line[] = [];
     const clipped: string[] = [];
@@ -155,11 +163,14 @@ export async function textProblems(page: Page): Promise<LayoutProblems> {
     }
     const outside = lines
       .filter(
-        (l) => l.r.left < -1 || l.r.top < -1 || l.r.right > innerWidth + 1 || l.r.bottom > innerHeight + 1,
+        (l) =>
+          l.r.left < -1 ||
+          l.r.right > innerWidth + 1 ||
+          (!scrollsVertically && (l.r.top < -1 || l.r.bottom > innerHeight + 1)),
       )
       .map((l) => `"${l.text}"`);
     return { overlapping, outside, clipped: [...new Set(clipped)] };
-  });
+  }, options.scrollsVertically ?? false);
 }
 
 /**

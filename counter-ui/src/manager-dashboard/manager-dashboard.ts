@@ -35,7 +35,7 @@ export class ManagerDashboard extends LitElement {
     :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
     .status { font-weight: 600; }
     .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
-    main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); }
+    main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(26rem, 100%), 1fr)); }
     section, table { background: #fff; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; }
     section { padding: 1rem; }
     .wide { grid-column: 1 / -1; }
@@ -47,6 +47,13 @@ export class ManagerDashboard extends LitElement {
     dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; margin: 0; } dd { margin: 0; font-weight: 700; }
     ul { margin: 0; padding-inline-start: 1.2rem; }
     section.alert { background: #fff4e5; border: 2px solid #b35c00; color: #4a2600; }
+    /* A phone: one column no wider than the screen, and tables set smaller and tighter to fit it. */
+    @media (max-width: 40rem) {
+      main { padding: 0.5rem 0.25rem; }
+      table { font-size: 0.75rem; }
+      th, td { padding: 0.3rem 0.25rem; }
+      caption { padding: 0.5rem 0.25rem 0.25rem; }
+    }
   `;
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);

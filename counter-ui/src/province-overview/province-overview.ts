@@ -40,6 +40,15 @@ export class ProvinceOverview extends LitElement {
     thead button:hover, thead button:focus-visible { background: #e8eef6; }
     th[aria-sort='ascending'], th[aria-sort='descending'] { background: #dde7f3; }
     a { color: #0b5cad; font-weight: 600; }
+    /* A phone: six columns fit the width when set smaller and tighter (the page never scrolls sideways). */
+    @media (max-width: 40rem) {
+      main { padding: 0.5rem 0.25rem; }
+      table { font-size: 0.8rem; }
+      th, td { padding: 0.35rem 0.3rem; }
+      thead button { padding: 0.4rem 0.3rem; }
+      caption { padding: 0.5rem 0.3rem 0.25rem; }
+      caption small { display: block; margin: 0; }
+    }
   `;
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);

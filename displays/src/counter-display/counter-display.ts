@@ -40,21 +40,21 @@ const NOTICES: Record<Exclude<RatingResult, 'failed'>, DisplayMessageKey> = {
 @customElement('luot-counter-display')
 export class CounterDisplay extends LitElement {
   static override styles = css`
-    :host { display: grid; grid-template-rows: auto 1fr; box-sizing: border-box; height: 100vh; padding: 3vh 3vw;
+    :host { display: grid; grid-template-rows: auto 1fr; grid-template-columns: minmax(0, 1fr); box-sizing: border-box; height: 100vh; padding: 3vh 3vw;
       overflow: hidden; background: #0b1f3a; color: #fff; font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
     header { display: flex; align-items: baseline; gap: 2vw; border-bottom: 0.3vh solid #27476f; padding-bottom: 1.5vh; }
-    h1 { margin: 0; font-size: 8vh; }
-    .center { margin-inline-end: auto; font-size: 3vh; color: #c9d6e8; }
-    .status { font-size: 2.6vh; padding: 0.6vh 1vw; border-radius: 1vh; background: #5c1a1a; }
+    h1 { margin: 0; font-size: 8vmin; white-space: nowrap; }
+    .center { margin-inline-end: auto; font-size: 3vmin; color: #c9d6e8; }
+    .status { font-size: 2.6vmin; padding: 0.6vh 1vw; border-radius: 1vh; background: #5c1a1a; }
     main { display: grid; align-content: center; justify-items: center; text-align: center; gap: 2vh; min-height: 0; }
-    .label { font-size: 5vh; color: #c9d6e8; }
-    .number { font-size: 30vh; font-weight: 800; line-height: 1; font-variant-numeric: tabular-nums; letter-spacing: 0.03em; }
+    .label { font-size: 5vmin; color: #c9d6e8; }
+    .number { font-size: min(30vh, 17vw); font-weight: 800; line-height: 1; font-variant-numeric: tabular-nums; letter-spacing: 0.03em; }
     .number.called { color: #ffd43b; }
-    .service { font-size: 4.5vh; }
-    .state { font-size: 9vh; font-weight: 700; }
+    .service { font-size: 4.5vmin; }
+    .state { font-size: 9vmin; font-weight: 700; }
     .state.paused { color: #ffd7a8; }
-    .notice { font-size: 6vh; font-weight: 700; }
-    .transfer { font-size: 16vh; font-weight: 800; line-height: 1; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .notice { font-size: 6vmin; font-weight: 700; }
+    .transfer { font-size: min(16vh, 9vw); font-weight: 800; line-height: 1; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .transfer .to { color: #ffd43b; }
     .transfer .arrow { font-weight: 400; opacity: 0.8; }
     luot-rating-panel { width: 100%; }
