@@ -49,6 +49,7 @@ import { guardSlowConsumers } from './realtime/slow-consumers.js';
 import { handleSubscriptions } from './realtime/subscribe.js';
 import { reportsRoutes } from './reports/reports.routes.js';
 import { DeviceIds } from './tickets/device-ids.js';
+import { ticketLookupRoutes } from './tickets/ticket-lookup.js';
 import { ticketsRoutes } from './tickets/tickets.routes.js';
 
 export interface BuiltApp {
@@ -151,6 +152,7 @@ export async function buildApp(
     new DeviceIds(config.sessionSecret),
     secureCookies,
   );
+  ticketLookupRoutes(app, database.db, config.ticketLookupsPerAddressHour);
   countersRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   displaysRoutes(app, database.db, publisher);

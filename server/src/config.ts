@@ -56,6 +56,8 @@ export interface Config {
   /** Text messages one number may receive a day, and SMS opt-ins an hour from one address. */
   smsPerNumberDay: number;
   smsOptInsPerAddressHour: number;
+  /** Lookups of a lost ticket by number and phone an hour from one address (guesses at phones). */
+  ticketLookupsPerAddressHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -291,5 +293,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     smsPerNumberDay: int(env, 'SMS_PER_NUMBER_DAY', 10, 1, 1000),
     // A center's Wi-Fi is one address: enough for its citizens, far too few to text a city.
     smsOptInsPerAddressHour: int(env, 'SMS_OPT_INS_PER_ADDRESS_HOUR', 30, 1, 100_000),
+    // A hall's Wi-Fi is one address: enough for the few who lose their page, far too few to guess phones.
+    ticketLookupsPerAddressHour: int(env, 'TICKET_LOOKUPS_PER_ADDRESS_HOUR', 30, 1, 100_000),
   });
 }

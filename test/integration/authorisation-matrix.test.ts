@@ -44,6 +44,7 @@ const PUBLIC = new Set([
   'GET /api/centers/{centerId}/counters',
   'GET /api/centers/{centerId}/snapshot',
   'POST /api/centers/{centerId}/tickets',
+  'POST /api/centers/{centerId}/tickets/lookup',
   'GET /api/public-config',
   'GET /api/push/config',
   'POST /api/auth/login',

@@ -1,7 +1,8 @@
 /**
  * Passwords, tokens and session ids never reach the logs (issue 6, Security 4): a real server
  * process at the most talkative level (trace) goes through sign-in (right and wrong
- * passwords), a citizen's ticket and its token routes and room, device pairing and sign-out;
+ * passwords), a citizen's ticket and its token routes and room, a lookup of a lost ticket by
+ * number and phone (the phone is personal data), device pairing and sign-out;
  * none of those secrets appears anywhere in what it printed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,6 +46,13 @@ describe('secrets in the logs', () => {
     const socket = connectSocket(server.url);
     expect(await subscribe(socket, { ticketToken: token })).toHaveProperty('snapshot');
     socket.disconnect();
+    // A lost ticket looked for by number and phone: the phone is personal data, never logged.
+    const lookup = await phone.post('/api/centers/1/tickets/lookup', {
+      number: ticket.body.number,
+      phone: '0912 765 431',
+    });
+    expect(lookup.status).toBe(404);
+    secrets.push('912765431', '912 765 431');
     expect((await phone.post(`/api/tickets/${token}/cancel`)).status).toBe(200);
 
     const code = await manager.post('/api/centers/1/pairing-codes', { kind: 'board', name: 'Bảng sảnh' });
@@ -57,6 +65,7 @@ describe('secrets in the logs', () => {
     const output = server.output();
     // The failed sign-in was logged (who, from where): the logs are live, the check not vacuous.
     expect(output).toMatch(/"username":"manager".*"msg":"sign-in failed"/);
+    expect(output).toMatch(/"found":false.*"msg":"ticket lookup by number and phone"/);
     for (const secret of secrets)
       expect(output, `a secret of ${secret.length} characters`).not.toContain(secret);
   });

@@ -20,7 +20,7 @@ import type {
 import { citizenStyles } from './citizen-styles.js';
 import type { FeedbackState, FeedbackSubmitEvent } from './feedback-form.js';
 import { registerWorker } from './push-subscription.js';
-import { forgetTicket, rememberedTickets, rememberTicket } from './remembered-tickets.js';
+import { ENDED_STATUSES, forgetTicket, rememberedTickets, rememberTicket } from './remembered-tickets.js';
 import { TicketLiveController } from './ticket-live.js';
 import { applyEvent, needsCounter, type TicketView, viewFromSnapshot } from './ticket-view.js';
 import './cancel-ticket.js';
@@ -91,6 +91,8 @@ export class CitizenTicket extends LitElement {
       const view = applyEvent(this.view, event);
       if (view === this.view) return;
       this.view = view;
+      // An ended ticket is nothing to come back to: /ticket/new stops offering it.
+      if (this.token && ENDED_STATUSES.has(view.ticket.status)) forgetTicket(this.token);
       if (needsCounter(view)) this.#live.resync();
       if (view.transferred && this.token && this.centerId !== null) {
         rememberTicket({ token: this.token, number: view.ticket.number, centerId: this.centerId });
@@ -121,7 +123,8 @@ export class CitizenTicket extends LitElement {
       this.view ??= { ticket, counter, seq: 0, transferred: false };
       this.centerId = centerId;
       if (localStorage.getItem(ratedKey(token))) this.feedback = 'thanks';
-      rememberTicket({ token, number: ticket.number, centerId });
+      if (ENDED_STATUSES.has(ticket.status)) forgetTicket(token);
+      else rememberTicket({ token, number: ticket.number, centerId }, localStorage, ticket.issuedAt);
       this.#live.watch(token);
       this.#pointManifestAt(token);
       void registerWorker();

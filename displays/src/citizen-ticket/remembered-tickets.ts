@@ -1,19 +1,26 @@
 /**
  * The tickets this device took or opened, kept in localStorage so the citizen finds them again
- * (from /ticket/ or /ticket/new). Only the token, number and center: nothing personal.
+ * (from /ticket/ or /ticket/new). Only the token, number and center: nothing personal. The token
+ * is the ticket's secret: it is kept here and put in no link but the ticket page's own. A ticket
+ * lives one local day: entries of an earlier day are dropped, and so is a ticket once it ends.
  */
 export interface RememberedTicket {
   token: string;
   number: string;
   centerId: number;
-  /** When it was remembered, ms since the epoch: old ones are dropped. */
+  /** When it was first remembered (or issued), ms since the epoch: another day's are dropped. */
   at: number;
 }
 
+/** The statuses in which a ticket is over: nothing left to follow, it is forgotten. */
+export const ENDED_STATUSES: ReadonlySet<string> = new Set(['done', 'cancelled', 'no_show', 'expired']);
+
 const KEY = 'luot.tickets';
 const KEEP = 10;
-/** A ticket lives one day at most: older entries only clutter the list. */
-const MAX_AGE_MS = 24 * 3600 * 1000;
+
+/** The device's local day of a moment: a ticket of yesterday is of no use this morning. */
+const sameLocalDay = (a: number, b: number): boolean =>
+  new Date(a).toDateString() === new Date(b).toDateString();
 
 function read(storage: Storage): RememberedTicket[] {
   try {
@@ -32,12 +39,28 @@ function read(storage: Storage): RememberedTicket[] {
 }
 
 export function rememberedTickets(storage: Storage = localStorage, now = Date.now()): RememberedTicket[] {
-  return read(storage).filter((t) => now - t.at < MAX_AGE_MS);
+  return read(storage).filter((t) => sameLocalDay(t.at, now));
 }
 
-export function rememberTicket(ticket: Omit<RememberedTicket, 'at'>, storage: Storage = localStorage): void {
-  const others = rememberedTickets(storage).filter((t) => t.token !== ticket.token);
-  const list = [{ ...ticket, at: Date.now() }, ...others].slice(0, KEEP);
+/**
+ * Remembers (or refreshes the number of) a ticket. `issuedAt`, when known, dates it: a ticket of
+ * an earlier day opened again today is not kept as today's. Opening it again keeps its first date.
+ */
+export function rememberTicket(
+  ticket: Omit<RememberedTicket, 'at'>,
+  storage: Storage = localStorage,
+  issuedAt?: string,
+): void {
+  const all = rememberedTickets(storage);
+  const known = all.find((t) => t.token === ticket.token);
+  const issued = issuedAt ? Date.parse(issuedAt) : Number.NaN;
+  const at = known?.at ?? (Number.isFinite(issued) ? issued : Date.now());
+  if (!sameLocalDay(at, Date.now())) {
+    forgetTicket(ticket.token, storage);
+    return;
+  }
+  const others = all.filter((t) => t.token !== ticket.token);
+  const list = [{ ...ticket, at }, ...others].slice(0, KEEP);
   try {
     storage.setItem(KEY, JSON.stringify(list));
   } catch {

@@ -2,7 +2,9 @@
  * `<luot-take-ticket>`: taking a ticket remotely, `/ticket/new?center=ID` (issue 4). The
  * center's services (greyed when not issuing now), "Lấy số" on the web channel, a clear message
  * when refused (device limit, rate, hours, quota), then on to the ticket's own page, remembered
- * on this device. Without a center it offers the list of centers.
+ * on this device. Without a center it offers the list of centers. Today's ticket of this center,
+ * remembered on this device and not yet ended, is offered first ("Số của bạn hôm nay"); where
+ * phones are taken for text messages, "Tìm lại số của bạn" finds one by number and phone.
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -11,9 +13,16 @@ import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
 import type { WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from '../citizen-ticket/citizen-styles.js';
-import { rememberedTickets, rememberTicket } from '../citizen-ticket/remembered-tickets.js';
+import {
+  ENDED_STATUSES,
+  forgetTicket,
+  type RememberedTicket,
+  rememberedTickets,
+  rememberTicket,
+} from '../citizen-ticket/remembered-tickets.js';
 import { issueErrorText } from './issue-errors.js';
 import type { ServiceChangeEvent, ServiceOption } from './service-choice.js';
+import './find-ticket.js';
 import './service-choice.js';
 
 const LOCALE_KEY = 'luot.locale';
@@ -50,11 +59,44 @@ export class TakeTicket extends LitElement {
   @state() private busy = false;
   @state() private error = '';
   @state() private unknownCenter = false;
+  /** This center's tickets remembered today that have not ended (asked of the server). */
+  @state() private mine: RememberedTicket[] = [];
+  /** Whether the center takes phones for text messages: only then can a ticket be found by one. */
+  @state() private phones = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = this.locale;
     void this.#load();
+    void this.#checkMine();
+    void api<{ sms: boolean }>('GET', '/api/push/config')
+      .then((c) => {
+        this.phones = c.sms === true;
+      })
+      .catch(() => undefined);
+  }
+
+  /** Keeps the remembered tickets that still live; an ended or unknown one is forgotten. */
+  async #checkMine(): Promise<void> {
+    const remembered = rememberedTickets().filter(
+      (t) => this.centerId !== null && t.centerId === this.centerId,
+    );
+    const checked = await Promise.all(
+      remembered.map(async (m) => {
+        try {
+          const ticket = await api<WireTicket>('GET', `/api/tickets/${encodeURIComponent(m.token)}`);
+          if (ENDED_STATUSES.has(ticket.status)) forgetTicket(m.token);
+          else return { ...m, number: ticket.number };
+        } catch (error) {
+          if (error instanceof ApiError && (error.status === 404 || error.status === 400))
+            forgetTicket(m.token);
+          // Offline: offer it anyway, its page says the rest.
+          else return m;
+        }
+        return null;
+      }),
+    );
+    this.mine = checked.filter((m): m is RememberedTicket => m !== null);
   }
 
   #t(key: CitizenKey, params?: Record<string, string | number>): string {
@@ -116,8 +158,9 @@ export class TakeTicket extends LitElement {
       </header>
       <main>
         <h1>${this.#t('page.new')}</h1>
-        ${this.#body()}
         ${this.#mine()}
+        ${this.#body()}
+        ${this.#find()}
       </main>`;
   }
 
@@ -148,15 +191,19 @@ export class TakeTicket extends LitElement {
   }
 
   #mine() {
-    const mine = rememberedTickets().filter((t) => this.centerId === null || t.centerId === this.centerId);
-    if (mine.length === 0) return null;
-    return html`<section class="card" aria-labelledby="mine-title">
-      <h2 id="mine-title">${this.#t('mine.title')}</h2>
-      <ul>${mine.map(
+    if (this.mine.length === 0) return null;
+    return html`<section class="card" aria-label=${this.#t('mine.title')}>
+      ${this.mine.map(
         (m) =>
-          html`<li><a href=${`/ticket/?t=${encodeURIComponent(m.token)}`}>${this.#t('mine.open', { number: m.number })}</a></li>`,
-      )}</ul>
+          html`<p>${this.#t('mine.today', { number: m.number })} — <a href=${`/ticket/?t=${encodeURIComponent(m.token)}`}
+            aria-label=${this.#t('mine.open', { number: m.number })}>${this.#t('mine.view')}</a></p>`,
+      )}
     </section>`;
+  }
+
+  #find() {
+    if (this.centerId === null || this.unknownCenter || !this.phones) return null;
+    return html`<luot-find-ticket .centerId=${this.centerId} .locale=${this.locale}></luot-find-ticket>`;
   }
 }
 

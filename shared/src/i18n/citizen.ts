@@ -27,6 +27,21 @@ const vi = {
   'mine.title': 'Số của bạn trên thiết bị này',
   'mine.none': 'Chưa có số nào trên thiết bị này.',
   'mine.open': 'Xem số {number}',
+  'mine.today': 'Số của bạn hôm nay: {number}',
+  'mine.view': 'Xem số',
+  'find.title': 'Tìm lại số của bạn',
+  'find.intro':
+    'Mất trang theo dõi? Nhập số thứ tự và số điện thoại bạn đã đăng ký nhận tin nhắn cho số đó hôm nay.',
+  'find.number': 'Số thứ tự (ví dụ: A012)',
+  'find.phone': 'Số điện thoại',
+  'find.submit': 'Tìm số',
+  'find.busy': 'Đang tìm…',
+  'find.invalidNumber': 'Số thứ tự chưa đúng (ví dụ: A012).',
+  'find.invalidPhone': 'Số điện thoại chưa đúng (ví dụ: 0912 345 678).',
+  'find.notFound':
+    'Không tìm thấy số nào hôm nay khớp với số thứ tự và số điện thoại này. Chỉ tìm được số đã đăng ký nhận tin nhắn và chưa kết thúc.',
+  'find.tooMany': 'Mạng này đã tìm số quá nhiều lần. Vui lòng thử lại sau hoặc hỏi quầy hướng dẫn.',
+  'find.failed': 'Chưa tìm được. Vui lòng thử lại.',
   'error.chooseService': 'Hãy chọn một lĩnh vực.',
   'error.deviceLimit':
     'Điện thoại này đang giữ {limit} số chưa dùng. Hãy dùng hoặc hủy một số trước khi lấy số mới.',
@@ -144,6 +159,21 @@ const en: Record<CitizenKey, string> = {
   'mine.title': 'Your tickets on this device',
   'mine.none': 'No ticket on this device yet.',
   'mine.open': 'Open ticket {number}',
+  'mine.today': 'Your ticket today: {number}',
+  'mine.view': 'Open ticket',
+  'find.title': 'Find your ticket again',
+  'find.intro':
+    'Lost the page? Enter the ticket number and the phone number you gave for text messages today.',
+  'find.number': 'Ticket number (e.g. A012)',
+  'find.phone': 'Phone number',
+  'find.submit': 'Find ticket',
+  'find.busy': 'Searching…',
+  'find.invalidNumber': 'That is not a ticket number (e.g. A012).',
+  'find.invalidPhone': 'That is not a phone number (e.g. 0912 345 678).',
+  'find.notFound':
+    'No ticket of today matches this number and phone. Only tickets with text messages that have not ended can be found.',
+  'find.tooMany': 'Too many searches from this network. Try again later or ask at the help desk.',
+  'find.failed': 'Could not search. Please try again.',
   'error.chooseService': 'Choose a service.',
   'error.deviceLimit':
     'This phone already holds {limit} unused tickets. Use or cancel one before taking another.',
