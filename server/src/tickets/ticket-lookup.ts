@@ -13,6 +13,7 @@ import { normalizeVnPhone } from '../../../shared/src/vn-phone.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
+import { failures } from '../http/responses.js';
 import { CenterParams } from '../http/schemas.js';
 
 const LookupBody = Type.Object(
@@ -69,7 +70,7 @@ export function ticketLookupRoutes(app: App, db: Kysely<Database>, perAddressHou
         summary: "Find today's ticket again by its number and the phone given for text messages",
         params: CenterParams,
         body: LookupBody,
-        response: { 200: LookupReply },
+        response: { 200: LookupReply, ...failures(400, 404, 429, 503) },
       },
       config: { rateLimit: lookupRateLimit(perAddressHour) },
     },
