@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuitesRun, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { shoot } from '../helpers/display-page.js';
-import { type CenterFixture, createCenterFixture, type ServiceSpec } from '../helpers/fixtures.js';
+import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import {
   type AreaPath,
   areaBox,
@@ -25,32 +25,11 @@ import {
   overlaps,
   textProblems,
 } from '../helpers/layout.js';
+import { PROVINCIAL_CENTER_NAME, SERVICES } from '../helpers/long-services.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
-const SERVICES: ServiceSpec[] = [
-  ['A', 'Tư pháp – Hộ tịch', 'Justice – Civil status'],
-  ['B', 'Đất đai', 'Land'],
-  ['C', 'Xây dựng', 'Construction'],
-  ['D', 'Đăng ký kinh doanh và hỗ trợ doanh nghiệp', 'Business registration and enterprise support'],
-  ['E', 'Lao động – Thương binh và Xã hội', 'Labour, Invalids and Social Affairs'],
-  ['G', 'Tài nguyên và Môi trường', 'Natural Resources and Environment'],
-  ['H', 'Kế hoạch và Đầu tư', 'Planning and Investment'],
-  ['K', 'Giao thông vận tải', 'Transport'],
-  ['L', 'Công Thương', 'Industry and Trade'],
-  ['M', 'Nông nghiệp và Phát triển nông thôn', 'Agriculture and Rural Development'],
-  ['N', 'Y tế', 'Health'],
-  ['P', 'Giáo dục và Đào tạo', 'Education and Training'],
-  ['Q', 'Văn hóa, Thể thao và Du lịch', 'Culture, Sports and Tourism'],
-  ['R', 'Thông tin và Truyền thông', 'Information and Communications'],
-  ['S', 'Khoa học và Công nghệ', 'Science and Technology'],
-  ['T', 'Nội vụ', 'Home Affairs'],
-  ['TC', 'Tài chính', 'Finance'],
-  ['BHX', 'Bảo hiểm xã hội', 'Social Insurance'],
-  ['TH', 'Thuế', 'Taxation'],
-  ['CA', 'Công an – Cấp căn cước và xuất nhập cảnh', 'Police – Identity cards and immigration'],
-].map(([code, name, nameEn]) => ({ code: code!, name: name!, nameEn: nameEn! }));
 const COUNTERS = 30;
-const CENTER_NAME = 'Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh';
+const CENTER_NAME = PROVINCIAL_CENTER_NAME;
 
 const SIZES = [
   { width: 1920, height: 1080 },

@@ -111,3 +111,13 @@ export async function createCenterFixture(db: Kysely<Database>, spec: CenterSpec
     return { centerId, serviceIds, counterIds, usernames };
   });
 }
+
+/** A user's id by username, for tests that check rows written about them. */
+export async function userIdOf(db: Kysely<Database>, username: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

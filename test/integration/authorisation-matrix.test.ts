@@ -12,7 +12,7 @@ import type { Role } from '../../server/src/auth/actor.js';
 import { ticketRoom } from '../../shared/src/rooms.js';
 import { connectSocket, subscribe, type TestSocket } from '../helpers/board.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
+import { type CenterFixture, createCenterFixture, userIdOf } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
 
@@ -226,14 +226,7 @@ describe('authorisation matrix [pglite]', () => {
         { role: 'manager', count: 1 },
       ],
     });
-    const userId = async (username: string) =>
-      (
-        await database.db
-          .selectFrom('users')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow()
-      ).id;
+    const userId = (username: string) => userIdOf(database.db, username);
     const demoServices = await database.db
       .selectFrom('services')
       .select('id')

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/src/protocol.js';
 import { connectSocket, subscribe } from '../helpers/board.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
+import { type CenterFixture, createCenterFixture, userIdOf } from '../helpers/fixtures.js';
 import { expectError } from '../helpers/refusals.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -28,14 +28,7 @@ eachDatabase('counter hold', (kind) => {
         serviceId: center.serviceIds.A,
       })
     ).body as { id: number };
-  const userId = async (username: string) =>
-    (
-      await database.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (username: string) => userIdOf(database.db, username);
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

@@ -12,7 +12,7 @@ import { ConfigError, loadConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/tables.js';
 import { generateDemoPassword } from '../../server/src/seed/demo-seed.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
+import { type CenterFixture, createCenterFixture, userIdOf } from '../helpers/fixtures.js';
 import { expectError, StrictClient } from '../helpers/refusals.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_PASSWORD } from '../helpers/test-password.js';
@@ -70,14 +70,7 @@ eachDatabase('staff accounts', (kind) => {
   let manager: StrictClient;
 
   const patch = (client: StrictClient, path: string, body: unknown) => client.request('PATCH', path, body);
-  const idOf = async (username: string) =>
-    (
-      await database.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (username: string) => userIdOf(database.db, username);
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

@@ -14,7 +14,7 @@ import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
-import type { LiveEvent, PublicCenter } from '../../../shared/src/protocol.js';
+import type { EventType, LiveEvent, PublicCenter } from '../../../shared/src/protocol.js';
 import { BoardFeedController } from '../controllers/board-feed-controller.js';
 import {
   fetchCenters,
@@ -48,7 +48,11 @@ type Screen =
   | { kind: 'refused'; message: KioskMessageKey };
 
 /** Events after which the service list (names, which issue now, which counters serve) is refetched. */
-const CONFIG_EVENTS: ReadonlySet<string> = new Set(['services.changed', 'center.changed', 'counter.changed']);
+const CONFIG_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+  'services.changed',
+  'center.changed',
+  'counter.changed',
+]);
 /** Until the center is known (and for a center from before zones were stored). */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 

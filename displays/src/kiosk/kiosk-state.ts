@@ -3,6 +3,7 @@
  * taken now and why not, what the ticket says, which message an error gets, and the page's
  * options from its URL.
  */
+import { hoursText } from '../../../shared/src/center-info.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
 import type { Priority, WireTicket } from '../../../shared/src/protocol.js';
@@ -53,7 +54,7 @@ export function unavailableReason(service: KioskService, locale: Locale): string
   if (service.dailyQuota !== null && service.issuedToday >= service.dailyQuota) {
     return kioskText(locale, 'service.quota');
   }
-  const hours = (service.issuingHours ?? []).map((w) => `${w.from}–${w.to}`).join(', ');
+  const hours = hoursText(service.issuingHours) ?? '';
   return kioskText(locale, 'service.hours', { hours });
 }
 
