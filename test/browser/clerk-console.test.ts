@@ -323,6 +323,34 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     expect(logged).toHaveLength(1);
   });
 
+  it('shows the whole center at a glance beside its own queue, live and read-only (issue 11, the clerk)', async () => {
+    const panel = clerkB.locator('luot-center-queue-panel');
+    const landCount = panel.locator('[data-center-service="B"] td.count');
+    const before = Number(await landCount.textContent());
+    await issue(2);
+    await panel
+      .locator('[data-center-service="B"]')
+      .filter({ has: clerkB.locator('td.count', { hasText: new RegExp(`^${before + 1}$`) }) })
+      .waitFor();
+    // Counter 1 is this console's, open and free; every counter is listed with its state.
+    await panel.locator('[data-center-counter="1"]', { hasText: 'Quầy 1: Đang rảnh' }).waitFor();
+    const counters = await database.db
+      .selectFrom('counters')
+      .select(['number', 'state'])
+      .where('center_id', '=', 1)
+      .execute();
+    expect(await panel.locator('[data-center-counter]').count()).toBe(counters.length);
+    for (const c of counters.filter((x) => x.state === 'closed')) {
+      await panel
+        .locator(`[data-center-counter="${c.number}"]`, { hasText: `Quầy ${c.number}: Đang đóng` })
+        .waitFor();
+    }
+    expect(counters.some((c) => c.state === 'closed')).toBe(true);
+    expect(await panel.locator('[data-center-service="A"]').textContent()).toContain('1');
+    expect(await panel.locator('button, input, select').count()).toBe(0);
+    await shoot(clerkB, 'clerk-console-center');
+  });
+
   it('runs under the enforced CSP without a single violation', () => {
     expect(cspViolations).toEqual([]);
   });

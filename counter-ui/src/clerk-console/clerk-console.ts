@@ -6,6 +6,11 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import {
+  applyEvent as applyCenterEvent,
+  type BoardView,
+  viewFromSnapshot as centerViewFromSnapshot,
+} from '../../../displays/src/board/board-state.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import {
   formatDuration,
@@ -34,6 +39,7 @@ import type { CallSpecificEvent, CounterQueueView } from './queue-panel.js';
 import { commandFor, SHORTCUTS, type ShortcutCommand } from './shortcuts.js';
 import type { SignInEvent } from './sign-in-form.js';
 import type { ServiceOption, TicketActionEvent, TicketPanel } from './ticket-panel.js';
+import './center-queue-panel.js';
 import './counter-bar.js';
 import './queue-panel.js';
 import './sign-in-form.js';
@@ -86,6 +92,8 @@ export class ClerkConsole extends LitElement {
   @state() private counterId: number | null = Number(localStorage.getItem(COUNTER_KEY)) || null;
   @state() private view: CounterView = { counter: null, ticket: null };
   @state() private queue: CounterQueueView | null = null;
+  /** The whole center, kept live by the board's own rules (read-only for the clerk). */
+  @state() private center: BoardView | null = null;
   @state() private today: Today | null = null;
   @state() private now = Date.now();
   /** Another clerk holds the counter this clerk tried to work: ask before taking it over. */
@@ -96,9 +104,11 @@ export class ClerkConsole extends LitElement {
 
   #feed = new CenterFeedController(this, {
     snapshot: (s) => {
+      this.center = centerViewFromSnapshot(s);
       if (this.counterId !== null) this.view = viewFromSnapshot(s, this.counterId);
     },
     event: (e) => {
+      if (this.center) this.center = applyCenterEvent(this.center, e, 0);
       // Configuration is an event too (DESIGN.md §15): the transfer choices and the header follow it.
       if (e.type === 'services.changed' && e.services) this.services = e.services;
       if (e.type === 'center.changed' && e.center) this.centerName = e.center.name;
@@ -426,6 +436,10 @@ export class ClerkConsole extends LitElement {
           ?canCall=${online && open && this.view.ticket === null} ?offline=${!online}
           @call-specific=${(e: CallSpecificEvent) => this.#act(`/api/counters/${this.counterId}/call`, e.detail)}
           @ticket-action=${(e: TicketActionEvent) => this.#ticketAction(e.detail.action, e.detail.ticketId)}></luot-queue-panel>
+      </section>
+      <section class="card" aria-label=${t('center.title')}>
+        <luot-center-queue-panel .view=${this.center} .services=${this.services} .counterId=${this.counterId}
+          .locale=${this.locale}></luot-center-queue-panel>
       </section>
       <section class="card" aria-label=${t('today.title')}>
         <h2>${t('today.title')}</h2>
