@@ -208,34 +208,46 @@ describe.runIf(browserSuitesRun())('waiting-room board layout on a real day', ()
     );
   }
 
-  /** Every item of a panel, over all its pages, checking the layout on each page. */
+  /**
+   * Every item of each panel over all its pages, checking the layout on each page. The panels
+   * turn on one timer, so they are walked together: a turn shows the next page of each, and
+   * the walk ends once every panel has shown all of its pages.
+   */
   async function allPages(
-    panel: string,
-    attribute: string,
+    panels: [panel: string, attribute: string][],
     label: string,
     size: { width: number; height: number },
-  ): Promise<Set<string>> {
-    const seen = new Set<string>();
-    const first = await panelPage(panel, attribute);
-    const count = Number(/\/(\d+)/.exec(first.indicator)?.[1] ?? 1);
-    let current = first;
-    const visited = new Set<string>();
-    for (let step = 0; visited.size < count && step < count * 3; step++) {
-      visited.add(current.indicator);
-      for (const item of current.items) seen.add(item);
-      await page.screenshot({
-        path: `${shotDir}/${label}-${panel}-${current.indicator.replace(/\D+/g, '-') || '1'}.png`,
+  ): Promise<Set<string>[]> {
+    const seen = panels.map(() => new Set<string>());
+    const visited = panels.map(() => new Set<string>());
+    let current = await Promise.all(panels.map(([p, a]) => panelPage(p, a)));
+    const counts = current.map((c) => Number(/\/(\d+)/.exec(c.indicator)?.[1] ?? 1));
+    const most = Math.max(...counts);
+    for (let step = 0; step < most * 3; step++) {
+      current.forEach((c, i) => {
+        visited[i]!.add(c.indicator);
+        for (const item of c.items) seen[i]!.add(item);
       });
-      await checkLayout(`${label} ${current.indicator || 'one page'}`, size);
-      if (count === 1) break;
-      const shown = current.indicator;
-      await page
-        .locator(`${panel} >> text=/(Trang|Page) \\d+\\/\\d+/`)
-        .filter({ hasNotText: shown })
-        .waitFor();
-      current = await panelPage(panel, attribute);
+      const at = current.map((c) => c.indicator.replace(/\D+/g, '-') || '1').join('_');
+      await page.screenshot({ path: `${shotDir}/${label}-pages-${at}.png` });
+      await checkLayout(`${label} ${current.map((c) => c.indicator || 'one page').join(' · ')}`, size);
+      if (visited.every((v, i) => v.size >= counts[i]!)) break;
+      const shown = current.map((c) => c.indicator);
+      // The next turn: a panel with more than one page shows another one.
+      await page.waitForFunction(
+        ([tags, before]) =>
+          tags.some((tag, i) => {
+            const root = document.querySelector('luot-board')!.shadowRoot!.querySelector(tag)!.shadowRoot!;
+            const now = /(Trang|Page) \d+\/\d+/.exec(root.textContent ?? '')?.[0] ?? '';
+            return now !== before[i];
+          }),
+        [panels.map(([p]) => p), shown] as const,
+      );
+      current = await Promise.all(panels.map(([p, a]) => panelPage(p, a)));
     }
-    expect(visited.size, `${label}: pages of ${panel} seen`).toBe(count);
+    panels.forEach(([panel], i) => {
+      expect(visited[i]!.size, `${label}: pages of ${panel} seen`).toBe(counts[i]);
+    });
     return seen;
   }
 
@@ -277,10 +289,16 @@ describe.runIf(browserSuitesRun())('waiting-room board layout on a real day', ()
       );
       expect(numberSize.overflow).toBeLessThanOrEqual(0);
 
-      const services = await allPages('luot-board-waiting', 'data-service', `big-${label}`, size);
-      expect([...services].sort()).toEqual(SERVICES.map((s) => s.code).sort());
-      const counters = await allPages('luot-board-counters', 'data-counter', `big-${label}`, size);
-      expect(counters.size).toBe(COUNTERS);
+      const [services, counters] = await allPages(
+        [
+          ['luot-board-waiting', 'data-service'],
+          ['luot-board-counters', 'data-counter'],
+        ],
+        `big-${label}`,
+        size,
+      );
+      expect([...services!].sort()).toEqual(SERVICES.map((s) => s.code).sort());
+      expect(counters!.size).toBe(COUNTERS);
       // Everyone waiting is counted: 3 a service, less the one called in seven of them.
       const waiting = await page.locator('luot-board-waiting li').first().textContent();
       expect(waiting).toMatch(/[23]\s+người chờ/);
@@ -326,8 +344,8 @@ describe.runIf(browserSuitesRun())('waiting-room board layout on a real day', ()
       await page.reload();
       await page.locator('luot-board-calls li').first().filter({ hasText: 'Counter 18' }).waitFor();
       await page.getByText('Business registration and enterprise support').waitFor();
-      const services = await allPages('luot-board-waiting', 'data-service', 'big-en-1366x768', size);
-      expect(services.size).toBe(SERVICES.length);
+      const [services] = await allPages([['luot-board-waiting', 'data-service']], 'big-en-1366x768', size);
+      expect(services!.size).toBe(SERVICES.length);
     } finally {
       await page.evaluate(() => localStorage.removeItem('luot.locale'));
     }
