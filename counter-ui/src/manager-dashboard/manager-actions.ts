@@ -189,7 +189,7 @@ export class ManagerActions extends LitElement {
           const others = this.services.filter((s) => s.id !== t.serviceId);
           const waited = Math.max(0, Math.round((now - Date.parse(t.issuedAt)) / 60_000));
           return html`<tr data-ticket=${t.number}>
-            <th scope="row">${t.number}</th><td data-label=${this.#t('col.service')}>${this.#serviceLabel(t.serviceId)}</td>
+            <th scope="row">${t.number}</th><td class="long" data-label=${this.#t('col.service')}>${this.#serviceLabel(t.serviceId)}</td>
             <td data-label=${this.#t('col.waited')}>${this.#t('minutes', { m: waited })}</td>
             <td><div class="row">
               <button type="button" aria-expanded=${this.cancelling?.ticketId === t.id ? 'true' : 'false'}

@@ -4,7 +4,8 @@
  * `data-label` (the column's name) on each figure cell. Each row becomes a card: its row header,
  * and any cell without a label (a name, the actions), runs across the top; every labelled cell
  * becomes a small tile with its column's name above the value; a cell marked `class="title"` (a
- * row's name when it is not its first cell) heads the card. Wider screens keep the table.
+ * row's name when it is not its first cell) heads the card, and one marked `class="long"` (a
+ * service's full name) takes two tiles. Wider screens keep the table.
  *
  * The column headers stay for screen readers (hidden from sight, not removed), and the labels
  * drawn by CSS carry empty alternative text (`/ ""`), so no cell is announced twice.
@@ -25,6 +26,7 @@ export const stackedTables = css`
     table.stack tbody th, table.stack td:not([data-label]) { grid-column: 1 / -1; }
     table.stack tbody th, table.stack td.title { font-size: 1.05em; font-weight: 700; }
     table.stack td.title { order: -1; }
+    table.stack td.long { grid-column: span 2; }
     table.stack td[data-label]::before {
       content: attr(data-label) / ''; display: block; font-size: 0.85em; font-weight: 600; color: #4a4f55;
     }
