@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
+import { stackedTables } from '../styles/stacked-tables.js';
 
 /** Fired after a change is saved, so the page reloads what it shows. */
 export type SavedEvent = CustomEvent<{ what: string }>;
@@ -38,6 +39,7 @@ export const formatWindows = (windows: Window[] | null): string =>
   (windows ?? []).map((w) => `${w.from}-${w.to}`).join(', ');
 
 export const formStyles = css`
+  ${stackedTables}
   :host { display: block; }
   form { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); align-items: start;
     background: #fff; padding: 1rem; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; margin-block: 1rem; }

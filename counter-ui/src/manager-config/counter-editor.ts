@@ -75,13 +75,14 @@ export class CounterEditor extends ConfigForm {
       html`<input id=${name} name=${name} type=${type} .value=${String(value)}
         aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name, hint)} />`;
     return html`
-      <table>
+      <table class="stack">
         <caption>${this.t('config.counters')}</caption>
         <thead><tr><th>${this.t('counter.number')}</th><th>${this.t('counter.name')}</th><th>${this.t('config.services')}</th><th></th></tr></thead>
         <tbody>${this.counters.map(
           (
             x,
-          ) => html`<tr data-counter=${x.number}><td>${x.number}</td><td>${x.name}</td><td>${this.#codes(x.serviceIds)}</td>
+          ) => html`<tr data-counter=${x.number}><td data-label=${this.t('counter.number')}>${x.number}</td><td class="title">${x.name}</td>
+            <td data-label=${this.t('config.services')}>${this.#codes(x.serviceIds)}</td>
             <td><button type="button" @click=${() => this.#edit(x)}>${this.t('config.edit', { name: x.name })}</button></td></tr>`,
         )}</tbody>
       </table>

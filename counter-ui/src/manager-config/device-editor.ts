@@ -149,7 +149,7 @@ export class DeviceEditor extends ConfigForm {
   }
 
   #list() {
-    return html`<table>
+    return html`<table class="stack">
         <caption>${this.t('device.list')}</caption>
         <thead><tr><th>${this.t('device.name')}</th><th>${this.t('device.kind')}</th><th>${this.t('device.createdBy')}</th>
           <th>${this.t('device.createdAt')}</th><th>${this.t('device.lastSeen')}</th><th></th></tr></thead>
@@ -157,10 +157,11 @@ export class DeviceEditor extends ConfigForm {
           this.devices.length === 0
             ? html`<tr><td colspan="6">${this.t('device.none')}</td></tr>`
             : this.devices.map(
-                (
-                  d,
-                ) => html`<tr data-device=${d.id}><td>${d.name}</td><td>${this.t(`device.kind.${d.kind}`)}</td>
-                  <td>${d.createdBy ?? ''}</td><td>${this.#time(d.createdAt)}</td><td>${this.#time(d.lastSeenAt)}</td>
+                (d) => html`<tr data-device=${d.id}><td class="title">${d.name}</td>
+                  <td data-label=${this.t('device.kind')}>${this.t(`device.kind.${d.kind}`)}</td>
+                  <td data-label=${this.t('device.createdBy')}>${d.createdBy ?? ''}</td>
+                  <td data-label=${this.t('device.createdAt')}>${this.#time(d.createdAt)}</td>
+                  <td data-label=${this.t('device.lastSeen')}>${this.#time(d.lastSeenAt)}</td>
                   <td><button type="button" @click=${() => this.#revoke(d)}>${this.t('device.revoke', { name: d.name })}</button></td></tr>`,
               )
         }</tbody>

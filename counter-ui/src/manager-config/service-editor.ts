@@ -103,16 +103,17 @@ export class ServiceEditor extends ConfigForm {
       html`<input id=${name} name=${name} type=${attrs.type ?? 'text'} .value=${String(value)}
         aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name, attrs.hint)} />`;
     return html`
-      <table>
+      <table class="stack">
         <caption>${this.t('config.services')}</caption>
         <thead><tr><th>${this.t('service.code')}</th><th>${this.t('service.name')}</th><th>${this.t('service.sla')}</th>
           <th>${this.t('service.issuingHours')}</th><th>${this.t('service.quota')}</th><th>${this.t('service.active')}</th><th></th></tr></thead>
         <tbody>${this.services.map(
           (x) => html`<tr data-service=${x.code}>
-            <td>${x.code}</td><td>${x.name}</td><td data-field="sla">${x.slaMinutes}</td>
-            <td>${x.issuingHours ? formatWindows(x.issuingHours) : this.t('service.allDay')}</td>
-            <td>${x.dailyQuota === null ? this.t('service.noQuota') : html`${x.dailyQuota} <span class="hint">(${this.t('service.webQuota')}: ${x.webQuotaPercent})</span>`}</td>
-            <td>${x.active ? this.t('service.active') : this.t('service.inactive')}</td>
+            <td data-label=${this.t('service.code')}>${x.code}</td><td class="title">${x.name}</td>
+            <td data-field="sla" data-label=${this.t('service.sla')}>${x.slaMinutes}</td>
+            <td data-label=${this.t('service.issuingHours')}>${x.issuingHours ? formatWindows(x.issuingHours) : this.t('service.allDay')}</td>
+            <td data-label=${this.t('service.quota')}>${x.dailyQuota === null ? this.t('service.noQuota') : html`${x.dailyQuota} <span class="hint">(${this.t('service.webQuota')}: ${x.webQuotaPercent})</span>`}</td>
+            <td data-label=${this.t('service.active')}>${x.active ? this.t('service.active') : this.t('service.inactive')}</td>
             <td><button type="button" @click=${() => this.#edit(x)}>${this.t('config.edit', { name: x.code })}</button></td>
           </tr>`,
         )}</tbody>

@@ -110,13 +110,13 @@ export class UserEditor extends ConfigForm {
     const input = (name: string, type = 'text') =>
       html`<input id=${name} name=${name} type=${type} aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name)} />`;
     return html`
-      <table>
+      <table class="stack">
         <caption>${this.t('config.users')}</caption>
         <thead><tr><th>${this.t('user.username')}</th><th>${this.t('user.displayName')}</th><th>${this.t('user.role')}</th><th></th></tr></thead>
         <tbody>${this.users.map(
           (u) => html`<tr data-user=${u.username}>
-            <td>${u.username}${u.active ? nothing : html` (${this.t('user.inactive')})`}</td>
-            <td>${u.displayName}</td><td>${this.t(`role.${u.role}`)}</td>
+            <td class="title">${u.username}${u.active ? nothing : html` (${this.t('user.inactive')})`}</td>
+            <td data-label=${this.t('user.displayName')}>${u.displayName}</td><td data-label=${this.t('user.role')}>${this.t(`role.${u.role}`)}</td>
             <td>${
               this.#manageable(u)
                 ? html`<button type="button" @click=${() => {

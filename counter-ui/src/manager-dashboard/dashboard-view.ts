@@ -65,7 +65,7 @@ export const textFor =
     managerText(locale, key, params);
 
 export function servicesTable(d: DashboardData, locale: Locale, t: T) {
-  return html`<table>
+  return html`<table class="stack">
     <caption>${t('dashboard.services')}</caption>
     <thead><tr>
       <th scope="col">${t('col.service')}</th><th scope="col">${t('col.waiting')}</th><th scope="col">${t('col.longest')}</th>
@@ -74,10 +74,12 @@ export function servicesTable(d: DashboardData, locale: Locale, t: T) {
     <tbody>${d.services.map(
       (s) => html`<tr class=${s.breached ? 'breached' : ''} data-service=${s.code}>
         <th scope="row">${s.code} · ${locale === 'vi' ? s.name : s.nameEn}</th>
-        <td data-figure="waiting">${s.waiting}</td><td>${minutes(locale, s.longestWaitSeconds)}</td>
-        <td>${minutes(locale, s.averageWaitLastHourSeconds)}</td><td data-figure="served">${s.servedToday}</td>
-        <td>${minutes(locale, s.slaMinutes * 60)}</td>
-        <td>${s.breached ? html`<strong>${t('status.breached')}</strong>` : t('status.ok')}</td></tr>`,
+        <td data-figure="waiting" data-label=${t('col.waiting')}>${s.waiting}</td>
+        <td data-label=${t('col.longest')}>${minutes(locale, s.longestWaitSeconds)}</td>
+        <td data-label=${t('col.avgHour')}>${minutes(locale, s.averageWaitLastHourSeconds)}</td>
+        <td data-figure="served" data-label=${t('col.served')}>${s.servedToday}</td>
+        <td data-label=${t('col.sla')}>${minutes(locale, s.slaMinutes * 60)}</td>
+        <td data-label=${t('col.status')}>${s.breached ? html`<strong>${t('status.breached')}</strong>` : t('status.ok')}</td></tr>`,
     )}</tbody></table>`;
 }
 
@@ -103,15 +105,14 @@ export function countersTable(d: DashboardData, locale: Locale, t: T) {
 }
 
 export function clerksTable(d: DashboardData, locale: Locale, t: T) {
-  return html`<table>
+  return html`<table class="stack">
     <caption>${t('dashboard.clerks')}</caption>
     <thead><tr><th scope="col">${t('col.clerk')}</th><th scope="col">${t('col.served')}</th>
       <th scope="col">${t('col.avgService')}</th><th scope="col">${t('col.noShows')}</th><th scope="col">${t('col.pause')}</th></tr></thead>
     <tbody>${d.clerks.map(
-      (
-        c,
-      ) => html`<tr><th scope="row">${c.username}</th><td>${c.served}</td><td>${minutes(locale, c.averageServiceSeconds)}</td>
-        <td>${c.noShows}</td><td>${minutes(locale, c.pauseSeconds)}</td></tr>`,
+      (c) => html`<tr><th scope="row">${c.username}</th><td data-label=${t('col.served')}>${c.served}</td>
+        <td data-label=${t('col.avgService')}>${minutes(locale, c.averageServiceSeconds)}</td>
+        <td data-label=${t('col.noShows')}>${c.noShows}</td><td data-label=${t('col.pause')}>${minutes(locale, c.pauseSeconds)}</td></tr>`,
     )}</tbody></table>`;
 }
 

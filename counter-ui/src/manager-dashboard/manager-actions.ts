@@ -18,6 +18,7 @@ import {
   type WireCounter,
   type WireTicket,
 } from '../../../shared/src/protocol.js';
+import { stackedTables } from '../styles/stacked-tables.js';
 
 export interface ServiceOption {
   id: number;
@@ -28,13 +29,18 @@ export interface ServiceOption {
 
 @customElement('luot-manager-actions')
 export class ManagerActions extends LitElement {
-  static override styles = css`
-    :host { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); }
+  static override styles = [
+    stackedTables,
+    css`
+    :host { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(26rem, 100%), 1fr)); }
+    :host > * { min-width: 0; }
     section { background: #fff; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; padding: 1rem; }
     h2 { margin: 0 0 0.5rem; font-size: 1.1rem; }
     table { border-collapse: collapse; width: 100%; }
     th, td { text-align: start; padding: 0.3rem 0.5rem; border-top: 1px solid #e3e6ea; vertical-align: top; }
     button, select { font: inherit; padding: 0.2rem 0.5rem; }
+    /* A select is as wide as its longest option (a long service name): never wider than its card. */
+    select { max-width: 100%; min-width: 0; }
     button { border: 1px solid #0b5cad; background: #fff; color: #0b5cad; border-radius: 0.25rem; cursor: pointer; }
     fieldset { border: 1px solid #c5ccd4; border-radius: 0.25rem; margin: 0.4rem 0 0; }
     ol { margin: 0 0 0.4rem; padding-inline-start: 1.4rem; } li { margin: 0.15rem 0; }
@@ -45,7 +51,12 @@ export class ManagerActions extends LitElement {
     textarea { font: inherit; }
     button.danger { border-color: #a4000f; color: #fff; background: #a4000f; }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
-  `;
+    @media (max-width: 40rem) {
+      section { padding: 0.75rem 0.5rem; }
+      table.stack tr { padding-inline: 0.25rem; }
+    }
+  `,
+  ];
 
   @property({ type: Number }) centerId: number | null = null;
   @property({ type: Number }) seq = 0;
@@ -145,10 +156,10 @@ export class ManagerActions extends LitElement {
 
   #countersSection() {
     return html`<section aria-labelledby="ma-counters"><h2 id="ma-counters">${this.#t('counters')}</h2>
-      <table><tbody>${this.counters.map(
+      <table class="stack"><tbody>${this.counters.map(
         (c) => html`<tr data-actions-counter=${c.number}>
           <th scope="row">${this.#t('counter', { number: c.number })}</th>
-          <td>${c.serviceIds.map((id) => this.#serviceLabel(id).split(' · ')[0]).join(', ')}</td>
+          <td data-label=${this.#t('col.service')}>${c.serviceIds.map((id) => this.#serviceLabel(id).split(' · ')[0]).join(', ')}</td>
           <td><div class="row">
             ${
               c.state === 'closed'
@@ -170,7 +181,7 @@ export class ManagerActions extends LitElement {
       ${
         this.tickets.length === 0
           ? html`<p>${this.#t('noWaiting')}</p>`
-          : html`<table>
+          : html`<table class="stack">
         <thead><tr><th scope="col">${this.#t('col.number')}</th><th scope="col">${this.#t('col.service')}</th>
           <th scope="col">${this.#t('col.waited')}</th><th scope="col">${this.#t('col.actions')}</th></tr></thead>
         <tbody>${this.tickets.map((t) => {
@@ -178,8 +189,8 @@ export class ManagerActions extends LitElement {
           const others = this.services.filter((s) => s.id !== t.serviceId);
           const waited = Math.max(0, Math.round((now - Date.parse(t.issuedAt)) / 60_000));
           return html`<tr data-ticket=${t.number}>
-            <th scope="row">${t.number}</th><td>${this.#serviceLabel(t.serviceId)}</td>
-            <td>${this.#t('minutes', { m: waited })}</td>
+            <th scope="row">${t.number}</th><td class="long" data-label=${this.#t('col.service')}>${this.#serviceLabel(t.serviceId)}</td>
+            <td data-label=${this.#t('col.waited')}>${this.#t('minutes', { m: waited })}</td>
             <td><div class="row">
               <button type="button" aria-expanded=${this.cancelling?.ticketId === t.id ? 'true' : 'false'}
                 @click=${() => {

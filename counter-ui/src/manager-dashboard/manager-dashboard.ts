@@ -11,6 +11,7 @@ import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
 import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
+import { stackedTables } from '../styles/stacked-tables.js';
 import {
   breachList,
   clerksTable,
@@ -31,11 +32,15 @@ const MIN_GAP_MS = 300;
 
 @customElement('luot-manager-dashboard')
 export class ManagerDashboard extends LitElement {
-  static override styles = css`
+  static override styles = [
+    stackedTables,
+    css`
     :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
     .status { font-weight: 600; }
     .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
     main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(26rem, 100%), 1fr)); }
+    /* A grid item may shrink below its content (a chart drawn wider before a resize), never push the page wider. */
+    main > * { min-width: 0; }
     section, table { background: #fff; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; }
     section { padding: 1rem; }
     .wide { grid-column: 1 / -1; }
@@ -47,14 +52,14 @@ export class ManagerDashboard extends LitElement {
     dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; margin: 0; } dd { margin: 0; font-weight: 700; }
     ul { margin: 0; padding-inline-start: 1.2rem; }
     section.alert { background: #fff4e5; border: 2px solid #b35c00; color: #4a2600; }
-    /* A phone: one column no wider than the screen, and tables set smaller and tighter to fit it. */
+    /* A phone: one column no wider than the screen; the wide tables become cards (stackedTables). */
     @media (max-width: 40rem) {
-      main { padding: 0.5rem 0.25rem; }
-      table { font-size: 0.75rem; }
-      th, td { padding: 0.3rem 0.25rem; }
-      caption { padding: 0.5rem 0.25rem 0.25rem; }
+      main { padding: 0.5rem; gap: 0.75rem; }
+      th, td { padding: 0.35rem 0.5rem; }
+      caption { padding: 0.6rem 0.75rem 0.25rem; }
     }
-  `;
+  `,
+  ];
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);
   #session = new StaffSessionController(this, {

@@ -16,9 +16,16 @@ export interface TimelinePoint {
   averageWaitSeconds: number | null;
 }
 
+const HEIGHT = 220;
+/** Narrow enough for a phone's card (390 px less the page's and the card's padding). */
+const MIN_WIDTH = 260;
+
 @customElement('luot-timeline-chart')
 export class TimelineChart extends LitElement {
-  static override styles = [unsafeCSS(uPlotCss), css`:host { display: block; min-height: 240px; }`];
+  static override styles = [
+    unsafeCSS(uPlotCss),
+    css`:host { display: block; min-height: 240px; min-width: 0; }`,
+  ];
 
   @property({ attribute: false }) points: TimelinePoint[] = [];
   @property() locale: Locale = 'vi';
@@ -26,6 +33,12 @@ export class TimelineChart extends LitElement {
   @property() timezone = 'Asia/Ho_Chi_Minh';
   @query('.plot') private plotHost!: HTMLDivElement;
   #plot: uPlot | null = null;
+  /** The chart follows its box: a phone turned, a window narrowed, a page loaded wide then resized. */
+  #resize = new ResizeObserver(() => this.#plot?.setSize({ width: this.#width(), height: HEIGHT }));
+
+  #width(): number {
+    return Math.max(MIN_WIDTH, this.clientWidth || 640);
+  }
 
   #data(): uPlot.AlignedData {
     return [
@@ -45,8 +58,8 @@ export class TimelineChart extends LitElement {
       const time = chartTimeFormats(this.locale, this.timezone);
       this.#plot = new uPlot(
         {
-          width: Math.max(320, this.plotHost.clientWidth || 640),
-          height: 220,
+          width: this.#width(),
+          height: HEIGHT,
           tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), this.timezone),
           scales: {
             y: { range: (_u, _min, max) => [0, axisTop(max)] },
@@ -75,8 +88,14 @@ export class TimelineChart extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resize.disconnect();
     this.#plot?.destroy();
     this.#plot = null;
   }

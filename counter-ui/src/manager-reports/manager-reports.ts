@@ -18,6 +18,7 @@ import {
 } from '../../../shared/src/report-ranges.js';
 import type { CenterReport } from '../../../shared/src/reports.js';
 import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
+import { stackedTables } from '../styles/stacked-tables.js';
 import { arrivalsChart, figuresTables, textFor } from './report-view.js';
 import '../clerk-console/sign-in-form.js';
 import '../staff-nav/staff-nav.js';
@@ -29,18 +30,24 @@ interface Center {
 
 @customElement('luot-manager-reports')
 export class ManagerReports extends LitElement {
-  static override styles = css`
+  static override styles = [
+    stackedTables,
+    css`
     :host { display: block; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; }
     form { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; padding: 1rem; }
     label { display: grid; gap: 0.25rem; font-weight: 600; }
     select, input, form button, form a { font: inherit; padding: 0.4rem 0.6rem; border: 1px solid #767676; border-radius: 0.25rem; background: #fff; color: #1a1a1a; }
     form button[type='submit'] { background: #0b5cad; color: #fff; border-color: #0b5cad; font-weight: 600; cursor: pointer; }
     form a { text-decoration: none; color: #0b3d6e; }
+    /* A select is as wide as its longest option (a provincial center's long name): never wider than the form. */
+    select { max-width: 100%; min-width: 0; }
+    label { min-width: 0; max-width: 100%; }
     .quick { display: flex; gap: 0.25rem; flex-wrap: wrap; }
     .quick button { background: #fff; color: #0b3d6e; border-color: #0b5cad; cursor: pointer; }
     .quick button[aria-pressed='true'] { background: #0b3d6e; color: #fff; border-color: #0b3d6e; font-weight: 600; }
     .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
     main { display: grid; gap: 1rem; padding: 0 1rem 1rem; }
+    main > * { min-width: 0; }
     table, section { background: #fff; border-radius: 0.5rem; box-shadow: 0 1px 3px #0002; }
     table { border-collapse: collapse; width: 100%; }
     caption { text-align: start; font-weight: 700; padding: 0.75rem 1rem 0.25rem; font-size: 1.1rem; }
@@ -51,9 +58,24 @@ export class ManagerReports extends LitElement {
     .bars { display: flex; align-items: end; gap: 0.25rem; height: 12rem; margin: 0; padding: 0; list-style: none; }
     .bars li { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: end; height: 100%; font-size: 0.8rem; }
     .bars .track { flex: 1; width: 100%; display: flex; align-items: end; justify-content: center; border-bottom: 1px solid #767676; }
-    .bars .bar { width: min(100%, 3rem); background: #0b5cad; border-radius: 0.2rem 0.2rem 0 0; }
+    .bars .bar { width: min(100%, 3rem); height: var(--share); background: #0b5cad; border-radius: 0.2rem 0.2rem 0 0; }
     .bars .n { min-height: 1.2em; }
     .print-title { display: none; }
+    /* A phone: the center and the dates across the width, the figures as cards (stackedTables). */
+    @media (max-width: 40rem) {
+      form { padding: 0.75rem 0.5rem; gap: 0.6rem; }
+      form > label { flex: 1 1 100%; }
+      main { padding: 0 0.5rem 0.75rem; gap: 0.75rem; }
+      section { padding: 0.75rem 0.5rem; }
+      caption { padding: 0.6rem 0.75rem 0.25rem; }
+      /* Seventeen hours side by side do not fit a phone's width: one row per hour, bars drawn across. */
+      .bars { flex-direction: column; align-items: stretch; height: auto; gap: 0.2rem; }
+      .bars li { display: grid; grid-template-columns: 2.5rem 1fr 2.5rem; align-items: center; gap: 0.5rem; font-size: 0.85rem; }
+      .bars .h { grid-area: 1 / 1; }
+      .bars .track { grid-area: 1 / 2; height: 1rem; justify-content: start; align-items: stretch; border-bottom: 0; border-inline-start: 1px solid #767676; }
+      .bars .bar { width: var(--share); height: auto; border-radius: 0 0.2rem 0.2rem 0; }
+      .bars .n { grid-area: 1 / 3; min-height: 0; }
+    }
     @media print {
       :host { font-size: 9pt; }
       luot-staff-nav, form, .controls { display: none !important; }
@@ -63,7 +85,8 @@ export class ManagerReports extends LitElement {
       th, td { padding: 0.15rem 0.3rem; border-top: 1px solid #999; }
       .bars .bar { background: #555; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
     }
-  `;
+  `,
+  ];
 
   @state() private locale: Locale = storedLocale(globalThis.localStorage);
   #session = new StaffSessionController(this, {

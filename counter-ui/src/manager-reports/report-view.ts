@@ -23,16 +23,17 @@ function min(locale: Locale, seconds: number | null): string {
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
-function cells(f: Figures, locale: Locale) {
-  return html`<td data-figure="issued">${f.issued}</td>
-    <td data-figure="served">${f.served}</td>
-    <td data-figure="noShow">${f.noShow}</td>
-    <td data-figure="cancelled">${f.cancelled}</td>
-    <td data-figure="transferred">${f.transferred}</td>
-    <td data-figure="wait">${min(locale, f.waitMean)} / ${min(locale, f.waitMedian)} / ${min(locale, f.waitP90)}</td>
-    <td data-figure="service">${min(locale, f.serviceMean)} / ${min(locale, f.serviceMedian)} / ${min(locale, f.serviceP90)}</td>
-    <td data-figure="sla">${percent(f.withinSla)}</td>
-    <td data-figure="ratings">${f.ratings['4']} · ${f.ratings['3']} · ${f.ratings['2']} · ${f.ratings['1']}</td>`;
+/** A row's figures; each cell carries its column's name for the phone's cards (stacked-tables.ts). */
+function cells(f: Figures, locale: Locale, t: T) {
+  return html`<td data-figure="issued" data-label=${t('col.issued')}>${f.issued}</td>
+    <td data-figure="served" data-label=${t('col.served')}>${f.served}</td>
+    <td data-figure="noShow" data-label=${t('col.noShow')}>${f.noShow}</td>
+    <td data-figure="cancelled" data-label=${t('col.cancelled')}>${f.cancelled}</td>
+    <td data-figure="transferred" data-label=${t('col.transferred')}>${f.transferred}</td>
+    <td data-figure="wait" data-label=${t('col.wait')}>${min(locale, f.waitMean)} / ${min(locale, f.waitMedian)} / ${min(locale, f.waitP90)}</td>
+    <td data-figure="service" data-label=${t('col.service.time')}>${min(locale, f.serviceMean)} / ${min(locale, f.serviceMedian)} / ${min(locale, f.serviceP90)}</td>
+    <td data-figure="sla" data-label=${t('col.sla')}>${percent(f.withinSla)}</td>
+    <td data-figure="ratings" data-label=${t('col.ratings')}>${f.ratings['4']} · ${f.ratings['3']} · ${f.ratings['2']} · ${f.ratings['1']}</td>`;
 }
 
 function head(first: ReportsKey, t: T) {
@@ -46,24 +47,25 @@ function head(first: ReportsKey, t: T) {
 }
 
 export function figuresTables(r: CenterReport, locale: Locale, t: T) {
-  return html`<table data-table="total">
+  return html`<table class="stack" data-table="total">
       <caption>${t('reports.total')}</caption>
       ${head('col.name', t)}
-      <tbody><tr data-row="total"><th scope="row">${t('reports.range', { from: formatDay(locale, r.from), to: formatDay(locale, r.to) })}</th>${cells(r.total, locale)}</tr></tbody>
+      <tbody><tr data-row="total"><th scope="row">${t('reports.range', { from: formatDay(locale, r.from), to: formatDay(locale, r.to) })}</th>${cells(r.total, locale, t)}</tr></tbody>
     </table>
-    <table data-table="services">
+    <table class="stack" data-table="services">
       <caption>${t('reports.services')}</caption>
       ${head('col.service', t)}
       <tbody>${r.services.map(
         (s) =>
-          html`<tr data-service=${s.code}><th scope="row">${s.code} · ${s.name}</th>${cells(s, locale)}</tr>`,
+          html`<tr data-service=${s.code}><th scope="row">${s.code} · ${s.name}</th>${cells(s, locale, t)}</tr>`,
       )}</tbody>
     </table>
-    <table data-table="clerks">
+    <table class="stack" data-table="clerks">
       <caption>${t('reports.clerks')}</caption>
       ${head('col.clerk', t)}
       <tbody>${r.clerks.map(
-        (c) => html`<tr data-clerk=${c.username}><th scope="row">${c.username}</th>${cells(c, locale)}</tr>`,
+        (c) =>
+          html`<tr data-clerk=${c.username}><th scope="row">${c.username}</th>${cells(c, locale, t)}</tr>`,
       )}</tbody>
     </table>`;
 }
@@ -86,7 +88,7 @@ export function arrivalsChart(r: CenterReport, t: T) {
   return html`<ol class="bars">${hours.map(
     (a) => html`<li data-hour=${a.hour} aria-label=${t('reports.arrivalsAt', { hour: a.hour, n: a.issued })}>
       <span class="n">${a.issued || ''}</span>
-      <span class="track"><span class="bar" style="height: ${(a.issued / top) * 100}%"></span></span>
+      <span class="track"><span class="bar" style="--share: ${(a.issued / top) * 100}%"></span></span>
       <span class="h">${t('reports.hour', { hour: a.hour })}</span>
     </li>`,
   )}</ol>`;
