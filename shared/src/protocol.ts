@@ -62,8 +62,11 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 export const RATINGS = [1, 2, 3, 4] as const;
 export type Rating = (typeof RATINGS)[number];
 
-/** Why call-next chose a ticket: recorded with the call and shown to whoever asks. */
-export const CALL_REASONS = ['priority', 'aged', 'service_order', 'oldest', 'specific'] as const;
+/**
+ * Why call-next chose a ticket: recorded with the call and shown to whoever asks. `transfer`:
+ * a clerk transferred the citizen to this very counter, which takes such tickets first.
+ */
+export const CALL_REASONS = ['priority', 'aged', 'service_order', 'oldest', 'specific', 'transfer'] as const;
 export type CallReason = (typeof CALL_REASONS)[number];
 
 /** A ticket as every client sees it: camelCase, never a raw row, never the token. */
@@ -79,7 +82,12 @@ export interface WireTicket {
   issuedAt: string;
   calledAt?: string;
   counterId?: number;
-  /** 1 = next to be called in its service; only while waiting. */
+  /**
+   * Only while waiting, and only when a clerk transferred the ticket to one named counter:
+   * that counter calls it (before its other tickets); no other counter's call-next takes it.
+   */
+  reservedCounterId?: number;
+  /** 1 = next to be called in its service (or, when reserved, at its counter); only while waiting. */
   position?: number;
   /** Only while waiting; null (or absent) while no open counter serves its service (DESIGN.md §15). */
   estimatedWaitSeconds?: number | null;
