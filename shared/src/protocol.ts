@@ -185,6 +185,11 @@ export interface LiveEvent {
   note?: string;
   /** ticket.transferred: the new waiting ticket in the other service. */
   transferredTo?: WireTicket;
+  /**
+   * ticket.transferred to one named counter: that counter's number ("Quầy 5"), which screens
+   * say beside the new number; absent when the citizen may go to any counter of the service.
+   */
+  transferredToCounter?: number;
   /** services.changed: every service of the center, in the order screens list them. */
   services?: PublicService[];
   /** center.changed: the center as public screens show it. */
@@ -212,9 +217,10 @@ export interface RecentCall {
   /**
    * The row is a transfer (a `ticket.transferred`, issue 11 item 17): the ticket `number` now
    * has this new number in this service, so a citizen holding the old paper ticket is told.
-   * `counterNumber` is the counter it was at (0 for a manager's move of a waiting ticket).
+   * `counterNumber` is the counter it was at (0 for a manager's move of a waiting ticket);
+   * `transferredTo.counterNumber` the counter it was sent to, when the transfer named one.
    */
-  transferredTo?: { number: string; serviceId: number };
+  transferredTo?: { number: string; serviceId: number; counterNumber?: number };
 }
 
 export interface CenterSnapshot {

@@ -5,7 +5,7 @@
  * position agree; closing the counter releases it to the common queue; and the refusals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WireTicket } from '../../shared/src/protocol.js';
+import type { CenterSnapshot, LiveEvent, WireTicket } from '../../shared/src/protocol.js';
 import { eachDatabase, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { expectError } from '../helpers/refusals.js';
@@ -107,6 +107,26 @@ eachDatabase('transfer to a counter', (kind) => {
         .where('id', '=', moved.id)
         .executeTakeFirstOrThrow();
       expect(row.reserved_counter_id).toBe(c3);
+
+      // The board's reloaded snapshot says the counter, as the live event does.
+      const snap = await citizen.get<CenterSnapshot>(`/api/centers/${f.fixture.centerId}/snapshot`);
+      expect(snap.body.recentCalls[0]).toMatchObject({
+        number: a.number,
+        transferredTo: { number: moved.number, serviceId: f.fixture.serviceIds.B, counterNumber: 3 },
+      });
+      const logged = await database.db
+        .selectFrom('ticket_events')
+        .select('payload')
+        .where('ticket_id', '=', a.id)
+        .where('type', '=', 'ticket.transferred')
+        .executeTakeFirstOrThrow();
+      const body = (
+        typeof logged.payload === 'string' ? JSON.parse(logged.payload) : logged.payload
+      ) as LiveEvent;
+      expect(body).toMatchObject({
+        transferredToCounter: 3,
+        transferredTo: { id: moved.id, reservedCounterId: c3 },
+      });
 
       // The citizen's page: first in counter 3's own line, with counter 3 as the one serving it.
       const mine = await citizen.get<WireTicket>(`/api/tickets/${a.token}`);

@@ -216,13 +216,14 @@ export function transferTicket(
     assertCenterAccess(actor, row.center_id);
     await assertMayWorkAt(trx, actor, row.counter_id);
     const status = checkTransition(row, 'transfer');
-    if (counterId !== null) {
-      await checkTransferCounter(trx, counterId, {
-        centerId: row.center_id,
-        counterId: row.counter_id,
-        serviceId,
-      });
-    }
+    const target =
+      counterId === null
+        ? null
+        : await checkTransferCounter(trx, counterId, {
+            centerId: row.center_id,
+            counterId: row.counter_id,
+            serviceId,
+          });
     const { updated, created } = await replaceTicket(trx, row, status, serviceId, row.issued_at, counterId);
     const event = await appendEvent(trx, {
       centerId: row.center_id,
@@ -233,6 +234,7 @@ export function transferTicket(
       body: {
         ticket: toWireTicket(updated),
         transferredTo: toWireTicket(created),
+        ...(target ? { transferredToCounter: target.number } : {}),
         ...(row.counter_id !== null ? { counterId: row.counter_id } : {}),
       },
     });

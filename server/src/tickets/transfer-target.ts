@@ -67,12 +67,13 @@ export function transferCounterFault(counter: TransferCounter, from: TransferFro
  * Reads the target counter with a share lock, held to commit: closing it (which takes the row
  * for update and releases its reserved tickets) waits for this transfer, or this one sees it
  * closed. A service that does not exist in the center is the 404 it would be without a counter.
+ * Returns the counter, whose number the transfer's event carries for the screens.
  */
 export async function checkTransferCounter(
   trx: Transaction<Database>,
   counterId: number,
   from: TransferFrom,
-): Promise<void> {
+): Promise<TransferCounter> {
   const service = await trx
     .selectFrom('services')
     .select('id')
@@ -92,15 +93,14 @@ export async function checkTransferCounter(
     .select('service_id')
     .where('counter_id', '=', counterId)
     .execute();
-  const fault = transferCounterFault(
-    {
-      id: row.id,
-      number: row.number,
-      centerId: row.center_id,
-      state: row.state,
-      serviceIds: served.map((s) => s.service_id),
-    },
-    from,
-  );
+  const counter: TransferCounter = {
+    id: row.id,
+    number: row.number,
+    centerId: row.center_id,
+    state: row.state,
+    serviceIds: served.map((s) => s.service_id),
+  };
+  const fault = transferCounterFault(counter, from);
   if (fault) throw fault;
+  return counter;
 }
