@@ -2,7 +2,8 @@
  * A clerk's transfer to one named counter (`counterId` on POST /api/tickets/:id/transfer), on
  * both databases: the new ticket is reserved for that counter, whose call-next takes it first
  * with reason `transfer` while other counters pass it by; the queue preview and the citizen's
- * position agree; closing the counter releases it to the common queue; and the refusals.
+ * position agree; closing the counter releases it to the common queue; racing calls and a
+ * transfer racing the close stay correct; and the refusals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CenterSnapshot, LiveEvent, WireTicket } from '../../shared/src/protocol.js';
@@ -272,6 +273,62 @@ eachDatabase('transfer to a counter', (kind) => {
         .where('id', '=', moved.id)
         .executeTakeFirstOrThrow();
       expect(row.reserved_counter_id).toBeNull();
+    });
+  });
+
+  describe('under concurrency', () => {
+    it('counters racing for call-next never take one ticket twice, and only its counter takes a reserved one', async () => {
+      const f = await center();
+      const [, c2, c3] = f.fixture.counterIds as [number, number, number];
+      const [clerk1, clerk2, clerk3] = f.clerks as [Client, Client, Client];
+      const a = await calledAtA(f);
+      const moved = (
+        await clerk1.post<{ ticket: WireTicket }>(`/api/tickets/${a.id}/transfer`, {
+          serviceId: f.fixture.serviceIds.B,
+          counterId: c3,
+        })
+      ).body.ticket;
+      for (let i = 0; i < 5; i++) await issue(clerk1, f.fixture, 'B');
+      const taken: [number, number][] = [];
+      for (let round = 0; round < 4; round++) {
+        const [at2, at3] = await Promise.all([callNext(clerk2, c2), callNext(clerk3, c3)]);
+        for (const [res, counterId, clerk] of [
+          [at2, c2, clerk2],
+          [at3, c3, clerk3],
+        ] as const) {
+          if (res.status !== 200) continue;
+          taken.push([res.body.ticket.id, counterId]);
+          await serve(clerk, res.body.ticket.id);
+        }
+      }
+      const ids = taken.map(([id]) => id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toHaveLength(6);
+      expect(taken.filter(([id]) => id === moved.id)).toEqual([[moved.id, c3]]);
+      // Counter 3's first call was the reserved ticket.
+      expect(taken.find(([, counterId]) => counterId === c3)?.[0]).toBe(moved.id);
+    });
+
+    it('a transfer racing the close of its counter never leaves a ticket reserved for a closed counter', async () => {
+      const f = await center();
+      const [, , c3] = f.fixture.counterIds as [number, number, number];
+      const a = await calledAtA(f);
+      const [transfer, close] = await Promise.all([
+        f.clerks[0]!.post(`/api/tickets/${a.id}/transfer`, {
+          serviceId: f.fixture.serviceIds.B,
+          counterId: c3,
+        }),
+        f.clerks[2]!.post(`/api/counters/${c3}/close`),
+      ]);
+      expect(close.status).toBe(200);
+      if (transfer.status !== 200) expectError(transfer, 409, 'counter_closed');
+      const stranded = await database.db
+        .selectFrom('tickets')
+        .select('id')
+        .where('reserved_counter_id', '=', c3)
+        .where('status', '=', 'waiting')
+        .execute();
+      expect(stranded).toEqual([]);
     });
   });
 
