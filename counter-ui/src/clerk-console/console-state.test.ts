@@ -181,6 +181,20 @@ describe('transfer to a counter', () => {
     expect(transferCounterChoices(counters, null, 3)).toEqual([]);
   });
 
+  it('refreshes the queue when a counter sharing a service closes: its reserved tickets come back', () => {
+    const mine: CounterView = { counter, ticket: null };
+    const closing = (serviceIds: number[]) =>
+      applyEvent(
+        mine,
+        event({ type: 'counter.changed', counterId: 5, counter: at(5, 'closed', serviceIds) }),
+        3,
+      );
+    expect(closing([6]).queueChanged).toBe(true);
+    expect(closing([9]).queueChanged).toBe(false);
+    const pausing = event({ type: 'counter.changed', counterId: 5, counter: at(5, 'paused', [6]) });
+    expect(applyEvent(mine, pausing, 3).queueChanged).toBe(false);
+  });
+
   it('follows counter.changed: a closed counter drops out, an opened one comes in', () => {
     const closed = countersAfter(
       counters,

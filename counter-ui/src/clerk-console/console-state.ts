@@ -34,6 +34,10 @@ export function applyEvent(
     const holder = event.counter.holder === undefined ? counter?.holder : event.counter.holder;
     counter = holder === undefined ? event.counter : { ...event.counter, holder };
     queueChanged = true;
+  } else if (event.type === 'counter.changed' && event.counter?.state === 'closed') {
+    // Closing a counter releases the tickets transferred to it into its services' common queues.
+    const services = counter?.serviceIds ?? [];
+    queueChanged = event.counter.serviceIds.some((s) => services.includes(s));
   }
   const changed = event.ticket;
   if (changed && event.type !== 'ticket.position') {
