@@ -192,6 +192,30 @@ eachDatabase('transfer to a counter', (kind) => {
       expect((await callNext(clerk3, c3)).body.ticket.id).toBe(b1.id);
     });
 
+    it('another counter may still call it out of order, with a reason, which ends the reservation', async () => {
+      const f = await center();
+      const [, c2, c3] = f.fixture.counterIds as [number, number, number];
+      const a = await calledAtA(f);
+      const moved = (
+        await f.clerks[0]!.post<{ ticket: WireTicket }>(`/api/tickets/${a.id}/transfer`, {
+          serviceId: f.fixture.serviceIds.B,
+          counterId: c3,
+        })
+      ).body.ticket;
+      const res = await f.clerks[1]!.post<{ ticket: WireTicket }>(`/api/counters/${c2}/call`, {
+        ticketId: moved.id,
+        reason: 'Quầy 3 bận, công dân đã chờ lâu',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.ticket).toMatchObject({ id: moved.id, status: 'called', counterId: c2 });
+      const row = await database.db
+        .selectFrom('tickets')
+        .select(['call_reason', 'reserved_counter_id'])
+        .where('id', '=', moved.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ call_reason: 'specific', reserved_counter_id: null });
+    });
+
     it('a paused counter may be named; its ticket has no estimate until it opens', async () => {
       const f = await center();
       const [, , c3] = f.fixture.counterIds as [number, number, number];
