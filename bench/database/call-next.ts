@@ -28,11 +28,13 @@ SELECT t.id AS ticket_id, t.priority, ${aged} AS aged, cs.position AS service_po
 FROM tickets t
 JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = :counter
 WHERE t.status = 'waiting'
-ORDER BY ((t.priority IS NOT NULL) = true::boolean) DESC, ${aged} DESC,
+  AND (t.reserved_counter_id IS NULL OR t.reserved_counter_id = :counter)
+ORDER BY (t.reserved_counter_id IS NOT NULL) DESC, ((t.priority IS NOT NULL) = true::boolean) DESC, ${aged} DESC,
   CASE WHEN ${aged} THEN 0 ELSE cs.position END, t.queued_at, t.id
 LIMIT 1
 FOR UPDATE OF t SKIP LOCKED \\gset
-UPDATE tickets SET status = 'called', called_at = now(), counter_id = :counter, call_reason = 'next'
+UPDATE tickets SET status = 'called', called_at = now(), counter_id = :counter, call_reason = 'next',
+  reserved_counter_id = NULL
 WHERE id = :ticket_id;
 END;
 `;

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   illegal_transition: 409,
   counter_busy: 409,
   counter_not_open: 409,
+  /** A transfer named a counter that is closed: nobody there would call the citizen. */
+  counter_closed: 409,
   /** Another signed-in clerk holds the counter: `details.holder` names them; `open` with `takeover: true` takes it over. */
   counter_held_by_other: 409,
   outside_issuing_hours: 409,

@@ -62,8 +62,11 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 export const RATINGS = [1, 2, 3, 4] as const;
 export type Rating = (typeof RATINGS)[number];
 
-/** Why call-next chose a ticket: recorded with the call and shown to whoever asks. */
-export const CALL_REASONS = ['priority', 'aged', 'service_order', 'oldest', 'specific'] as const;
+/**
+ * Why call-next chose a ticket: recorded with the call and shown to whoever asks. `transfer`:
+ * a clerk transferred the citizen to this very counter, which takes such tickets first.
+ */
+export const CALL_REASONS = ['priority', 'aged', 'service_order', 'oldest', 'specific', 'transfer'] as const;
 export type CallReason = (typeof CALL_REASONS)[number];
 
 /** A ticket as every client sees it: camelCase, never a raw row, never the token. */
@@ -79,7 +82,12 @@ export interface WireTicket {
   issuedAt: string;
   calledAt?: string;
   counterId?: number;
-  /** 1 = next to be called in its service; only while waiting. */
+  /**
+   * Only while waiting, and only when a clerk transferred the ticket to one named counter:
+   * that counter calls it (before its other tickets); no other counter's call-next takes it.
+   */
+  reservedCounterId?: number;
+  /** 1 = next to be called in its service (or, when reserved, at its counter); only while waiting. */
   position?: number;
   /** Only while waiting; null (or absent) while no open counter serves its service (DESIGN.md §15). */
   estimatedWaitSeconds?: number | null;
@@ -177,6 +185,11 @@ export interface LiveEvent {
   note?: string;
   /** ticket.transferred: the new waiting ticket in the other service. */
   transferredTo?: WireTicket;
+  /**
+   * ticket.transferred to one named counter: that counter's number ("Quầy 5"), which screens
+   * say beside the new number; absent when the citizen may go to any counter of the service.
+   */
+  transferredToCounter?: number;
   /** services.changed: every service of the center, in the order screens list them. */
   services?: PublicService[];
   /** center.changed: the center as public screens show it. */
@@ -204,9 +217,10 @@ export interface RecentCall {
   /**
    * The row is a transfer (a `ticket.transferred`, issue 11 item 17): the ticket `number` now
    * has this new number in this service, so a citizen holding the old paper ticket is told.
-   * `counterNumber` is the counter it was at (0 for a manager's move of a waiting ticket).
+   * `counterNumber` is the counter it was at (0 for a manager's move of a waiting ticket);
+   * `transferredTo.counterNumber` the counter it was sent to, when the transfer named one.
    */
-  transferredTo?: { number: string; serviceId: number };
+  transferredTo?: { number: string; serviceId: number; counterNumber?: number };
 }
 
 export interface CenterSnapshot {

@@ -276,6 +276,39 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('says the counter a transfer named: "A010 → B003 · Quầy 3", live and after a reload', async () => {
+    const services = (await new Client(app.url).get('/api/centers/1/services')).body as (typeof serviceA)[];
+    const serviceB = services.find((s) => s.code === 'B')!;
+    const clerk3 = await new Client(app.url).login('clerk3');
+    expect((await clerk3.post('/api/counters/3/open')).status).toBe(200);
+    const issued = await clerk1.post('/api/centers/1/tickets', { serviceId: serviceA.id, channel: 'staff' });
+    expect(issued.status).toBe(201);
+    const called = await clerk1.post('/api/counters/1/call-next');
+    expect(called.status).toBe(200);
+    const from = called.body.ticket.number as string;
+    const moved = await clerk1.post(`/api/tickets/${called.body.ticket.id}/transfer`, {
+      serviceId: serviceB.id,
+      counterId: 3,
+    });
+    expect(moved.status).toBe(200);
+    const to = moved.body.ticket.number as string;
+    const row = () => page.locator(`luot-board-calls li[data-transfer="${to}"]`);
+    for (const when of ['live', 'after a reload']) {
+      if (when !== 'live') {
+        await page.reload();
+        await page.getByRole('heading', { name: 'Trung tâm Hành chính công TP Uông Bí' }).waitFor();
+      }
+      await calls().first().and(row()).waitFor();
+      expect(await row().locator('.to').textContent(), when).toBe(to);
+      expect(await row().locator('.to-counter').textContent(), when).toBe('· Quầy 3');
+      expect(await row().locator('.sr').textContent(), when).toBe(
+        `Số ${from} đã chuyển thành số ${to}, ${serviceB.name}, tại quầy 3`,
+      );
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((await clerk3.post('/api/counters/3/close')).status).toBe(200);
+  });
+
   it('shows a renamed or added service and a renamed center without a reload (issue 11 item 5)', async () => {
     // Pages turning every 2 s: a seventh service may be on the second page.
     await page.goto(`${app.url}/display/?center=1&rotate=2`);

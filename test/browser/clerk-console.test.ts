@@ -1,7 +1,7 @@
 /**
  * The clerk console in real Chromium, driven as a clerk would: sign in, open a counter, call
  * with F1, start and complete with the keyboard, transfer (from serving, and hold and transfer
- * offered on a called ticket); a second clerk sees the queue shrink live, and is asked before
+ * offered on a called ticket, and to a named counter); a second clerk sees the queue shrink live, and is asked before
  * taking over a counter the first holds; forbidden actions are not offered; no serious
  * accessibility violations.
  */
@@ -274,6 +274,61 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     expect(old).toEqual({ status: 'done', outcome: 'transferred', started_at: null });
     const today = await clerkA.evaluate(async () => (await fetch('/api/me/today')).json());
     expect(String(today.served)).toBe(served?.trim());
+  });
+
+  it('transfers to a named counter: the form lists the open and paused counters serving the service, live', async () => {
+    // B is served by counters 3, 4 and 5 (demo seed): 3 opens, 5 pauses, 4 stays closed, all
+    // after the console loaded its counters, so the list follows counter.changed.
+    const clerk3 = await new Client(app.url).login('clerk3');
+    const clerk5 = await new Client(app.url).login('clerk5');
+    expect((await clerk3.post('/api/counters/3/open')).status).toBe(200);
+    expect((await clerk5.post('/api/counters/5/open')).status).toBe(200);
+    expect((await clerk5.post('/api/counters/5/pause', { reason: 'break' })).status).toBe(200);
+    await issue(1);
+    await callNext(clerkA);
+    const inHand = clerkA.getByLabel(/^Số đang phục vụ: /);
+    await inHand.waitFor();
+    const number = (await inHand.textContent())!.trim();
+    await clerkA.keyboard.press('F8');
+    await clerkA.getByLabel('Chuyển sang lĩnh vực').selectOption({ label: 'B · Đất đai' });
+    const where = clerkA.getByLabel('Chuyển đến quầy');
+    await where.locator('option', { hasText: 'Quầy 5' }).waitFor({ state: 'attached' });
+    expect(await where.locator('option').allTextContents()).toEqual([
+      'Bất kỳ quầy nào',
+      'Quầy 3',
+      'Quầy 5 (đang tạm dừng)',
+    ]);
+    expect(await seriousViolations(clerkA)).toEqual([]);
+    await where.selectOption({ label: 'Quầy 3' });
+    await clerkA.getByRole('button', { name: 'Xác nhận' }).click();
+    await clerkA.getByText('Chưa có số nào.').waitFor();
+    const old = await database.db
+      .selectFrom('tickets')
+      .select('id')
+      .where('number', '=', number)
+      .executeTakeFirstOrThrow();
+    const moved = await database.db
+      .selectFrom('tickets')
+      .select(['id', 'status', 'reserved_counter_id'])
+      .where('transferred_from_id', '=', old.id)
+      .executeTakeFirstOrThrow();
+    expect(moved).toMatchObject({ status: 'waiting', reserved_counter_id: 3 });
+    // Counter 3 takes it before the B tickets that waited longer, saying why.
+    const called = await clerk3.post<{ ticket: { id: number } }>('/api/counters/3/call-next');
+    expect(called.body.ticket.id).toBe(moved.id);
+    const reason = await database.db
+      .selectFrom('tickets')
+      .select('call_reason')
+      .where('id', '=', moved.id)
+      .executeTakeFirstOrThrow();
+    expect(reason.call_reason).toBe('transfer');
+    expect((await clerk3.post(`/api/tickets/${moved.id}/return`)).status).toBe(200);
+    for (const [clerk, id] of [
+      [clerk3, 3],
+      [clerk5, 5],
+    ] as const) {
+      expect((await clerk.post(`/api/counters/${id}/close`)).status).toBe(200);
+    }
   });
 
   it('asks a second clerk before taking over a counter another holds, and tells the first it was taken (issue 11 item 11)', async () => {

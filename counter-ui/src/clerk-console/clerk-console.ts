@@ -30,6 +30,7 @@ import {
   applyEvent,
   type CounterView,
   canCallNext,
+  countersAfter,
   enabledTicketActions,
   takenOverFrom,
   viewFromSnapshot,
@@ -105,6 +106,7 @@ export class ClerkConsole extends LitElement {
   #feed = new CenterFeedController(this, {
     snapshot: (s) => {
       this.center = centerViewFromSnapshot(s);
+      this.counters = s.counters.map(({ ticket: _ticket, ...counter }) => counter);
       if (this.counterId !== null) this.view = viewFromSnapshot(s, this.counterId);
     },
     event: (e) => {
@@ -112,6 +114,9 @@ export class ClerkConsole extends LitElement {
       // Configuration is an event too (DESIGN.md §15): the transfer choices and the header follow it.
       if (e.type === 'services.changed' && e.services) this.services = e.services;
       if (e.type === 'center.changed' && e.center) this.centerName = e.center.name;
+      // Counters' states and services too: the counters a transfer may name follow them.
+      const counters = countersAfter(this.counters, e);
+      if (counters) this.counters = counters;
       if (this.counterId === null) return;
       const taker = this.user ? takenOverFrom(this.view, e, this.counterId, this.user.id) : null;
       if (taker) {
@@ -425,6 +430,7 @@ export class ClerkConsole extends LitElement {
       <section class="card" aria-label=${t('ticket.inHand')}>
         <h2>${t('ticket.inHand')}</h2>
         <luot-ticket-panel .ticket=${this.view.ticket} .services=${this.services} .locale=${this.locale} .now=${this.now}
+          .counters=${this.counters} .counterId=${this.counterId}
           ?canCallNext=${canCallNext(this.view, online)} ?offline=${!online}
           @call-next=${() => this.#run('callNext')}
           @ticket-action=${(e: TicketActionEvent) => this.#ticketAction(e.detail.action, e.detail.ticketId, e.detail.body)}

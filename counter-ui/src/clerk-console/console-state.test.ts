@@ -4,8 +4,10 @@ import {
   applyEvent,
   type CounterView,
   canCallNext,
+  countersAfter,
   enabledTicketActions,
   takenOverFrom,
+  transferCounterChoices,
   viewFromSnapshot,
 } from './console-state.js';
 
@@ -152,5 +154,63 @@ describe('clerk console state', () => {
     // Released on sign-out: nobody took it.
     const released = event({ type: 'counter.changed', counterId: 3, counter: { ...counter, holder: null } });
     expect(takenOverFrom(mine, released, 3, 7)).toBeNull();
+  });
+});
+
+describe('transfer to a counter', () => {
+  const at = (id: number, state: WireCounter['state'], serviceIds: number[]): WireCounter => ({
+    ...counter,
+    id,
+    number: id,
+    name: `Quầy ${id}`,
+    state,
+    serviceIds,
+  });
+  const counters = [
+    at(5, 'open', [6]),
+    at(3, 'open', [6]),
+    at(4, 'closed', [6]),
+    at(2, 'paused', [6]),
+    at(1, 'open', [2]),
+  ];
+
+  it('offers the open and paused counters serving the service, by number, never this one', () => {
+    expect(transferCounterChoices(counters, 6, 3).map((c) => c.id)).toEqual([2, 5]);
+    expect(transferCounterChoices(counters, 2, 3).map((c) => c.id)).toEqual([1]);
+    expect(transferCounterChoices(counters, 9, 3)).toEqual([]);
+    expect(transferCounterChoices(counters, null, 3)).toEqual([]);
+  });
+
+  it('refreshes the queue when a counter sharing a service closes: its reserved tickets come back', () => {
+    const mine: CounterView = { counter, ticket: null };
+    const closing = (serviceIds: number[]) =>
+      applyEvent(
+        mine,
+        event({ type: 'counter.changed', counterId: 5, counter: at(5, 'closed', serviceIds) }),
+        3,
+      );
+    expect(closing([6]).queueChanged).toBe(true);
+    expect(closing([9]).queueChanged).toBe(false);
+    const pausing = event({ type: 'counter.changed', counterId: 5, counter: at(5, 'paused', [6]) });
+    expect(applyEvent(mine, pausing, 3).queueChanged).toBe(false);
+  });
+
+  it('follows counter.changed: a closed counter drops out, an opened one comes in', () => {
+    const closed = countersAfter(
+      counters,
+      event({ type: 'counter.changed', counterId: 5, counter: at(5, 'closed', [6]) }),
+    );
+    expect(closed && transferCounterChoices(closed, 6, 3).map((c) => c.id)).toEqual([2]);
+    const opened = countersAfter(
+      counters,
+      event({ type: 'counter.changed', counterId: 4, counter: at(4, 'open', [6]) }),
+    );
+    expect(opened && transferCounterChoices(opened, 6, 3).map((c) => c.id)).toEqual([2, 4, 5]);
+    const added = countersAfter(
+      counters,
+      event({ type: 'counter.changed', counterId: 8, counter: at(8, 'open', [6]) }),
+    );
+    expect(added?.map((c) => c.id)).toEqual([1, 2, 3, 4, 5, 8]);
+    expect(countersAfter(counters, event({ type: 'ticket.issued' }))).toBeNull();
   });
 });

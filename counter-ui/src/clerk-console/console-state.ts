@@ -34,6 +34,10 @@ export function applyEvent(
     const holder = event.counter.holder === undefined ? counter?.holder : event.counter.holder;
     counter = holder === undefined ? event.counter : { ...event.counter, holder };
     queueChanged = true;
+  } else if (event.type === 'counter.changed' && event.counter?.state === 'closed') {
+    // Closing a counter releases the tickets transferred to it into its services' common queues.
+    const services = counter?.serviceIds ?? [];
+    queueChanged = event.counter.serviceIds.some((s) => services.includes(s));
   }
   const changed = event.ticket;
   if (changed && event.type !== 'ticket.position') {
@@ -78,4 +82,31 @@ export function enabledTicketActions(ticket: WireTicket | null): Set<TicketActio
 
 export function canCallNext(view: CounterView, online: boolean): boolean {
   return online && view.counter?.state === 'open' && view.ticket === null;
+}
+
+/**
+ * The counters a ticket may be transferred to by name for `serviceId`: those of the center
+ * that serve it and are not closed (a paused one's clerk comes back), other than `here`, by
+ * number. The server applies the same rules (server/src/tickets/transfer-target.ts).
+ */
+export function transferCounterChoices(
+  counters: readonly WireCounter[],
+  serviceId: number | null,
+  here: number | null,
+): WireCounter[] {
+  if (serviceId === null) return [];
+  return counters
+    .filter((c) => c.id !== here && c.state !== 'closed' && c.serviceIds.includes(serviceId))
+    .sort((a, b) => a.number - b.number);
+}
+
+/** The center's counters after a live event: a changed or added counter replaces its old self. */
+export function countersAfter(counters: readonly WireCounter[], event: LiveEvent): WireCounter[] | null {
+  if (event.type !== 'counter.changed' || !event.counter) return null;
+  const changed = event.counter;
+  const known = counters.some((c) => c.id === changed.id);
+  const next = known
+    ? counters.map((c) => (c.id === changed.id ? { ...c, ...changed } : c))
+    : [...counters, changed];
+  return next.sort((a, b) => a.number - b.number);
 }

@@ -32,6 +32,7 @@ export class QueuePanel extends LitElement {
     li { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
     .number { font-weight: 700; min-width: 4.5rem; }
     .priority { background: #ffe9a8; color: #4a3800; padding: 0 0.4rem; border-radius: 1rem; font-size: 0.85em; }
+    .sent { background: #d9ecff; color: #0a3a6b; padding: 0 0.4rem; border-radius: 1rem; font-size: 0.85em; }
     button, input { font: inherit; padding: 0.25rem 0.6rem; border-radius: 0.25rem; border: 1px solid #767676; }
     button { background: #fff; cursor: pointer; }
     button:disabled { opacity: 0.45; cursor: default; }
@@ -70,6 +71,9 @@ export class QueuePanel extends LitElement {
       ? html`<span class="priority" title=${t(`priority.${ticket.priority}` as MessageKey)}>${t('ticket.priority')}</span>`
       : null;
     const wait = html`<span>${t('ticket.waited', { duration: formatDuration(this.locale, ticket.waitedSeconds) })}</span>`;
+    // Transferred to this counter by name: why it heads the list (call-next takes it first).
+    const sent =
+      ticket.reservedCounterId !== undefined ? html`<span class="sent">${t('queue.sentHere')}</span>` : null;
     if (action) {
       const label = t(action === 'resume' ? 'action.resume' : 'action.reactivate');
       const canAct = !this.offline && (action === 'reactivate' || this.canCall);
@@ -86,7 +90,7 @@ export class QueuePanel extends LitElement {
         </form></li>`;
     }
     const label = t('action.callSpecific');
-    return html`<li><span class="number">${ticket.number}</span>${pri}${wait}
+    return html`<li><span class="number">${ticket.number}</span>${pri}${sent}${wait}
       <button ?disabled=${!this.canCall} aria-label=${`${label} ${ticket.number}`} @click=${() => (this.asking = ticket.id)}>${label}</button></li>`;
   }
 

@@ -1,7 +1,8 @@
 /**
  * `<luot-ticket-panel>`: the ticket in hand (number, service, priority, wait so far, time at
  * the counter) and the actions the state machine allows for it, plus Call next. Complete asks
- * for an outcome and an optional note; Transfer asks for the service. Fires `ticket-action`
+ * for an outcome and an optional note; Transfer asks for the service and, optionally, the
+ * counter to send the citizen to (any counter by default). Fires `ticket-action`
  * with `{ action, body? }` and `call-next`.
  */
 import { css, html, LitElement } from 'lit';
@@ -12,8 +13,13 @@ import {
   type MessageKey,
   translate,
 } from '../../../shared/src/i18n/messages.js';
-import { OUTCOMES, type StaffTicketAction, type WireTicket } from '../../../shared/src/protocol.js';
-import { enabledTicketActions, TICKET_BUTTONS } from './console-state.js';
+import {
+  OUTCOMES,
+  type StaffTicketAction,
+  type WireCounter,
+  type WireTicket,
+} from '../../../shared/src/protocol.js';
+import { enabledTicketActions, TICKET_BUTTONS, transferCounterChoices } from './console-state.js';
 
 export type TicketActionEvent = CustomEvent<{ action: StaffTicketAction; ticketId: number; body?: object }>;
 export interface ServiceOption {
@@ -59,12 +65,18 @@ export class TicketPanel extends LitElement {
 
   @property({ attribute: false }) ticket: WireTicket | null = null;
   @property({ attribute: false }) services: ServiceOption[] = [];
+  /** The center's counters with their services and state, for a transfer to one of them. */
+  @property({ attribute: false }) counters: WireCounter[] = [];
+  /** This clerk's counter: never offered as a transfer's target. */
+  @property({ type: Number }) counterId: number | null = null;
   @property() locale: Locale = 'vi';
   @property({ type: Boolean }) canCallNext = false;
   @property({ type: Boolean }) offline = false;
   /** Re-render each second for the running clocks. */
   @property({ type: Number }) now = Date.now();
   @state() private form: 'complete' | 'transfer' | 'noShow' | 'removePriority' | null = null;
+  /** The service picked in the transfer form, which decides the counters it offers. */
+  @state() private transferServiceId: number | null = null;
   @query('[data-autofocus]') private autofocusTarget?: HTMLElement;
 
   /**
@@ -74,6 +86,7 @@ export class TicketPanel extends LitElement {
   openForm(form: 'complete' | 'transfer' | 'noShow'): void {
     const action = form === 'noShow' ? 'no_show' : form;
     if (!this.ticket || !enabledTicketActions(this.ticket).has(action)) return;
+    if (form === 'transfer') this.transferServiceId = this.#transferServices()[0]?.id ?? null;
     this.form = form;
   }
 
@@ -129,8 +142,12 @@ export class TicketPanel extends LitElement {
   #submitTransfer(event: SubmitEvent): void {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
+    const counterId = Number(data.get('counterId') || 0);
     this.form = null;
-    this.#fire('transfer', { serviceId: Number(data.get('serviceId')) });
+    this.#fire('transfer', {
+      serviceId: Number(data.get('serviceId')),
+      ...(counterId > 0 ? { counterId } : {}),
+    });
   }
 
   #onButton(action: (typeof TICKET_BUTTONS)[number]): void {
@@ -241,12 +258,30 @@ export class TicketPanel extends LitElement {
     </form>`;
   }
 
-  #transferForm(t: (k: MessageKey) => string) {
-    const others = this.services.filter((s) => s.id !== this.ticket?.serviceId);
+  #transferServices(): ServiceOption[] {
+    return this.services.filter((s) => s.id !== this.ticket?.serviceId);
+  }
+
+  #transferForm(t: (k: MessageKey, p?: Record<string, string | number>) => string) {
+    const others = this.#transferServices();
+    const counters = transferCounterChoices(this.counters, this.transferServiceId, this.counterId);
+    const pick = (event: Event) =>
+      (this.transferServiceId = Number((event.target as HTMLSelectElement).value));
     return html`<form @submit=${this.#submitTransfer} @keydown=${submitOnEnter} aria-label=${t('action.transfer')}>
       <label>${t('transfer.to')}
-        <select name="serviceId" data-autofocus>
-          ${others.map((s) => html`<option value=${s.id}>${s.code} · ${this.locale === 'vi' ? s.name : s.nameEn}</option>`)}
+        <select name="serviceId" data-autofocus @change=${pick}>
+          ${others.map(
+            (s) =>
+              html`<option value=${s.id} ?selected=${s.id === this.transferServiceId}>${s.code} · ${this.locale === 'vi' ? s.name : s.nameEn}</option>`,
+          )}
+        </select></label>
+      <label>${t('transfer.toCounter')}
+        <select name="counterId">
+          <option value="">${t('transfer.anyCounter')}</option>
+          ${counters.map(
+            (c) =>
+              html`<option value=${c.id}>${t(c.state === 'paused' ? 'transfer.counterPaused' : 'counter.name', { number: c.number })}</option>`,
+          )}
         </select></label>
       <button type="submit" class="primary">${t('action.confirm')}</button>
       <button type="button" @click=${() => (this.form = null)}>${t('action.back')}</button>

@@ -48,6 +48,8 @@ export class BoardCalls extends LitElement {
         font-size: min(1em, calc(var(--row-width) * var(--where-share, 0.5) / (var(--where-chars) * 0.66))); }
       .recalled { width: 0.9em; height: 0.9em; flex: none; }
       .to { font-variant-numeric: tabular-nums; color: #ffd43b; }
+      /* A transfer to a named counter: "· Quầy 5" after the new number, in the same colour. */
+      .to-counter { color: #ffd43b; font-weight: 600; }
       /* The newest row, a transfer: "A010 → E003" on one line sized to the slot's width, the new
          service's name under it (it may wrap once). */
       li.latest .line { display: flex; align-items: baseline; gap: 0.3em; white-space: nowrap; line-height: 1.05;
@@ -99,18 +101,33 @@ export class BoardCalls extends LitElement {
     return this.locale === 'en' ? service.nameEn : service.name;
   }
 
-  /** A transfer: the old number, an arrow, the new number; the new service's name in the newest row. */
+  /**
+   * A transfer: the old number, an arrow, the new number, and the counter when the transfer
+   * named one ("A010 → E003 · Quầy 5"); the new service's name in the newest row.
+   */
   #transferRow(call: BoardCall, to: NonNullable<BoardCall['transferredTo']>, latest: boolean) {
     const service = this.#serviceName(to.serviceId);
-    const said = this.#t('board.transferred', { from: call.number, to: to.number, service });
+    const counter =
+      to.counterNumber === undefined ? '' : this.#t('board.counterName', { number: to.counterNumber });
+    const said = counter
+      ? this.#t('board.transferredToCounter', {
+          from: call.number,
+          to: to.number,
+          service,
+          counter: to.counterNumber!,
+        })
+      : this.#t('board.transferred', { from: call.number, to: to.number, service });
     const number = html`<span class="number" aria-hidden="true" style="--chars: ${Math.max(4, call.number.length)}"
       >${call.number}</span>`;
-    const where = html`<span class="where" aria-hidden="true" style="--where-chars: ${2 + to.number.length}"
-      ><span class="arrow">→</span> <span class="to">${to.number}</span></span>`;
+    const toChars = to.number.length + (counter ? counter.length + 3 : 0);
+    const where = html`<span class="where" aria-hidden="true" style="--where-chars: ${2 + toChars}"
+      ><span class="arrow">→</span> <span class="to">${to.number}</span>${
+        counter ? html` <span class="to-counter">· ${counter}</span>` : nothing
+      }</span>`;
     if (!latest) {
       return html`<li class="transfer" data-transfer=${to.number}><span class="sr">${said}</span>${number}${where}</li>`;
     }
-    const lineChars = call.number.length + to.number.length + 3;
+    const lineChars = call.number.length + toChars + 3;
     return html`<li class="latest transfer" data-transfer=${to.number}>
       <span class="sr">${said}</span>
       <span class="line" style="--line-chars: ${Math.max(9, lineChars)}">${number}${where}</span>

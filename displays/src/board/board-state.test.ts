@@ -189,6 +189,26 @@ describe('board state', () => {
     ]);
   });
 
+  it('says the counter a transfer named, live as after a reload ("A010 → E003 · Quầy 5")', () => {
+    let view = viewFromSnapshot(snapshot);
+    view = applyEvent(view, event('ticket.called', { ticket: ticket(1, 'called'), counterId: 2 }), 0);
+    const to = { ...ticket(9, 'waiting', { serviceId: 2, number: 'B003' }), reservedCounterId: 5 };
+    const transfer = event('ticket.transferred', {
+      ticket: ticket(1, 'done'),
+      transferredTo: to,
+      transferredToCounter: 5,
+      counterId: 2,
+    });
+    view = applyEvent(view, transfer, 0);
+    expect(view.calls[0]?.transferredTo).toEqual({ number: 'B003', serviceId: 2, counterNumber: 5 });
+    // The snapshot's row, as center-snapshot.ts writes it, reads the same.
+    const reloaded = viewFromSnapshot({
+      ...snapshot,
+      recentCalls: [{ ...view.calls[0]!, seq: transfer.seq }],
+    });
+    expect(reloaded.calls[0]?.transferredTo).toEqual(view.calls[0]?.transferredTo);
+  });
+
   it('shows what each counter holds, and frees it when the ticket leaves', () => {
     let view = viewFromSnapshot(snapshot);
     view = applyEvent(view, event('ticket.called', { ticket: ticket(1, 'called'), counterId: 2 }), 0);

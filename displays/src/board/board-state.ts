@@ -147,7 +147,12 @@ function transferRow(view: BoardView, event: LiveEvent): BoardCall | null {
     counterNumber: view.counters.find((c) => c.id === counterId)?.number ?? 0,
     at: event.at,
     recall: false,
-    transferredTo: { number: event.transferredTo.number, serviceId: event.transferredTo.serviceId },
+    transferredTo: {
+      number: event.transferredTo.number,
+      serviceId: event.transferredTo.serviceId,
+      // As a snapshot's recentCalls say it (center-snapshot.ts), so a reload shows the same row.
+      ...(event.transferredToCounter !== undefined ? { counterNumber: event.transferredToCounter } : {}),
+    },
     freshUntil: 0,
   };
 }

@@ -113,6 +113,15 @@ export class CitizenTicket extends LitElement {
     return citizenText(this.locale, key, params);
   }
 
+  /** Names the counter only while the ticket is still reserved for it (a closed counter releases it). */
+  #transferNotice(view: TicketView, number: string): string {
+    const at = view.transferredToCounter;
+    if (at !== undefined && view.ticket.reservedCounterId !== undefined) {
+      return this.#t('transferred.noticeAt', { number, counter: at });
+    }
+    return this.#t('transferred.notice', { number });
+  }
+
   async #load(token: string): Promise<void> {
     try {
       const found = await api<
@@ -235,7 +244,7 @@ export class CitizenTicket extends LitElement {
           ${this.#t(online ? 'live.on' : 'live.off')}</p>
       </div>
       ${this.error ? html`<p class="card error" role="alert">${this.error}</p>` : null}
-      ${view.transferred ? html`<p class="card" role="status">${this.#t('transferred.notice', { number: ticket.number })}</p>` : null}
+      ${view.transferred ? html`<p class="card" role="status">${this.#transferNotice(view, ticket.number)}</p>` : null}
       <luot-ticket-card .ticket=${ticket} .counter=${view.counter} .locale=${this.locale}
         .serviceName=${service ? (this.locale === 'en' ? service.nameEn : service.name) : ''}></luot-ticket-card>
       ${

@@ -60,4 +60,25 @@ describe('the citizen view of a ticket', () => {
     expect(moved).toMatchObject({ transferred: true, ticket: { id: 9, number: 'B002' }, counter: null });
     expect(applyEvent(moved, event(17, 'ticket.position', waiting(1)))).toBe(moved);
   });
+
+  it('keeps the counter a transfer named, through position changes and a snapshot', () => {
+    const next: WireTicket = { ...waiting(1), id: 9, number: 'B002', serviceId: 2, reservedCounterId: 4 };
+    const moved = applyEvent(
+      start,
+      event(
+        16,
+        'ticket.transferred',
+        { ...called, status: 'done' },
+        { transferredTo: next, transferredToCounter: 5 },
+      ),
+    );
+    expect(moved).toMatchObject({
+      transferred: true,
+      transferredToCounter: 5,
+      ticket: { reservedCounterId: 4 },
+    });
+    const later = applyEvent(moved, event(17, 'ticket.position', next));
+    expect(later.transferredToCounter).toBe(5);
+    expect(viewFromSnapshot(later, { seq: 18, ticket: next, counter: null }).transferredToCounter).toBe(5);
+  });
 });

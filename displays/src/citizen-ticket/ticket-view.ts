@@ -13,6 +13,8 @@ export interface TicketView {
   seq: number;
   /** A clerk moved this citizen to another service: `ticket` is the new one. */
   transferred: boolean;
+  /** The counter the transfer sent them to, when it named one ("Quầy 5"). */
+  transferredToCounter?: number;
 }
 
 export function viewFromSnapshot(current: TicketView | null, snapshot: TicketSnapshot): TicketView {
@@ -29,6 +31,9 @@ export function viewFromSnapshot(current: TicketView | null, snapshot: TicketSna
     counter: snapshot.counter,
     seq: snapshot.seq,
     transferred: current?.transferred ?? false,
+    ...(current?.transferredToCounter !== undefined
+      ? { transferredToCounter: current.transferredToCounter }
+      : {}),
   };
 }
 
@@ -36,7 +41,14 @@ export function applyEvent(view: TicketView, event: LiveEvent): TicketView {
   if (event.seq < view.seq || !event.ticket || event.ticket.id !== view.ticket.id) return view;
   if (event.type === 'ticket.transferred') {
     if (!event.transferredTo) return view;
-    return { ticket: event.transferredTo, counter: null, seq: event.seq, transferred: true };
+    const at = event.transferredToCounter;
+    return {
+      ticket: event.transferredTo,
+      counter: null,
+      seq: event.seq,
+      transferred: true,
+      ...(at !== undefined ? { transferredToCounter: at } : {}),
+    };
   }
   const ticket = event.ticket;
   const counter =

@@ -76,6 +76,19 @@ describe('counter display state', () => {
     expect(view.ticket?.number).toBe('A002');
   });
 
+  it('tells the counter a transfer named, beside the new number', () => {
+    const view = applyCounterEvent(
+      applyCounterEvent(start, event('ticket.called', ticket(1, 'called')), 0),
+      {
+        ...event('ticket.transferred', ticket(1, 'done')),
+        transferredTo: { ...ticket(7, 'waiting'), number: 'E003', serviceId: 5, reservedCounterId: 4 },
+        transferredToCounter: 5,
+      },
+      0,
+    );
+    expect(view.transfer).toEqual({ from: 'A001', to: 'E003', serviceId: 5, counterNumber: 5 });
+  });
+
   it('frees the counter on a no-show, a return or a hold, and follows its state', () => {
     for (const type of ['ticket.no_show', 'ticket.returned', 'ticket.held'] as const) {
       const held = applyCounterEvent(start, event('ticket.called', ticket(1, 'called')), 0);

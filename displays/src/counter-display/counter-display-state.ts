@@ -20,6 +20,8 @@ export interface TransferNotice {
   from: string;
   to: string;
   serviceId: number;
+  /** The counter the citizen was sent to, when the transfer named one. */
+  counterNumber?: number;
 }
 
 export interface CounterDisplayView {
@@ -87,7 +89,14 @@ export function applyCounterEvent(
   const here = view.ticket?.id === ticket.id ? null : view.ticket;
   if (event.type === 'ticket.transferred' && event.transferredTo) {
     const { number, serviceId } = event.transferredTo;
-    return { ...view, ticket: here, offer: null, transfer: { from: ticket.number, to: number, serviceId } };
+    const counterNumber = event.transferredToCounter;
+    const transfer = {
+      from: ticket.number,
+      to: number,
+      serviceId,
+      ...(counterNumber !== undefined ? { counterNumber } : {}),
+    };
+    return { ...view, ticket: here, offer: null, transfer };
   }
   if (event.type === 'ticket.done') {
     const offer = offerUntil > 0 ? { ticketId: ticket.id, number: ticket.number, until: offerUntil } : null;

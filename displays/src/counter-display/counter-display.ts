@@ -56,6 +56,8 @@ export class CounterDisplay extends LitElement {
     .notice { font-size: 6vmin; font-weight: 700; }
     .transfer { font-size: min(16vh, 9vw); font-weight: 800; line-height: 1; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .transfer .to { color: #ffd43b; }
+    /* Half size, so "A010 → E003 · Quầy 5" still fits the width on one line. */
+    .transfer .to-counter { color: #ffd43b; font-size: 0.5em; font-weight: 700; }
     .transfer .arrow { font-weight: 400; opacity: 0.8; }
     luot-rating-panel { width: 100%; }
   `;
@@ -208,13 +210,21 @@ export class CounterDisplay extends LitElement {
       return html`<p class="state paused">${this.#t('counterDisplay.paused')}</p>`;
     const transfer = this.view.transfer;
     if (transfer) {
-      // The citizen holding the paper ticket learns the number they will be called by (issue 11 item 17).
+      // The citizen holding the paper ticket learns the number they will be called by (issue 11
+      // item 17), and the counter that will call it when the transfer named one.
+      const at = transfer.counterNumber;
+      const counter = at === undefined ? '' : this.#t('board.counterName', { number: at });
+      const line = `${transfer.from} → ${transfer.to}${counter ? ` · ${counter}` : ''}`;
       return html`<span class="label">${this.#t('counterDisplay.transferred')}</span>
-        <p class="transfer" role="status" aria-label=${`${transfer.from} → ${transfer.to}`}>
+        <p class="transfer" role="status" aria-label=${line}>
           <span class="from">${transfer.from}</span> <span class="arrow" aria-hidden="true">→</span>
-          <span class="to">${transfer.to}</span></p>
+          <span class="to">${transfer.to}</span>${counter ? html` <span class="to-counter">· ${counter}</span>` : null}</p>
         <span class="service">${this.#serviceName(transfer.serviceId)}</span>
-        <span class="label">${this.#t('counterDisplay.transferWait', { number: transfer.to })}</span>`;
+        <span class="label">${
+          at === undefined
+            ? this.#t('counterDisplay.transferWait', { number: transfer.to })
+            : this.#t('counterDisplay.transferWaitAt', { number: transfer.to, counter: at })
+        }</span>`;
     }
     return html`<p class="label">${counter ? this.#t('counterDisplay.ready') : ''}</p>`;
   }

@@ -68,7 +68,13 @@ export function centerSnapshot(db: Kysely<Database>, centerId: number): Promise<
       at: e.at,
       recall: e.type === 'ticket.recalled',
       ...(e.transferredTo
-        ? { transferredTo: { number: e.transferredTo.number, serviceId: e.transferredTo.serviceId } }
+        ? {
+            transferredTo: {
+              number: e.transferredTo.number,
+              serviceId: e.transferredTo.serviceId,
+              ...(e.transferredToCounter !== undefined ? { counterNumber: e.transferredToCounter } : {}),
+            },
+          }
         : {}),
     }));
     return {

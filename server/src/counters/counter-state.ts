@@ -3,7 +3,9 @@
  * A pause's reason is a code the public may see (break, meeting, back_office, other); any other
  * text is the clerk's note, under "other", for staff only. Opening takes the counter's hold and
  * closing gives it up (counter-hold.ts); opening a counter someone else holds is refused unless
- * `takeover` is said, and a takeover goes to the audit log.
+ * `takeover` is said, and a takeover goes to the audit log. Closing releases the tickets
+ * transferred to this counter by name to their service's common queue, in the same
+ * transaction (they keep their queue time): nobody would call them at a closed counter.
  */
 import { sql } from 'kysely';
 import { type CounterState, isPauseReason, type WireCounter } from '../../../shared/src/protocol.js';
@@ -12,6 +14,7 @@ import { writeAudit } from '../config-admin/audit.repository.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
+import { type Released, releaseReservations } from '../queues/reservations.repository.js';
 import { servicesOfCounters, toWireCounter } from './counter.wire.js';
 import { assertMayWork, heldByOther, holderOf } from './counter-hold.js';
 import { activeTicketId, lockCounter } from './counter-lock.js';
@@ -24,7 +27,7 @@ export async function setCounterState(
   reason: string | null = null,
   takeover = false,
 ): Promise<WireCounter> {
-  const { counter, event } = await ctx.db.transaction().execute(async (trx) => {
+  const { counter, event, released } = await ctx.db.transaction().execute(async (trx) => {
     const row = await lockCounter(trx, counterId);
     assertCenterAccess(actor, row.center_id);
     const heldByAnother = row.held_by !== null && row.held_by !== actor.userId;
@@ -58,10 +61,16 @@ export async function setCounterState(
     // Opening takes the hold, closing gives it up; a pause keeps whoever holds it.
     const heldBy = state === 'open' ? actor.userId : state === 'closed' ? null : row.held_by;
     const holder = await holderOf(trx, heldBy);
+    // Under the counter's row lock, so no transfer reserves a new one for it meanwhile.
+    const released: Released[] = state === 'closed' ? await releaseReservations(trx, counterId) : [];
     const same = row.state === state && row.pause_reason === pauseReason && row.pause_note === pauseNote;
     if (same && row.held_by === heldBy) {
       const services = await servicesOfCounters(trx, [counterId]);
-      return { counter: { ...toWireCounter(row, services.get(counterId) ?? []), holder }, event: null };
+      return {
+        counter: { ...toWireCounter(row, services.get(counterId) ?? []), holder },
+        event: null,
+        released,
+      };
     }
     const updated = await trx
       .updateTable('counters')
@@ -84,8 +93,12 @@ export async function setCounterState(
       userId: actor.userId,
       body: { counterId, counter },
     });
-    return { counter, event };
+    return { counter, event, released };
   });
-  if (event) ctx.publisher.publish([{ event, ticketTokens: [], serviceIds: counter.serviceIds }]);
+  if (event) {
+    // The released tickets' citizens learn their new place through their services' positions.
+    const serviceIds = [...new Set([...counter.serviceIds, ...released.map((t) => t.serviceId)])];
+    ctx.publisher.publish([{ event, ticketTokens: [], serviceIds }]);
+  }
   return counter;
 }

@@ -21,6 +21,7 @@ import * as loginSweep from './migrations/2026-12-03T0100-login-sweep.js';
 import * as cancelReasons from './migrations/2026-12-03T0200-cancel-reasons.js';
 import * as counterHolder from './migrations/2026-12-04T0140-counter-holder.js';
 import * as centerPublicInfo from './migrations/2026-12-04T0230-center-public-info.js';
+import * as reservedCounter from './migrations/2026-12-04T1900-reserved-counter.js';
 import type { Database } from './tables.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T0200-cancel-reasons': cancelReasons,
   '2026-12-04T0140-counter-holder': counterHolder,
   '2026-12-04T0230-center-public-info': centerPublicInfo,
+  '2026-12-04T1900-reserved-counter': reservedCounter,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -129,6 +129,8 @@ export interface TicketsTable {
   note: string | null;
   transferred_from_id: number | null;
   cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The counter a transfer sent this waiting ticket to; null: any counter of its service. */
+  reserved_counter_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TicketEventsTable {

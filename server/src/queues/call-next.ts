@@ -27,7 +27,10 @@ interface Candidate extends TicketRow {
  * - FOR UPDATE OF t SKIP LOCKED makes two counters racing for the same head take different
  *   tickets instead of waiting: the loser skips the locked row and takes the next one;
  * - a row that another transaction called and committed meanwhile is re-checked against
- *   `status = 'waiting'` by Postgres before it is locked, so it is never taken twice.
+ *   `status = 'waiting'` by Postgres before it is locked, so it is never taken twice;
+ * - a ticket reserved for another counter is filtered out in the WHERE, which Postgres also
+ *   re-checks on the locked row, and a reservation is only ever cleared (on a call, or when
+ *   its counter closes under that counter's row lock, which this call holds), never moved.
  */
 async function claimNext(
   trx: Transaction<Database>,
@@ -41,7 +44,10 @@ async function claimNext(
     FROM tickets t
     JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = ${counterId}
     WHERE t.status = 'waiting'
+      AND (t.reserved_counter_id IS NULL OR t.reserved_counter_id = ${counterId})
     ORDER BY
+      -- Tickets transferred to this counter by name first (call-policy.ts says why).
+      (t.reserved_counter_id IS NOT NULL) DESC,
       -- Priority tickets first while one is due, normal ones first while it is not (so the
       -- ratio holds even when priority tickets are the oldest); either kind when alone.
       ((t.priority IS NOT NULL) = ${mayCallPriority}::boolean) DESC,
@@ -69,6 +75,8 @@ async function putAtCounter(
       counter_id: counter.id,
       clerk_id: actor.userId,
       call_reason: reason,
+      // Reserved while waiting only: a called ticket returned to the queue takes any counter.
+      reserved_counter_id: null,
     })
     .where('id', '=', ticket.id)
     .returningAll()
@@ -107,7 +115,12 @@ export async function callNext(
     if (!candidate) return null;
     const { aged, service_position, ...ticket } = candidate;
     const reason = callReason(
-      { priority: ticket.priority, aged, servicePosition: service_position },
+      {
+        priority: ticket.priority,
+        aged,
+        servicePosition: service_position,
+        reserved: ticket.reserved_counter_id !== null,
+      },
       mayCallPriority,
     );
     return putAtCounter(trx, actor, counter, ticket, reason, null);

@@ -81,4 +81,16 @@ describe('callReason', () => {
     expect(callReason({ priority: null, aged: false, servicePosition: 0 }, true)).toBe('oldest');
     expect(callReason({ priority: null, aged: false, servicePosition: 0 }, false)).toBe('oldest');
   });
+
+  it('says transfer for a ticket transferred to this counter by name, before every other rule', () => {
+    expect(callReason({ priority: 'elderly', aged: true, servicePosition: 1, reserved: true }, true)).toBe(
+      'transfer',
+    );
+    expect(callReason({ priority: null, aged: false, servicePosition: 0, reserved: true }, false)).toBe(
+      'transfer',
+    );
+    expect(callReason({ priority: null, aged: false, servicePosition: 0, reserved: false }, false)).toBe(
+      'oldest',
+    );
+  });
 });

@@ -3,13 +3,15 @@
  * tickets first, then by queue time, the order call-next follows when the service is a
  * counter's first choice (the priority ratio and ageing can reorder it a little). While no open
  * counter serves the service a waiting ticket has no estimate (null), and says which counters
- * serve it now (`servingCounters`, empty then), so every screen tells the same truth.
+ * serve it now (`servingCounters`, empty then), so every screen tells the same truth. A ticket
+ * transferred to one named counter is counted in that counter's line only (lines.ts).
  */
 import { type Kysely, sql } from 'kysely';
 import type { WireTicket } from '../../../shared/src/protocol.js';
 import type { Database } from '../db/tables.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
 import { estimateWaitSeconds, meanServiceSeconds, priorSecondsPerCall, secondsPerCall } from './estimate.js';
+import { positionsInLines, type ReservedCounter, reservedLineLoad } from './lines.js';
 
 /** How many recent calls the time per call (and the mean service time) is taken over. */
 const RECENT_CALLS = 20;
@@ -90,6 +92,20 @@ export async function serviceLoad(db: Kysely<Database>, serviceId: number): Prom
   };
 }
 
+/** The counters tickets are reserved for, by id: their number and whether they call now. */
+async function reservedCounters(
+  db: Kysely<Database>,
+  counterIds: readonly number[],
+): Promise<Map<number, ReservedCounter>> {
+  if (counterIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('counters')
+    .select(['id', 'number', 'state'])
+    .where('id', 'in', [...new Set(counterIds)])
+    .execute();
+  return new Map(rows.map((c) => [c.id, { number: c.number, open: c.state === 'open' }]));
+}
+
 export async function queuePositions(db: Kysely<Database>, serviceId: number): Promise<QueuePosition[]> {
   const [waiting, load] = await Promise.all([
     db
@@ -103,15 +119,23 @@ export async function queuePositions(db: Kysely<Database>, serviceId: number): P
       .execute(),
     serviceLoad(db, serviceId),
   ]);
-  return waiting.map((row, i) => ({
-    token: row.token,
-    ticket: {
-      ...toWireTicket(row),
-      position: i + 1,
-      estimatedWaitSeconds: estimateWaitSeconds(i + 1, load.secondsPerCall, load.openCounters),
-      servingCounters: load.servingCounters,
-    },
-  }));
+  const lines = waiting.map((row) => row.reserved_counter_id);
+  const positions = positionsInLines(lines);
+  const counters = await reservedCounters(
+    db,
+    lines.filter((l): l is number => l !== null),
+  );
+  return waiting.map((row, i) => {
+    const position = positions[i]!;
+    const where =
+      row.reserved_counter_id === null
+        ? {
+            estimatedWaitSeconds: estimateWaitSeconds(position, load.secondsPerCall, load.openCounters),
+            servingCounters: load.servingCounters,
+          }
+        : reservedLineLoad(position, counters.get(row.reserved_counter_id), load.meanServiceSeconds);
+    return { token: row.token, ticket: { ...toWireTicket(row), position, ...where } };
+  });
 }
 
 /** One waiting ticket's position, for the citizen view and the issuance reply: a count, not the whole queue. */
@@ -127,13 +151,15 @@ export async function positionOf(
     .where('status', '=', 'waiting')
     .executeTakeFirst();
   if (!me) return null;
-  // Ahead: priority before normal, then (queued_at, id) — the order of queuePositions.
-  const [{ ahead }, load] = await Promise.all([
+  const line = me.reserved_counter_id;
+  // Ahead in the same line: priority before normal, then (queued_at, id) — the order of queuePositions.
+  const [{ ahead }, load, counters] = await Promise.all([
     db
       .selectFrom('tickets as o')
       .select(sql<number>`count(*)::int`.as('ahead'))
       .where('o.service_id', '=', serviceId)
       .where('o.status', '=', 'waiting')
+      .where('o.reserved_counter_id', line === null ? 'is' : '=', line)
       .where(
         sql<boolean>`(((o.priority IS NOT NULL) > ${me.priority !== null})
           OR ((o.priority IS NOT NULL) = ${me.priority !== null} AND (o.queued_at, o.id) < (${me.queued_at}, ${me.id})))`,
@@ -141,12 +167,15 @@ export async function positionOf(
       .execute()
       .then((rows) => rows[0]!),
     serviceLoad(db, serviceId),
+    reservedCounters(db, line === null ? [] : [line]),
   ]);
   const position = ahead + 1;
-  return {
-    ...toWireTicket(me),
-    position,
-    estimatedWaitSeconds: estimateWaitSeconds(position, load.secondsPerCall, load.openCounters),
-    servingCounters: load.servingCounters,
-  };
+  const where =
+    line === null
+      ? {
+          estimatedWaitSeconds: estimateWaitSeconds(position, load.secondsPerCall, load.openCounters),
+          servingCounters: load.servingCounters,
+        }
+      : reservedLineLoad(position, counters.get(line), load.meanServiceSeconds);
+  return { ...toWireTicket(me), position, ...where };
 }

@@ -1,7 +1,8 @@
 /**
  * What a counter's clerk sees coming: the next tickets in the order call-next would take
  * them, the policy of call-policy.ts simulated call by call (so the priority ratio shows),
- * plus the held and no-show tickets of today that can be resumed or reactivated.
+ * plus the held and no-show tickets of today that can be resumed or reactivated. Like
+ * call-next it leaves out tickets reserved for another counter and puts this counter's first.
  */
 import { type Kysely, sql } from 'kysely';
 import type { WireTicket } from '../../../shared/src/protocol.js';
@@ -16,11 +17,14 @@ export interface PreviewCandidate {
   row: TicketRow;
   aged: boolean;
   servicePosition: number;
+  /** Transferred to this counter by name: called before everything else. */
+  reserved?: boolean;
 }
 
 /** The rules of call-policy.ts as a comparison: negative when `a` goes before `b`. */
 function compare(a: PreviewCandidate, b: PreviewCandidate, mayCallPriority: boolean): number {
   const rank = (c: PreviewCandidate) => [
+    c.reserved ? 0 : 1,
     // As in call-next.ts: priority first while it is due, normal first while it is not.
     (c.row.priority !== null) === mayCallPriority ? 0 : 1,
     c.aged ? 0 : 1,
@@ -51,7 +55,12 @@ export function simulateCalls(
     order.push({
       ...next,
       reason: callReason(
-        { priority: next.row.priority, aged: next.aged, servicePosition: next.servicePosition },
+        {
+          priority: next.row.priority,
+          aged: next.aged,
+          servicePosition: next.servicePosition,
+          reserved: next.reserved ?? false,
+        },
         may,
       ),
     });
@@ -96,11 +105,14 @@ export async function counterQueue(
     .select([aged.as('aged'), waitedSeconds.as('waited_seconds')])
     .where('service_id', 'in', serviceIds)
     .where('status', '=', 'waiting')
+    // As in call-next: tickets transferred to another counter by name are that counter's.
+    .where((eb) => eb.or([eb('reserved_counter_id', 'is', null), eb('reserved_counter_id', '=', counterId)]))
     .execute();
   const candidates = waiting.map((row) => ({
     row,
     aged: row.aged,
     servicePosition: serviceIds.indexOf(row.service_id),
+    reserved: row.reserved_counter_id === counterId,
   }));
   const next = simulateCalls(candidates, counter.calls_since_priority, settings, limit).map((c) => ({
     ...toWireTicket(c.row),

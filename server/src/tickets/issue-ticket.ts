@@ -92,6 +92,8 @@ export interface NewTicketFields {
   issuedAt?: Date;
   queuedAt?: Date;
   transferredFromId?: number | null;
+  /** A transfer to one named counter: only that counter's call-next takes the ticket. */
+  reservedCounterId?: number | null;
   token?: string;
   /**
    * A citizen's own web ticket: it may take only the web share of the daily quota, so the rest
@@ -166,6 +168,7 @@ export async function insertWaitingTicket(
       ...(fields.issuedAt ? { issued_at: fields.issuedAt } : {}),
       ...(fields.queuedAt ? { queued_at: fields.queuedAt } : {}),
       transferred_from_id: fields.transferredFromId ?? null,
+      reserved_counter_id: fields.reservedCounterId ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -2,7 +2,8 @@
  * A ticket replaced by a new waiting one in another service (a clerk's transfer, a manager's
  * move): the old one ends with outcome `transferred`, the new one gets a number there with the
  * original issue time and priority, and the citizen's token, push subscriptions and phone move
- * to it, so their page and notifications follow. The caller logs the event.
+ * to it, so their page and notifications follow. A clerk's transfer may reserve the new ticket
+ * for one counter (transfer-target.ts checks which). The caller logs the event.
  */
 import { sql, type Transaction } from 'kysely';
 import type { WireTicket } from '../../../shared/src/protocol.js';
@@ -18,6 +19,7 @@ export async function replaceTicket(
   endStatus: TicketStatus,
   serviceId: number,
   queuedAt: Date,
+  reservedCounterId: number | null = null,
 ): Promise<{ updated: TicketRow; created: TicketRow }> {
   const updated = await trx
     .updateTable('tickets')
@@ -32,6 +34,7 @@ export async function replaceTicket(
     issuedAt: row.issued_at,
     queuedAt,
     transferredFromId: row.id,
+    reservedCounterId,
     token: row.token,
   });
   await moveCitizenLinks(trx, row.id, created.id);

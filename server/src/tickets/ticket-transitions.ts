@@ -21,6 +21,7 @@ import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
 import { replaceTicket } from './replace-ticket.js';
 import { type TicketRow, toWireTicket } from './ticket.wire.js';
+import { checkTransferCounter } from './transfer-target.js';
 
 export async function lockTicket(trx: Transaction<Database>, ticketId: number): Promise<TicketRow> {
   const row = await trx
@@ -201,14 +202,29 @@ export function resumeTicket(ctx: DomainContext, actor: Actor, ticketId: number,
 /**
  * serving → done here, and a new waiting ticket in the other service with a new number and
  * the original issue time and priority, so the citizen does not queue again from the back.
+ * With `counterId` the new ticket is reserved for that counter (transfer-target.ts).
  */
-export function transferTicket(ctx: DomainContext, actor: Actor, ticketId: number, serviceId: number) {
+export function transferTicket(
+  ctx: DomainContext,
+  actor: Actor,
+  ticketId: number,
+  serviceId: number,
+  counterId: number | null = null,
+) {
   return run(ctx, async (trx) => {
     const row = await lockTicket(trx, ticketId);
     assertCenterAccess(actor, row.center_id);
     await assertMayWorkAt(trx, actor, row.counter_id);
     const status = checkTransition(row, 'transfer');
-    const { updated, created } = await replaceTicket(trx, row, status, serviceId, row.issued_at);
+    const target =
+      counterId === null
+        ? null
+        : await checkTransferCounter(trx, counterId, {
+            centerId: row.center_id,
+            counterId: row.counter_id,
+            serviceId,
+          });
+    const { updated, created } = await replaceTicket(trx, row, status, serviceId, row.issued_at, counterId);
     const event = await appendEvent(trx, {
       centerId: row.center_id,
       type: 'ticket.transferred',
@@ -218,6 +234,7 @@ export function transferTicket(ctx: DomainContext, actor: Actor, ticketId: numbe
       body: {
         ticket: toWireTicket(updated),
         transferredTo: toWireTicket(created),
+        ...(target ? { transferredToCounter: target.number } : {}),
         ...(row.counter_id !== null ? { counterId: row.counter_id } : {}),
       },
     });

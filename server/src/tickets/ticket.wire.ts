@@ -21,5 +21,7 @@ export function toWireTicket(row: TicketRow): WireTicket {
   if (row.priority !== null) wire.priorityConfirmed = row.priority_confirmed;
   if (row.called_at) wire.calledAt = iso(row.called_at);
   if (row.counter_id !== null) wire.counterId = row.counter_id;
+  if (row.reserved_counter_id !== null && row.status === 'waiting')
+    wire.reservedCounterId = row.reserved_counter_id;
   return wire;
 }

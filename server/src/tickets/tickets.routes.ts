@@ -85,7 +85,20 @@ const reasonFault = (body: { decision: string; reason?: string }): string | null
   if (body.decision === 'confirm' && body.reason !== undefined) return 'is given only to remove a priority';
   return null;
 };
-const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
+const TransferBody = Type.Object(
+  {
+    serviceId: Id,
+    counterId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 2_147_483_647,
+        description:
+          'Send the citizen to this counter: one of the center that serves `serviceId`, not closed, not the ticket’s own. The new ticket is reserved for it (its call-next takes it first, reason `transfer`; other counters pass it by) until it is called or that counter closes.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** The staff session of a request when it may act in the center, else null (anyone, as far as limits go). */
 const staffOf = (request: FastifyRequest, centerId: number): Actor | null =>
@@ -283,13 +296,22 @@ export function ticketsRoutes(
         tags,
         params: TicketParams,
         body: TransferBody,
-        summary: 'Transfer the ticket to another service: a new waiting ticket there',
+        summary:
+          'Transfer the ticket to another service: a new waiting ticket there, reserved for one counter when `counterId` is given',
+        description:
+          '400 `bad_request` when `counterId` is of another center, does not serve the service or is the ticket’s own counter; 404 when the service or counter does not exist; 409 `counter_closed` when that counter is closed, `illegal_transition` from a state other than called or serving.',
         response: { 200: TicketReply, ...failures(400, 401, 403, 404, 409, 503) },
       },
       preHandler: staff,
     },
     async (request) => ({
-      ticket: await transferTicket(ctx, actorOf(request), request.params.id, request.body.serviceId),
+      ticket: await transferTicket(
+        ctx,
+        actorOf(request),
+        request.params.id,
+        request.body.serviceId,
+        request.body.counterId ?? null,
+      ),
     }),
   );
 

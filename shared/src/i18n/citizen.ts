@@ -77,6 +77,7 @@ const vi = {
   'status.cancelled': 'Số này đã được hủy.',
   'status.expired': 'Số này đã hết hạn khi trung tâm hết giờ làm việc.',
   'transferred.notice': 'Bạn được chuyển sang lĩnh vực khác với số mới {number}.',
+  'transferred.noticeAt': 'Bạn được chuyển sang lĩnh vực khác với số mới {number}, tại Quầy {counter}.',
   'live.on': 'Trực tiếp',
   'live.off': 'Đang kết nối lại…',
   'live.onHint': 'Trang tự cập nhật, không cần tải lại.',
@@ -209,6 +210,8 @@ const en: Record<CitizenKey, string> = {
   'status.cancelled': 'This ticket was cancelled.',
   'status.expired': 'This ticket expired when the center closed for the day.',
   'transferred.notice': 'You were transferred to another service with the new number {number}.',
+  'transferred.noticeAt':
+    'You were transferred to another service with the new number {number}, at Counter {counter}.',
   'live.on': 'Live',
   'live.off': 'Reconnecting…',
   'live.onHint': 'This page updates by itself; no need to reload.',
