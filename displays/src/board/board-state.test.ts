@@ -133,18 +133,19 @@ describe('board state', () => {
       counterId: 2,
     });
     view = applyEvent(view, transfer, 0);
-    // Newest first: the transfer row replaces the call of A001, counter 2 free again.
+    // The transfer rewrites A001's row where it stands: the latest call (A002) keeps the top slot
+    // (issue 11: a transfer pushed the current call down); counter 2 is free again.
     expect(view.calls.map((c) => [c.number, c.transferredTo?.number ?? null, c.counterNumber])).toEqual([
-      ['A001', 'B003', 2],
       ['A002', null, 1],
+      ['A001', 'B003', 2],
     ]);
-    expect(view.calls[0]).toMatchObject({ transferredTo: { number: 'B003', serviceId: 2 }, freshUntil: 0 });
+    expect(view.calls[1]).toMatchObject({ transferredTo: { number: 'B003', serviceId: 2 }, freshUntil: 0 });
     expect(view.counters.find((c) => c.id === 2)?.ticket).toBeNull();
     // A snapshot lists the same rows (the transfer is the newest event of ticket 1).
     const reloaded = viewFromSnapshot({
       ...snapshot,
       recentCalls: [
-        { ...view.calls[0]!, seq: transfer.seq },
+        { ...view.calls[1]!, seq: transfer.seq },
         {
           seq: transfer.seq - 1,
           ticketId: 2,
@@ -168,10 +169,11 @@ describe('board state', () => {
       ],
     });
     expect(reloaded.calls.map((c) => [c.number, c.transferredTo?.number ?? null])).toEqual([
-      ['A001', 'B003'],
       ['A002', null],
+      ['A001', 'B003'],
     ]);
-    // The new number called later is a row of its own; a manager's move (no counter) shows too.
+    // The new number called later is a row of its own; a manager's move (no counter) of a ticket
+    // not listed gets a row just below the current call.
     view = applyEvent(view, event('ticket.called', { ticket: { ...to, status: 'called' }, counterId: 1 }), 0);
     view = applyEvent(
       view,
@@ -182,10 +184,10 @@ describe('board state', () => {
       0,
     );
     expect(view.calls.map((c) => [c.number, c.transferredTo?.number ?? null, c.counterNumber])).toEqual([
-      ['A005', 'B004', 0],
       ['B003', null, 1],
-      ['A001', 'B003', 2],
+      ['A005', 'B004', 0],
       ['A002', null, 1],
+      ['A001', 'B003', 2],
     ]);
   });
 

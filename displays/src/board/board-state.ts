@@ -49,16 +49,20 @@ const LEAVES_COUNTER: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A snapshot lists call events, newest first: a recalled ticket is in it once per call. The
- * board shows it once, at its newest, as it does live (issue 11 item 8).
+ * Where a row goes in the list of calls, newest first; one rule for live events and for a
+ * snapshot replayed oldest first, so a reloaded board shows what the live one did. A call or
+ * recall goes to the top, once per ticket (issue 11 item 8). A transfer rewrites its ticket's
+ * row where it stands ("A010 → E003"), so the latest call keeps the big top slot; a ticket no
+ * longer listed gets its row just below the current call.
  */
-function latestPerTicket(calls: readonly RecentCall[]): RecentCall[] {
-  const seen = new Set<number>();
-  return calls.filter((c) => {
-    if (seen.has(c.ticketId)) return false;
-    seen.add(c.ticketId);
-    return true;
-  });
+function placeCall(calls: readonly BoardCall[], row: BoardCall): BoardCall[] {
+  if (row.transferredTo) {
+    const at = calls.findIndex((c) => c.ticketId === row.ticketId);
+    if (at >= 0) return calls.map((c, i) => (i === at ? row : c));
+    const below = Math.min(1, calls.length);
+    return [...calls.slice(0, below), row, ...calls.slice(below)].slice(0, MAX_CALLS);
+  }
+  return [row, ...calls.filter((c) => c.ticketId !== row.ticketId)].slice(0, MAX_CALLS);
 }
 
 export function viewFromSnapshot(snapshot: CenterSnapshot): BoardView {
@@ -66,9 +70,9 @@ export function viewFromSnapshot(snapshot: CenterSnapshot): BoardView {
   for (const s of snapshot.services) waiting[s.id] = s.waiting;
   return {
     seq: snapshot.seq,
-    calls: latestPerTicket(snapshot.recentCalls)
-      .slice(0, MAX_CALLS)
-      .map((c) => ({ ...c, freshUntil: 0 })),
+    calls: [...snapshot.recentCalls]
+      .reverse()
+      .reduce<BoardCall[]>((calls, c) => placeCall(calls, { ...c, freshUntil: 0 }), []),
     counters: [...snapshot.counters].sort((a, b) => a.number - b.number),
     waiting,
   };
@@ -132,8 +136,8 @@ function applyCounters(counters: BoardCounter[], event: LiveEvent): BoardCounter
 }
 
 /**
- * A transfer takes the old number's row, at the top as in a snapshot (newest first), and says
- * its new number and service: the citizen holding the paper ticket learns it (issue 11 item 17).
+ * A transfer's row says the old number, the new one and its service (and counter, when sent to
+ * one): the citizen holding the paper ticket learns it (issue 11 item 17).
  */
 function transferRow(view: BoardView, event: LiveEvent): BoardCall | null {
   if (event.type !== 'ticket.transferred' || !event.ticket || !event.transferredTo) return null;
@@ -159,9 +163,7 @@ function transferRow(view: BoardView, event: LiveEvent): BoardCall | null {
 
 function applyCalls(view: BoardView, event: LiveEvent, freshUntil: number): BoardCall[] {
   const transfer = transferRow(view, event);
-  if (transfer) {
-    return [transfer, ...view.calls.filter((c) => c.ticketId !== transfer.ticketId)].slice(0, MAX_CALLS);
-  }
+  if (transfer) return placeCall(view.calls, transfer);
   if (!isCall(event)) return view.calls;
   const call: BoardCall = {
     seq: event.seq,
@@ -174,8 +176,7 @@ function applyCalls(view: BoardView, event: LiveEvent, freshUntil: number): Boar
     recall: event.type === 'ticket.recalled',
     freshUntil,
   };
-  // A recalled ticket moves to the top rather than showing twice.
-  return [call, ...view.calls.filter((c) => c.ticketId !== call.ticketId)].slice(0, MAX_CALLS);
+  return placeCall(view.calls, call);
 }
 
 /**
