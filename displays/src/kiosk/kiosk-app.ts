@@ -67,7 +67,7 @@ export class Kiosk extends LitElement {
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; padding: 1rem 2rem;
       background: #0b3d6e; color: #fff; }
     h1 { margin: 0; font-size: 2.4rem; }
-    .center { flex: 1 1 12rem; font-size: 1.4rem; }
+    .center { font-size: 1.4rem; margin-inline-end: auto; }
     .clock { font-size: 1.6rem; font-variant-numeric: tabular-nums; }
     header button { font: inherit; font-size: 1.3rem; min-height: 3.5rem; padding: 0.5rem 1.25rem; color: #fff;
       background: transparent; border: 2px solid #fff; border-radius: 0.75rem; cursor: pointer; }
@@ -91,6 +91,11 @@ export class Kiosk extends LitElement {
     main.start { display: flex; flex-direction: column; gap: clamp(0.75rem, 1.5vh, 1.5rem);
       padding: clamp(1rem, 2vh, 2rem) clamp(1rem, 2vw, 2rem); }
     main.start luot-kiosk-services { flex: 1; }
+    /* Landscape: one header row, the center's name wrapping beside the clock (a long one, in
+       English) rather than pushing the language button onto a second row. */
+    @media (orientation: landscape) {
+      .center { flex: 1 1 12rem; }
+    }
     /* A short landscape screen (1366×768): a slimmer header leaves a fourth row of services room. */
     @media (orientation: landscape) and (max-height: 50rem) {
       header { padding-block: 0.5rem; }

@@ -44,6 +44,7 @@ export class KioskServices extends LitElement {
       :host { grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); grid-auto-rows: minmax(8rem, 1fr);
         font-size: clamp(1.75rem, 3.6vw, 3.2rem); }
       button { gap: 1.5rem; padding: 1.25rem 2rem; }
+      .why, .serving { font-size: max(1rem, 0.64em); }
     }
     /* A phone-sized screen: one column that scrolls, so each button only as tall as its text. */
     @media (orientation: portrait) and (max-width: 40rem) {
