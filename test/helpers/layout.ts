@@ -32,7 +32,9 @@ export interface LayoutProblems {
    * wider than its round badge, a word wider than its grid cell or button. The holder is the
    * text's nearest ancestor laid out as a box (inline elements are skipped: an inline span is
    * as wide as its text and never overflows). Its own sizing (a width or height set, a grid
-   * track, a shrunk flex item) is what the text spills out of.
+   * track, a shrunk flex item) is what the text spills out of. Not seen: an element that is a
+   * grid or flex item of the badge (a <b> in a grid badge is made a block as wide as its text),
+   * since it holds its text, and boxes spilling out of boxes are not text problems.
    */
   overflowing: string[];
 }
