@@ -447,7 +447,12 @@ describe.runIf(browserSuitesRun())('kiosk in Chromium', () => {
         .locator('luot-kiosk-services button')
         .evaluateAll((bs) => bs.map((b) => Number.parseFloat(getComputedStyle(b).fontSize)));
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(28);
-      expect(await textProblems(page)).toEqual({ overlapping: [], outside: [], clipped: [] });
+      expect(await textProblems(page)).toEqual({
+        overlapping: [],
+        outside: [],
+        clipped: [],
+        overflowing: [],
+      });
       if (viewport.width === 1080) await shoot(page, 'kiosk-portrait');
       await page.context().close();
     }

@@ -2,9 +2,10 @@
  * The layout guard (issue 11, "The guard"): every public and staff screen other than the
  * waiting-room board (board-layout.test.ts holds that one) at 1920×1080, 1366×768 and 390×844,
  * in a center with 1, 8 and 20 services under long Vietnamese names, with 0 and then 7 recent
- * calls. No two visible text boxes overlap, no text is cut by a container that clips it, and no
- * text lies outside the screen (sideways only, on pages that scroll down). Boxes are read from
- * the DOM, shadow roots included (test/helpers/layout.ts). A screenshot of each case goes to
+ * calls. No two visible text boxes overlap, no text is cut by a container that clips it, none
+ * spills out of the box that holds it (a code wider than its badge), and no text lies outside
+ * the screen (sideways only, on pages that scroll down). Boxes are read from the DOM, shadow
+ * roots included (test/helpers/layout.ts). A screenshot of each case goes to
  * test-results/layout-guard/<page>-<services>-<calls>-<size>.png (look at them).
  *
  * One app and database per service count; each page is loaded once per phase and resized in
@@ -26,7 +27,12 @@ const CENTER_NAME = PROVINCIAL_CENTER_NAME;
 const COUNTERS = 8;
 const CALLS = 7;
 
-const SIZES = [
+interface Size {
+  width: number;
+  height: number;
+}
+
+const SIZES: Size[] = [
   { width: 1920, height: 1080 },
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
@@ -39,8 +45,8 @@ interface Screen {
   context: 'public' | 'kiosk' | 'clerk' | 'manager' | 'admin';
   url: (f: CenterFixture, ticketToken: string) => string;
   ready: (page: Page, f: CenterFixture, calls: number) => Promise<unknown>;
-  /** Long pages scroll down: text below the fold is not cut off. */
-  scrolls: boolean;
+  /** Long pages scroll down: text below the fold is not cut off. At some sizes only, if a function. */
+  scrolls: boolean | ((size: Size) => boolean);
   /** The screen shows nothing that calls change. */
   callsIrrelevant?: boolean;
 }
@@ -51,8 +57,9 @@ const SCREENS: Screen[] = [
     context: 'kiosk',
     url: (f) => `/kiosk/?center=${f.centerId}&print=0`,
     ready: (page) => page.getByText('Chạm vào lĩnh vực bạn cần giải quyết').waitFor(),
-    // With many services the buttons run below the screen and the kiosk scrolls down to them.
-    scrolls: true,
+    // People at a kiosk do not know to scroll: 20 services fit a landscape screen. Only on a
+    // phone-sized one do the buttons run below it, and the kiosk scrolls down to them.
+    scrolls: (size) => size.height > size.width,
   },
   {
     name: 'take-ticket',
@@ -231,10 +238,11 @@ describe.runIf(browserSuitesRun())('layout guard: every screen but the board, on
               // Resizing reflows at once; a frame lets the layout settle before reading boxes.
               await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
               await page.screenshot({ path: `${SHOTS}/${label}.png` });
-              const problems = await textProblems(page, { scrollsVertically: screen.scrolls });
+              const scrolls = typeof screen.scrolls === 'function' ? screen.scrolls(size) : screen.scrolls;
+              const problems = await textProblems(page, { scrollsVertically: scrolls });
               expect
                 .soft(problems, `${label}: ${JSON.stringify(problems)}`)
-                .toEqual({ overlapping: [], outside: [], clipped: [] });
+                .toEqual({ overlapping: [], outside: [], clipped: [], overflowing: [] });
             }
           });
         }

@@ -1,7 +1,8 @@
 /**
  * Layout checks for the browser suites, read from the DOM as the screen shows it (shadow roots
- * included): the box of each named area, text boxes that overlap or fall outside the viewport
- * or get clipped by their container, and what is on top at a point. Each returns plain data
+ * included): the box of each named area, text boxes that overlap or fall outside the viewport,
+ * get clipped by their container or spill out of the box that holds them, and what is on top
+ * at a point. Each returns plain data
  * for the test to assert on, so a failure names the texts involved.
  */
 import type { Page } from 'playwright-core';
@@ -26,6 +27,16 @@ export interface LayoutProblems {
   outside: string[];
   /** Text hidden in part by a container that clips its overflow (ellipsis, overflow: hidden). */
   clipped: string[];
+  /**
+   * Text drawn past the border box of the box that holds it, one that does not clip: a code
+   * wider than its round badge, a word wider than its grid cell or button. The holder is the
+   * text's nearest ancestor laid out as a box (inline elements are skipped: an inline span is
+   * as wide as its text and never overflows). Its own sizing (a width or height set, a grid
+   * track, a shrunk flex item) is what the text spills out of. Not seen: an element that is a
+   * grid or flex item of the badge (a <b> in a grid badge is made a block as wide as its text),
+   * since it holds its text, and boxes spilling out of boxes are not text problems.
+   */
+  overflowing: string[];
 }
 
 /**
@@ -88,13 +99,14 @@ export interface TextProblemOptions {
 
 /**
  * Every visible text on the page, line by line (Range client rects), checked against the
- * others, the viewport, and each ancestor that clips its overflow.
+ * others, the viewport, each ancestor that clips its overflow, and the box that holds it.
  */
 export async function textProblems(page: Page, options: TextProblemOptions = {}): Promise<LayoutProblems> {
   return page.evaluate((scrollsVertically) => {
     type Line = { text: string; node: number; r: DOMRect };
     const lines: Line[] = [];
     const clipped: string[] = [];
+    const overflowing: string[] = [];
     let node = 0;
     const clips = (e: Element) => {
       const s = getComputedStyle(e);
@@ -111,6 +123,22 @@ export async function textProblems(page: Page, options: TextProblemOptions = {})
       }
       return false;
     };
+    /** The text's nearest ancestor with a box of its own: inline (and contents) ones have none. */
+    const holderOf = (owner: Element): Element | null => {
+      for (let a: Element | null = owner; a; a = parentOf(a)) {
+        const display = getComputedStyle(a).display;
+        if (display !== 'inline' && display !== 'contents') return a;
+      }
+      return null;
+    };
+    /**
+     * A line's rect is the font's content area (ascent to descent), which overhangs a line box
+     * set tighter than it (line-height 1) by half the difference above and below, by design.
+     */
+    const overhang = (owner: Element, r: DOMRect): number => {
+      const lineHeight = Number.parseFloat(getComputedStyle(owner).lineHeight); // NaN for 'normal'
+      return Number.isNaN(lineHeight) ? 0 : Math.max(0, (r.height - lineHeight) / 2);
+    };
     const walk = (root: Node) => {
       for (const child of root.childNodes) {
         if (child instanceof Text) {
@@ -121,9 +149,25 @@ export async function textProblems(page: Page, options: TextProblemOptions = {})
           const range = document.createRange();
           range.selectNodeContents(child);
           const id = node++;
+          const holder = holderOf(owner);
+          // A holder that clips hides what spills out of it: the clipped list names that text.
+          const box =
+            holder && holder !== document.documentElement && !clips(holder)
+              ? holder.getBoundingClientRect()
+              : null;
           for (const r of range.getClientRects()) {
             if (r.width <= 1 || r.height <= 1) continue;
             lines.push({ text, node: id, r });
+            const slack = 1 + (box ? overhang(owner, r) : 0);
+            if (
+              box &&
+              holder &&
+              (r.left < box.left - 1 ||
+                r.right > box.right + 1 ||
+                r.top < box.top - slack ||
+                r.bottom > box.bottom + slack)
+            )
+              overflowing.push(`"${text}" past <${holder.localName} class="${holder.className}">`);
             for (let a: Element | null = owner; a; a = parentOf(a)) {
               if (a === document.documentElement || !clips(a)) continue;
               const c = a.getBoundingClientRect();
@@ -169,7 +213,7 @@ export async function textProblems(page: Page, options: TextProblemOptions = {})
           (!scrollsVertically && (l.r.top < -1 || l.r.bottom > innerHeight + 1)),
       )
       .map((l) => `"${l.text}"`);
-    return { overlapping, outside, clipped: [...new Set(clipped)] };
+    return { overlapping, outside, clipped: [...new Set(clipped)], overflowing: [...new Set(overflowing)] };
   }, options.scrollsVertically ?? false);
 }
 

@@ -85,10 +85,24 @@ export class Kiosk extends LitElement {
     .big { font: inherit; font-size: 1.8rem; font-weight: 600; min-height: 5rem; min-width: 14rem; padding: 0.75rem 2rem;
       border-radius: 1rem; border: 0; background: #0b5cad; color: #fff; cursor: pointer; touch-action: manipulation; }
     button:focus-visible { outline: 4px solid #ffbf47; outline-offset: 3px; }
-    /* Portrait: the start screen's services fill the height left under the header and the lead. */
+    /* The start screen's services take the height left under the header and the lead (a
+       portrait kiosk's rows share it out, service-picker.ts); spacing that follows the screen
+       leaves a short one room for four rows of them. */
+    main.start { display: flex; flex-direction: column; gap: clamp(0.75rem, 1.5vh, 1.5rem);
+      padding: clamp(1rem, 2vh, 2rem) clamp(1rem, 2vw, 2rem); }
+    main.start luot-kiosk-services { flex: 1; }
+    /* Landscape: one header row, the center's name wrapping beside the clock (a long one, in
+       English) rather than pushing the language button onto a second row. */
+    @media (orientation: landscape) {
+      .center { flex: 1 1 12rem; }
+    }
+    /* A short landscape screen (1366×768): a slimmer header leaves a fourth row of services room. */
+    @media (orientation: landscape) and (max-height: 50rem) {
+      header { padding-block: 0.5rem; }
+      h1 { font-size: 2rem; }
+      header button { min-height: 3rem; }
+    }
     @media (orientation: portrait) {
-      main.start { display: flex; flex-direction: column; }
-      main.start luot-kiosk-services { flex: 1; }
       h1 { font-size: clamp(2.4rem, 5vw, 4rem); }
       .center, .clock { font-size: clamp(1.4rem, 2.6vw, 2.2rem); }
       .lead { font-size: clamp(2rem, 4vw, 3.4rem); }

@@ -14,28 +14,42 @@ export type ServiceChosenEvent = CustomEvent<{ serviceId: number }>;
 
 @customElement('luot-kiosk-services')
 export class KioskServices extends LitElement {
+  /* Every size is in em of the host's type, which follows the screen (20 px at 1366×768, 28 px
+     at 1920×1080): the grid scales as one, and 20 services fit either screen in five columns of
+     names wrapped to up to four lines, without scrolling (a citizen does not know to scroll a
+     kiosk). Where even that does not fit (a phone, a 4:3 screen) the page scrolls rather than
+     cut anything, and a word too long for its column breaks rather than run out of it. */
   static override styles = css`
-    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.25rem; }
-    button { display: flex; align-items: center; gap: 1.25rem; min-height: 7rem; padding: 1rem 1.5rem;
-      font: inherit; font-size: 1.75rem; font-weight: 600; text-align: start; color: #fff; background: #0b5cad;
-      border: 0; border-radius: 1rem; box-shadow: 0 3px 0 #073a6e; cursor: pointer; touch-action: manipulation; }
+    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 12.5em), 1fr));
+      align-content: start; gap: 0.6em; font-size: clamp(1.25rem, min(2.6vh, 1.46vw), 1.75rem); }
+    button { display: flex; align-items: center; gap: 0.5em; min-height: 4.5em; padding: 0.4em 0.6em;
+      font: inherit; font-weight: 600; line-height: 1.15; text-align: start; color: #fff; background: #0b5cad;
+      border: 0; border-radius: 0.6em; box-shadow: 0 3px 0 #073a6e; cursor: pointer; touch-action: manipulation; }
     button:active { transform: translateY(2px); box-shadow: 0 1px 0 #073a6e; }
     button:focus-visible { outline: 4px solid #ffbf47; outline-offset: 3px; }
-    .code { flex: none; display: grid; place-items: center; width: 4.5rem; height: 4.5rem; border-radius: 50%;
-      background: #fff; color: #0b5cad; font-size: 2.2rem; font-weight: 800; }
-    .text { display: grid; gap: 0.3rem; }
-    .why, .serving { font-size: 1.2rem; font-weight: 600; }
+    /* A round badge for one or two letters; a longer code (BHX) stretches it into a pill at the
+       same type size rather than spilling out of it. */
+    .code { flex: none; box-sizing: border-box; display: grid; place-items: center; min-width: 2em; height: 2em;
+      padding-inline: 0.2em; border-radius: 1em; background: #fff; color: #0b5cad; font-size: 1.25em;
+      font-weight: 800; line-height: 1; white-space: nowrap; }
+    .text { display: grid; gap: 0.2em; min-width: 0; overflow-wrap: anywhere; }
+    .why, .serving { font-size: max(1rem, 0.7em); font-weight: 600; }
     .serving { color: #dbe9f8; }
     .serving.none { color: #ffe08a; }
     button:disabled { background: #d9dde3; color: #3d4450; box-shadow: none; cursor: not-allowed; }
     button:disabled .code { background: #eef0f3; color: #3d4450; }
-    /* A standing (portrait) kiosk: two wide columns whose rows share the height below the
-       header, in type scaled to the screen, instead of a strip of small buttons at the top. */
+    /* A standing (portrait) kiosk: wide columns whose rows share the height below the header,
+       in type scaled to the screen, instead of a strip of small buttons at the top. */
     @media (orientation: portrait) {
-      :host { grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); grid-auto-rows: minmax(8rem, 1fr); }
-      button { font-size: clamp(1.75rem, 3.6vw, 3.2rem); gap: 1.5rem; padding: 1.25rem 2rem; }
-      .code { width: clamp(4.5rem, 9vw, 8rem); height: clamp(4.5rem, 9vw, 8rem); font-size: clamp(2.2rem, 4.6vw, 4rem); }
-      .why, .serving { font-size: clamp(1.2rem, 2.3vw, 2rem); }
+      :host { grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); grid-auto-rows: minmax(8rem, 1fr);
+        font-size: clamp(1.75rem, 3.6vw, 3.2rem); }
+      button { gap: 1.5rem; padding: 1.25rem 2rem; }
+      .why, .serving { font-size: max(1rem, 0.64em); }
+    }
+    /* A phone-sized screen: one column that scrolls, so each button only as tall as its text. */
+    @media (orientation: portrait) and (max-width: 40rem) {
+      :host { grid-auto-rows: auto; font-size: 1.5rem; }
+      button { gap: 0.75rem; padding: 0.75rem 1rem; }
     }
   `;
 
