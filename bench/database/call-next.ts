@@ -6,8 +6,8 @@
  * queue from the same depth to the same depth: the claim's sort costs with the queue's length.
  */
 
-import type { ServerProcess } from '../../test/helpers/server-process.js';
-import { Client } from '../../test/helpers/test-app.js';
+import { Client } from '../../harness/http-client.js';
+import type { ServerProcess } from '../../harness/server-process.js';
 import type { Measurement } from '../lib/figures.js';
 import { counterIds, queueCheck } from './counters-fixture.js';
 import { generatorCpu, machineLoad, runLoad } from './load.js';

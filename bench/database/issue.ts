@@ -3,7 +3,7 @@
  * PostgreSQL, next to pgbench inserting one ticket-shaped row per transaction at the same
  * concurrency on the same server. Both durable (synchronous_commit as configured, on here).
  */
-import type { ServerProcess } from '../../test/helpers/server-process.js';
+import type { ServerProcess } from '../../harness/server-process.js';
 import { startBenchProcess } from '../fanout/servers.js';
 import type { Measurement } from '../lib/figures.js';
 import { generatorCpu, machineLoad, runLoad } from './load.js';

@@ -3,7 +3,7 @@
  * more instances on it (seeded with the demo center), pinned to the server core; close()
  * kills them and drops the database, whatever happened before.
  */
-import type { ServerProcess } from '../../test/helpers/server-process.js';
+import type { ServerProcess } from '../../harness/server-process.js';
 import { readyToCall, Staff } from './centers.js';
 import type { Spot } from './fleet-protocol.js';
 import { freshDatabase, killAll, luotEnv, SERVER_CPU, startLuot } from './servers.js';

@@ -8,8 +8,8 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { type ServerProcess, startServer } from '../../test/helpers/server-process.js';
-import { POSTGRES_ADMIN_URL } from '../../test/helpers/services.js';
+import { type ServerProcess, startServer } from '../../harness/server-process.js';
+import { POSTGRES_ADMIN_URL } from '../../harness/services.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BENCH_PASSWORD = 'bench-password';

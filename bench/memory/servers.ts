@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { reachable } from '../../test/helpers/services.js';
+import { reachable } from '../../harness/services.js';
 import { type MeasuredProcess, startMeasured } from './measured-process.js';
 
 export const SERVER_CPU = 0;

@@ -7,9 +7,9 @@
  */
 
 import { io } from 'socket.io-client';
+import { type LiveSocket, subscribe } from '../../harness/live-socket.js';
 import type { CenterSnapshot, LiveEvent } from '../../shared/src/protocol.js';
 import { SeqFeed } from '../../shared/src/seq-feed.js';
-import { subscribe, type TestSocket } from '../../test/helpers/board.js';
 
 export class BoardWatcher {
   /** ticket id → the seqs of the `ticket.called` events this board applied for it. */
@@ -23,7 +23,7 @@ export class BoardWatcher {
   resyncs = 0;
   readonly #appliedSeqs = new Set<number>();
   readonly #received = new Set<number>();
-  readonly #socket: TestSocket;
+  readonly #socket: LiveSocket;
   readonly #feed: SeqFeed;
 
   constructor(

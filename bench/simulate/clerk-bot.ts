@@ -6,8 +6,9 @@
  * pause for a break. Idle, it waits for the board to say a ticket arrived. Every duration is
  * simulated and slept scaled (SimClock).
  */
+
+import { Client } from '../../harness/http-client.js';
 import type { WireTicket } from '../../shared/src/protocol.js';
-import { Client } from '../../test/helpers/test-app.js';
 
 /** Signs a clerk in before the day starts, retrying: a loaded machine times out a burst of scrypt checks. */
 export async function signIn(base: string, username: string, password: string): Promise<Client> {

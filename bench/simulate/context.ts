@@ -1,5 +1,5 @@
 /** What every actor of a run shares: the server, the simulated clock, the ledger, the options. */
-import type { Client, Reply } from '../../test/helpers/test-app.js';
+import type { Client, Reply } from '../../harness/http-client.js';
 import type { SimClock } from './clock.js';
 import type { Ledger } from './ledger.js';
 import type { SimOptions } from './options.js';

@@ -4,8 +4,9 @@
  * kiosk, confirmed by the clerk), a no-show, or a transfer after service. Tickets are taken at
  * the kiosk channel at their simulated minute; the reply's position and estimate are recorded.
  */
+
+import { Client } from '../../harness/http-client.js';
 import { PRIORITIES, type WireTicket } from '../../shared/src/protocol.js';
-import { Client } from '../../test/helpers/test-app.js';
 import { type ArrivalCurve, sampleArrivals } from './arrival-curve.js';
 import { type SimContext, timed } from './context.js';
 import type { SimCenter } from './province.js';

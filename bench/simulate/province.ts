@@ -6,7 +6,7 @@
  * created like it (same six fields and SLAs, 25–50 % of the city's tickets, counters sized
  * to their load, one clerk account per counter). Ageing is scaled to the speed (see below).
  */
-import type { Client } from '../../test/helpers/test-app.js';
+import type { Client } from '../../harness/http-client.js';
 import { type ArrivalCurve, peakHourArrivals } from './arrival-curve.js';
 import { countersNeeded, planCounters } from './counter-plan.js';
 import type { Rng } from './random.js';

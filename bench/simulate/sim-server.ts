@@ -4,7 +4,7 @@
  * Issuance and sign-in limits are lifted (a whole province issues from one address) and the
  * demo seed is on, so the simulator can sign in as admin and as clerk1…clerk8.
  */
-import { type ServerProcess, startServer } from '../../test/helpers/server-process.js';
+import { type ServerProcess, startServer } from '../../harness/server-process.js';
 
 export interface SimServerOptions {
   dataDir: string | null;

@@ -4,7 +4,7 @@
  * `db-call-next` (calls/s with 24 counters). Each run makes its own databases and drops them.
  * BENCH_DB_SECONDS sets the length of each measured phase (10 s by default).
  */
-import { startServer } from '../../test/helpers/server-process.js';
+import { startServer } from '../../harness/server-process.js';
 import { callNextFigure, prepareBaselineCopy, signInClerks } from '../database/call-next.js';
 import { fillQueues, growDemoCenter } from '../database/counters-fixture.js';
 import {

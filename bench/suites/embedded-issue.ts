@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../../test/helpers/server-process.js';
+import { startServer } from '../../harness/server-process.js';
 import { issueLoad, issueNotes, pairedKioskToken, serviceIds } from '../database/issue.js';
 import { DEMO_PASSWORD } from '../database/postgres.js';
 import type { BenchSuite, Measurement } from '../lib/figures.js';

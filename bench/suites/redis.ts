@@ -8,7 +8,7 @@
  * pinned to core 0, the watcher fleet to core 1.
  */
 
-import { REDIS_URL } from '../../test/helpers/services.js';
+import { REDIS_URL } from '../../harness/services.js';
 import { WatcherFleet } from '../fanout/fleet.js';
 import type { Target } from '../fanout/fleet-protocol.js';
 import { type Stats, stats } from '../fanout/latency.js';

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerProcess, startServer } from '../../test/helpers/server-process.js';
+import { type ServerProcess, startServer } from '../../harness/server-process.js';
 import type { BenchSuite, Measurement } from '../lib/figures.js';
 
 function readyIn(server: ServerProcess): number {

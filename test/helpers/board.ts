@@ -2,40 +2,12 @@
  * A waiting-room board as tests see it: a Socket.IO client in a center's room that keeps the
  * applied events in order through SeqFeed, resubscribing with sinceSeq on reconnect and gaps.
  */
-import { io, type Socket } from 'socket.io-client';
-import type {
-  CenterSnapshot,
-  ClientToServerEvents,
-  LiveEvent,
-  ServerToClientEvents,
-  SubscribeAck,
-  SubscribeRequest,
-} from '../../shared/src/protocol.js';
+import { connectSocket, type LiveSocket, subscribe } from '../../harness/live-socket.js';
+import type { CenterSnapshot, LiveEvent } from '../../shared/src/protocol.js';
 import { SeqFeed } from '../../shared/src/seq-feed.js';
 
-export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-export function connectSocket(
-  url: string,
-  options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {},
-): TestSocket {
-  return io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: options.reconnection ?? false,
-    ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
-  });
-}
-
-export function subscribe(socket: TestSocket, request: SubscribeRequest): Promise<SubscribeAck> {
-  return new Promise((resolve, reject) => {
-    socket
-      .timeout(10_000)
-      .emit('subscribe', request, (err: Error | null, ack: SubscribeAck) =>
-        err ? reject(err) : resolve(ack),
-      );
-  });
-}
+export { connectSocket, subscribe } from '../../harness/live-socket.js';
+export type TestSocket = LiveSocket;
 
 export class TestBoard {
   readonly applied: LiveEvent[] = [];

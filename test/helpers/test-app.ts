@@ -1,4 +1,6 @@
 /** A running Lượt instance on a test database, listening on a free port, and HTTP helpers. */
+
+import { Client as HttpClient } from '../../harness/http-client.js';
 import { type BuiltApp, buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import type { DatabaseHandle } from '../../server/src/db/database.js';
@@ -40,50 +42,11 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
   return { ...built, url: `http://127.0.0.1:${port}`, close: () => built.app.close() };
 }
 
-export interface Reply<T = unknown> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
+export type { Reply } from '../../harness/http-client.js';
 
-/** A tiny HTTP client that keeps one staff session cookie. */
-export class Client {
-  cookie: string | null = null;
-  /** `headers`: sent with every request (a paired device's `authorization`, say). */
-  constructor(
-    readonly baseUrl: string,
-    readonly headers: Record<string, string> = {},
-  ) {}
-
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const init: RequestInit = { method, headers: { ...this.headers, ...headers } };
-    if (body !== undefined) {
-      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    }
-    if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie;
-    const res = await fetch(this.baseUrl + path, init);
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {}
-    return { status: res.status, body: parsed as T, headers: res.headers } satisfies Reply<T>;
-  }
-
-  get<T = any>(path: string) {
-    return this.request<T>('GET', path);
-  }
-  post<T = any>(path: string, body?: unknown) {
-    return this.request<T>('POST', path, body);
-  }
-
-  async login(username: string, password = TEST_PASSWORD): Promise<this> {
-    const res = await this.post('/api/auth/login', { username, password });
-    if (res.status !== 200)
-      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return this;
+/** The harness client, signing in with the test databases' password unless told another. */
+export class Client extends HttpClient {
+  override login(username: string, password = TEST_PASSWORD): Promise<this> {
+    return super.login(username, password);
   }
 }
