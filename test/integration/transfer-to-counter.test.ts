@@ -81,6 +81,19 @@ eachDatabase('transfer to a counter', (kind) => {
     return ticket;
   }
 
+  /** The clerk at counter 1 sends a ticket to service B at counter 3; the new waiting ticket. */
+  async function sendToB(
+    f: { fixture: CenterFixture; clerks: Client[] },
+    ticketId: number,
+  ): Promise<WireTicket> {
+    const res = await f.clerks[0]!.post<{ ticket: WireTicket }>(`/api/tickets/${ticketId}/transfer`, {
+      serviceId: f.fixture.serviceIds.B,
+      counterId: f.fixture.counterIds[2],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.ticket;
+  }
+
   describe('reserved for the named counter', () => {
     it('is reserved, comes first at that counter with reason transfer, and another counter passes it by', async () => {
       const f = await center();
@@ -180,12 +193,7 @@ eachDatabase('transfer to a counter', (kind) => {
       const clerk3 = f.clerks[2]!;
       const b1 = await issue(f.clerks[0]!, f.fixture, 'B');
       const a = await calledAtA(f);
-      const moved = (
-        await f.clerks[0]!.post<{ ticket: WireTicket }>(`/api/tickets/${a.id}/transfer`, {
-          serviceId: f.fixture.serviceIds.B,
-          counterId: c3,
-        })
-      ).body.ticket;
+      const moved = await sendToB(f, a.id);
       const first = await callNext(clerk3, c3);
       expect(first.body.ticket.id).toBe(moved.id);
       await serve(clerk3, moved.id);
@@ -194,14 +202,9 @@ eachDatabase('transfer to a counter', (kind) => {
 
     it('another counter may still call it out of order, with a reason, which ends the reservation', async () => {
       const f = await center();
-      const [, c2, c3] = f.fixture.counterIds as [number, number, number];
+      const c2 = f.fixture.counterIds[1]!;
       const a = await calledAtA(f);
-      const moved = (
-        await f.clerks[0]!.post<{ ticket: WireTicket }>(`/api/tickets/${a.id}/transfer`, {
-          serviceId: f.fixture.serviceIds.B,
-          counterId: c3,
-        })
-      ).body.ticket;
+      const moved = await sendToB(f, a.id);
       const res = await f.clerks[1]!.post<{ ticket: WireTicket }>(`/api/counters/${c2}/call`, {
         ticketId: moved.id,
         reason: 'Quầy 3 bận, công dân đã chờ lâu',
@@ -238,12 +241,7 @@ eachDatabase('transfer to a counter', (kind) => {
       const [, c2, c3] = f.fixture.counterIds as [number, number, number];
       const [clerk1, clerk2, clerk3] = f.clerks as [Client, Client, Client];
       const a = await calledAtA(f);
-      const moved = (
-        await clerk1.post<{ ticket: WireTicket }>(`/api/tickets/${a.id}/transfer`, {
-          serviceId: f.fixture.serviceIds.B,
-          counterId: c3,
-        })
-      ).body.ticket;
+      const moved = await sendToB(f, a.id);
       // A B ticket issued after the original A ticket: the released one goes before it.
       const later = await issue(clerk1, f.fixture, 'B');
       expect((await preview(clerk2, c2)).next.map((t) => t.id)).toEqual([later.id]);
@@ -279,12 +277,7 @@ eachDatabase('transfer to a counter', (kind) => {
       const f = await center();
       const [, , c3] = f.fixture.counterIds as [number, number, number];
       const a = await calledAtA(f);
-      const moved = (
-        await f.clerks[0]!.post<{ ticket: WireTicket }>(`/api/tickets/${a.id}/transfer`, {
-          serviceId: f.fixture.serviceIds.B,
-          counterId: c3,
-        })
-      ).body.ticket;
+      const moved = await sendToB(f, a.id);
       const { replaceCounterServices } = await import(
         '../../server/src/counters/counter-services.repository.js'
       );
@@ -306,12 +299,7 @@ eachDatabase('transfer to a counter', (kind) => {
       const [, c2, c3] = f.fixture.counterIds as [number, number, number];
       const [clerk1, clerk2, clerk3] = f.clerks as [Client, Client, Client];
       const a = await calledAtA(f);
-      const moved = (
-        await clerk1.post<{ ticket: WireTicket }>(`/api/tickets/${a.id}/transfer`, {
-          serviceId: f.fixture.serviceIds.B,
-          counterId: c3,
-        })
-      ).body.ticket;
+      const moved = await sendToB(f, a.id);
       for (let i = 0; i < 5; i++) await issue(clerk1, f.fixture, 'B');
       const taken: [number, number][] = [];
       for (let round = 0; round < 4; round++) {
