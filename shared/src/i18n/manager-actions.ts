@@ -76,7 +76,6 @@ const en: Record<ManagerActionsKey, string> = {
   failed: 'Not done: {message}',
 };
 
-export const managerActionsText = createCatalogue<ManagerActionsKey>({ vi, en } satisfies Record<
-  Locale,
-  Record<ManagerActionsKey, string>
->);
+export const MANAGER_ACTIONS_MESSAGES: Record<Locale, Record<ManagerActionsKey, string>> = { vi, en };
+
+export const managerActionsText = createCatalogue(MANAGER_ACTIONS_MESSAGES);

@@ -97,10 +97,9 @@ const en: Record<ManagerKey, string> = {
   forbidden: 'This account may not see the live floor of a center.',
 };
 
-export const managerText = createCatalogue<ManagerKey>({ vi, en } satisfies Record<
-  Locale,
-  Record<ManagerKey, string>
->);
+export const MANAGER_MESSAGES: Record<Locale, Record<ManagerKey, string>> = { vi, en };
+
+export const managerText = createCatalogue(MANAGER_MESSAGES);
 
 /** Whole minutes, as a manager reads a wait. */
 export function minutes(locale: Locale, seconds: number | null): string {

@@ -92,7 +92,6 @@ const en: Record<ReportsKey, string> = {
   forbidden: 'This account may not see the reports of a center.',
 };
 
-export const reportsText = createCatalogue<ReportsKey>({ vi, en } satisfies Record<
-  Locale,
-  Record<ReportsKey, string>
->);
+export const REPORTS_MESSAGES: Record<Locale, Record<ReportsKey, string>> = { vi, en };
+
+export const reportsText = createCatalogue(REPORTS_MESSAGES);
