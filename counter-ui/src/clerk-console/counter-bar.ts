@@ -18,7 +18,7 @@ export type CounterActionEvent = CustomEvent<{ state: CounterState; reason?: str
 const REASONS: Record<PauseReason, MessageKey> = {
   break: 'pause.break',
   meeting: 'pause.meeting',
-  back_office: 'pause.backOffice',
+  back_office: 'pause.back_office',
   other: 'pause.other',
 };
 

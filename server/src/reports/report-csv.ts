@@ -2,17 +2,23 @@
  * A report as CSV that spreadsheet software opens correctly in Vietnamese: UTF-8 with a
  * byte-order mark, CRLF line ends, every text field quoted.
  */
+import { RATING_WORDS, TICKET_STATUS_WORDS } from '../../../shared/src/i18n/vocabulary.js';
+import { RATINGS } from '../../../shared/src/protocol.js';
 import type { CenterReport, Figures } from '../../../shared/src/reports.js';
+
+/** A column named by the domain vocabulary, in lower case as a header ("vắng mặt / no-show"). */
+const status = (s: 'no_show' | 'cancelled' | 'expired') =>
+  `${TICKET_STATUS_WORDS[s].vi} / ${TICKET_STATUS_WORDS[s].en}`.toLowerCase();
 
 const HEADER = [
   'phần / section',
   'tên / name',
   'số phát / issued',
   'đã phục vụ / served',
-  'vắng mặt / no-show',
-  'đã hủy / cancelled',
+  status('no_show'),
+  status('cancelled'),
   'chuyển lĩnh vực / transferred',
-  'hết hạn / expired',
+  status('expired'),
   'chờ TB (giây) / wait mean (s)',
   'chờ trung vị / wait median',
   'chờ p90 / wait p90',
@@ -20,10 +26,7 @@ const HEADER = [
   'phục vụ trung vị / service median',
   'phục vụ p90 / service p90',
   'trong mục tiêu / within SLA',
-  'không hài lòng / rating 1',
-  'bình thường / rating 2',
-  'hài lòng / rating 3',
-  'rất hài lòng / rating 4',
+  ...RATINGS.map((r) => `${RATING_WORDS[r].vi.toLowerCase()} / rating ${r}`),
 ];
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;

@@ -4,6 +4,7 @@
  * first, English beside; the accessible names of DESIGN.md §7 verbatim (Lấy số, Hủy số).
  */
 import { createCatalogue, type Locale } from './catalogue.js';
+import { ISSUE_REFUSAL_WORDS, RATING_WORDS, wordsAt } from './vocabulary.js';
 
 const vi = {
   'app.name': 'Lượt',
@@ -20,9 +21,9 @@ const vi = {
   'new.pickCenter': 'Chọn trung tâm',
   'new.noCenter': 'Địa chỉ thiếu mã trung tâm. Hãy chọn trung tâm:',
   'new.unknownCenter': 'Không tìm thấy trung tâm này. Hãy kiểm tra lại đường dẫn.',
-  'service.inactive': 'Tạm ngừng nhận hồ sơ',
-  'service.closed': 'Ngoài giờ lấy số',
-  'service.quota': 'Đã hết số hôm nay',
+  'service.inactive': ISSUE_REFUSAL_WORDS.service_inactive.vi,
+  'service.closed': ISSUE_REFUSAL_WORDS.outside_issuing_hours.vi,
+  'service.quota': ISSUE_REFUSAL_WORDS.daily_quota_reached.vi,
   'service.webQuota': 'Đã hết số lấy từ xa hôm nay: mời đến lấy số tại trung tâm',
   'mine.title': 'Số của bạn trên thiết bị này',
   'mine.none': 'Chưa có số nào trên thiết bị này.',
@@ -89,10 +90,7 @@ const vi = {
   'cancel.done': 'Đã hủy số {number}.',
   'new.another': 'Lấy số mới',
   'feedback.legend': 'Bạn đánh giá thế nào về chất lượng phục vụ?',
-  'feedback.4': 'Rất hài lòng',
-  'feedback.3': 'Hài lòng',
-  'feedback.2': 'Bình thường',
-  'feedback.1': 'Không hài lòng',
+  ...wordsAt('feedback.', RATING_WORDS, 'vi'),
   'feedback.comment': 'Góp ý (không bắt buộc)',
   'feedback.send': 'Gửi đánh giá',
   'feedback.choose': 'Hãy chọn một mức đánh giá.',
@@ -153,9 +151,9 @@ const en: Record<CitizenKey, string> = {
   'new.pickCenter': 'Choose a center',
   'new.noCenter': 'The address has no center. Choose a center:',
   'new.unknownCenter': 'This center was not found. Check the link.',
-  'service.inactive': 'Not taking tickets',
-  'service.closed': 'Outside ticket hours',
-  'service.quota': 'No tickets left today',
+  'service.inactive': ISSUE_REFUSAL_WORDS.service_inactive.en,
+  'service.closed': ISSUE_REFUSAL_WORDS.outside_issuing_hours.en,
+  'service.quota': ISSUE_REFUSAL_WORDS.daily_quota_reached.en,
   'service.webQuota': 'None left to take remotely today: take one at the center',
   'mine.title': 'Your tickets on this device',
   'mine.none': 'No ticket on this device yet.',
@@ -223,10 +221,7 @@ const en: Record<CitizenKey, string> = {
   'cancel.done': 'Ticket {number} is cancelled.',
   'new.another': 'Take a new ticket',
   'feedback.legend': 'How satisfied are you with the service?',
-  'feedback.4': 'Very satisfied',
-  'feedback.3': 'Satisfied',
-  'feedback.2': 'Neutral',
-  'feedback.1': 'Dissatisfied',
+  ...wordsAt('feedback.', RATING_WORDS, 'en'),
   'feedback.comment': 'Comment (optional)',
   'feedback.send': 'Send rating',
   'feedback.choose': 'Choose a rating.',

@@ -1,5 +1,5 @@
 /** The configuration page (/manager/config): center settings, services, counters, users. */
-import { createCatalogue } from './catalogue.js';
+import { createCatalogue, type Locale } from './catalogue.js';
 
 const vi = {
   'config.title': 'Cấu hình trung tâm',
@@ -239,4 +239,6 @@ const en: Record<keyof typeof vi, string> = {
 };
 
 export type ConfigKey = keyof typeof vi;
-export const translateConfig = createCatalogue<ConfigKey>({ vi, en });
+export const CONFIG_MESSAGES: Record<Locale, Record<ConfigKey, string>> = { vi, en };
+
+export const translateConfig = createCatalogue(CONFIG_MESSAGES);

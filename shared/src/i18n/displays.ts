@@ -5,6 +5,7 @@
  * What the board says aloud is always Vietnamese: see displays/src/board/vietnamese-speech.ts.
  */
 import { createCatalogue, type Locale } from './catalogue.js';
+import { COUNTER_STATE_WORDS, RATING_WORDS, wordsAt } from './vocabulary.js';
 
 const vi = {
   'board.title': 'Bảng gọi số',
@@ -22,7 +23,7 @@ const vi = {
   'board.counters': 'Các quầy',
   'board.counterName': 'Quầy {number}',
   'board.counterReady': 'Sẵn sàng',
-  'board.counterPaused': 'Tạm dừng',
+  'board.counterPaused': COUNTER_STATE_WORDS.paused.vi,
   'board.noOpenCounters': 'Chưa có quầy nào mở.',
   'board.waiting': 'Đang chờ',
   'board.waitingCount': '{count} người chờ',
@@ -45,10 +46,7 @@ const vi = {
   'counterDisplay.transferWaitAt': 'Số mới của bạn là {number}: xin mời chờ Quầy {counter} gọi',
   'rating.question': 'Quý khách hài lòng với việc phục vụ số {number} chứ?',
   'rating.choices': 'Đánh giá mức độ hài lòng',
-  'rating.4': 'Rất hài lòng',
-  'rating.3': 'Hài lòng',
-  'rating.2': 'Bình thường',
-  'rating.1': 'Không hài lòng',
+  ...wordsAt('rating.', RATING_WORDS, 'vi'),
   'rating.secondsLeft': 'Còn {seconds} giây',
   'rating.thanks': 'Cảm ơn quý khách đã đánh giá!',
   'rating.already': 'Số này đã được đánh giá. Cảm ơn quý khách!',
@@ -75,7 +73,7 @@ const en: Record<DisplayMessageKey, string> = {
   'board.counters': 'Counters',
   'board.counterName': 'Counter {number}',
   'board.counterReady': 'Ready',
-  'board.counterPaused': 'Paused',
+  'board.counterPaused': COUNTER_STATE_WORDS.paused.en,
   'board.noOpenCounters': 'No counter is open yet.',
   'board.waiting': 'Waiting',
   'board.waitingCount': '{count} waiting',
@@ -99,10 +97,7 @@ const en: Record<DisplayMessageKey, string> = {
     'Your new number is {number}: please wait for Counter {counter} to call you',
   'rating.question': 'Were you satisfied with the service for number {number}?',
   'rating.choices': 'Rate your satisfaction',
-  'rating.4': 'Very satisfied',
-  'rating.3': 'Satisfied',
-  'rating.2': 'Neutral',
-  'rating.1': 'Not satisfied',
+  ...wordsAt('rating.', RATING_WORDS, 'en'),
   'rating.secondsLeft': '{seconds} s left',
   'rating.thanks': 'Thank you for your rating!',
   'rating.already': 'This ticket has already been rated. Thank you!',

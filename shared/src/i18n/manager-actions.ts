@@ -1,5 +1,6 @@
 /** The manager's actions on the live floor: counters and waiting tickets. */
 import { createCatalogue, type Locale } from './catalogue.js';
+import { CANCEL_REASON_WORDS, wordsAt } from './vocabulary.js';
 
 const vi = {
   title: 'Thao tác điều hành',
@@ -25,11 +26,7 @@ const vi = {
   cancelNote: 'Ghi chú (chỉ cán bộ xem)',
   cancelConfirm: 'Xác nhận hủy {number}',
   cancelKeep: 'Giữ số',
-  'reason.citizen_left': 'Công dân đã về',
-  'reason.citizen_request': 'Công dân đề nghị hủy',
-  'reason.duplicate': 'Lấy trùng số',
-  'reason.wrong_service': 'Lấy nhầm lĩnh vực',
-  'reason.other': 'Lý do khác',
+  ...wordsAt('reason.', CANCEL_REASON_WORDS, 'vi'),
   moveTicket: 'Chuyển lĩnh vực',
   moveTo: 'Chuyển {number} sang lĩnh vực',
   'col.number': 'Số',
@@ -67,11 +64,7 @@ const en: Record<ManagerActionsKey, string> = {
   cancelNote: 'Note (staff only)',
   cancelConfirm: 'Cancel {number}',
   cancelKeep: 'Keep the ticket',
-  'reason.citizen_left': 'The citizen has left',
-  'reason.citizen_request': 'The citizen asked',
-  'reason.duplicate': 'A duplicate ticket',
-  'reason.wrong_service': 'Taken for the wrong service',
-  'reason.other': 'Another reason',
+  ...wordsAt('reason.', CANCEL_REASON_WORDS, 'en'),
   moveTicket: 'Transfer',
   moveTo: 'Move {number} to service',
   'col.number': 'Ticket',
@@ -83,7 +76,6 @@ const en: Record<ManagerActionsKey, string> = {
   failed: 'Not done: {message}',
 };
 
-export const managerActionsText = createCatalogue<ManagerActionsKey>({ vi, en } satisfies Record<
-  Locale,
-  Record<ManagerActionsKey, string>
->);
+export const MANAGER_ACTIONS_MESSAGES: Record<Locale, Record<ManagerActionsKey, string>> = { vi, en };
+
+export const managerActionsText = createCatalogue(MANAGER_ACTIONS_MESSAGES);

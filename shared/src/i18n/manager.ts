@@ -1,5 +1,6 @@
 /** The manager's pages: live dashboard (and later reports, configuration, province overview). */
 import { createCatalogue, type Locale } from './catalogue.js';
+import { COUNTER_STATE_WORDS, RATING_WORDS, wordsAt } from './vocabulary.js';
 
 const vi = {
   'dashboard.title': 'Điều hành trực tiếp',
@@ -35,15 +36,11 @@ const vi = {
   'col.waited': 'Đã chờ',
   'status.ok': 'Trong mục tiêu',
   'status.breached': 'Vượt mục tiêu',
-  'state.closed': 'Đóng',
-  'state.open': 'Mở',
-  'state.paused': 'Tạm dừng: {reason}',
+  ...wordsAt('state.', COUNTER_STATE_WORDS, 'vi'),
+  'state.paused': `${COUNTER_STATE_WORDS.paused.vi}: {reason}`,
   'state.calling': 'Đang gọi {number}',
   'state.serving': 'Đang phục vụ {number}',
-  'rating.1': 'Không hài lòng',
-  'rating.2': 'Bình thường',
-  'rating.3': 'Hài lòng',
-  'rating.4': 'Rất hài lòng',
+  ...wordsAt('rating.', RATING_WORDS, 'vi'),
   'chart.time': 'Giờ',
   'chart.waiting': 'Người chờ',
   'chart.avgWait': 'Chờ TB (phút)',
@@ -88,15 +85,11 @@ const en: Record<ManagerKey, string> = {
   'col.waited': 'Waited',
   'status.ok': 'Within target',
   'status.breached': 'Past target',
-  'state.closed': 'Closed',
-  'state.open': 'Open',
-  'state.paused': 'Paused: {reason}',
+  ...wordsAt('state.', COUNTER_STATE_WORDS, 'en'),
+  'state.paused': `${COUNTER_STATE_WORDS.paused.en}: {reason}`,
   'state.calling': 'Calling {number}',
   'state.serving': 'Serving {number}',
-  'rating.1': 'Dissatisfied',
-  'rating.2': 'Neutral',
-  'rating.3': 'Satisfied',
-  'rating.4': 'Very satisfied',
+  ...wordsAt('rating.', RATING_WORDS, 'en'),
   'chart.time': 'Time',
   'chart.waiting': 'Waiting',
   'chart.avgWait': 'Avg wait (min)',
@@ -104,10 +97,9 @@ const en: Record<ManagerKey, string> = {
   forbidden: 'This account may not see the live floor of a center.',
 };
 
-export const managerText = createCatalogue<ManagerKey>({ vi, en } satisfies Record<
-  Locale,
-  Record<ManagerKey, string>
->);
+export const MANAGER_MESSAGES: Record<Locale, Record<ManagerKey, string>> = { vi, en };
+
+export const managerText = createCatalogue(MANAGER_MESSAGES);
 
 /** Whole minutes, as a manager reads a wait. */
 export function minutes(locale: Locale, seconds: number | null): string {

@@ -1,11 +1,20 @@
 /**
  * The staff faces' message catalogue (clerk console, and shared words such as durations and
- * priority kinds): every string a person reads, Vietnamese first, English beside.
+ * priority kinds): every string a person reads, Vietnamese first, English beside. The domain's
+ * words (statuses, priorities, pause reasons, outcomes) come from vocabulary.ts.
  * The accessible names of DESIGN.md §7 are here verbatim, so people and tests find the same
  * things. `en` must have exactly the keys of `vi` (the type says so).
  */
 import type { PauseReason } from '../protocol.js';
 import { createCatalogue, type Locale } from './catalogue.js';
+import {
+  COUNTER_STATE_WORDS,
+  OUTCOME_WORDS,
+  PAUSE_REASON_WORDS,
+  PRIORITY_WORDS,
+  TICKET_STATUS_WORDS,
+  wordsAt,
+} from './vocabulary.js';
 
 export type { Locale } from './catalogue.js';
 
@@ -30,14 +39,10 @@ const vi = {
   'counter.pause': 'Tạm dừng',
   'counter.resume': 'Tiếp tục làm việc',
   'counter.close': 'Đóng quầy',
-  'counter.state.closed': 'Đang đóng',
-  'counter.state.open': 'Đang mở',
-  'counter.state.paused': 'Tạm dừng: {reason}',
+  ...wordsAt('counter.state.', COUNTER_STATE_WORDS, 'vi'),
+  'counter.state.paused': `${COUNTER_STATE_WORDS.paused.vi}: {reason}`,
   'pause.reason': 'Lý do tạm dừng',
-  'pause.break': 'Nghỉ giải lao',
-  'pause.meeting': 'Họp',
-  'pause.backOffice': 'Xử lý hồ sơ',
-  'pause.other': 'Khác',
+  ...wordsAt('pause.', PAUSE_REASON_WORDS, 'vi'),
   'pause.otherText': 'Lý do khác',
   'pause.confirm': 'Tạm dừng quầy',
   'ticket.inHand': 'Số đang phục vụ',
@@ -46,19 +51,8 @@ const vi = {
   'ticket.atCounter': 'Tại quầy {duration}',
   'ticket.priority': 'Ưu tiên',
   'ticket.noPriority': 'Không ưu tiên',
-  'ticket.status.waiting': 'Đang chờ',
-  'ticket.status.called': 'Đã gọi',
-  'ticket.status.serving': 'Đang phục vụ',
-  'ticket.status.held': 'Tạm giữ',
-  'ticket.status.done': 'Đã xong',
-  'ticket.status.no_show': 'Vắng mặt',
-  'ticket.status.cancelled': 'Đã hủy',
-  'ticket.status.expired': 'Hết hạn',
-  'priority.elderly': 'Người cao tuổi',
-  'priority.disabled': 'Người khuyết tật',
-  'priority.pregnant': 'Phụ nữ mang thai',
-  'priority.child': 'Người đi cùng trẻ nhỏ',
-  'priority.veteran': 'Người có công',
+  ...wordsAt('ticket.status.', TICKET_STATUS_WORDS, 'vi'),
+  ...wordsAt('priority.', PRIORITY_WORDS, 'vi'),
   'priority.claimed': 'Ưu tiên (tự khai, chưa xác nhận)',
   'priority.confirmedMark': 'đã xác nhận',
   'priority.confirm': 'Xác nhận ưu tiên',
@@ -82,11 +76,7 @@ const vi = {
   'noShow.confirm': 'Xác nhận vắng mặt',
   'complete.outcome': 'Kết quả',
   'complete.note': 'Ghi chú (không bắt buộc)',
-  'outcome.resolved': 'Đã giải quyết',
-  'outcome.received': 'Đã tiếp nhận hồ sơ',
-  'outcome.needs_more_documents': 'Cần bổ sung giấy tờ',
-  'outcome.referred': 'Hướng dẫn sang nơi khác',
-  'outcome.other': 'Khác',
+  ...wordsAt('outcome.', OUTCOME_WORDS, 'vi'),
   'transfer.to': 'Chuyển sang lĩnh vực',
   'transfer.toCounter': 'Chuyển đến quầy',
   'transfer.anyCounter': 'Bất kỳ quầy nào',
@@ -144,14 +134,10 @@ const en: Record<MessageKey, string> = {
   'counter.pause': 'Pause',
   'counter.resume': 'Back to work',
   'counter.close': 'Close counter',
-  'counter.state.closed': 'Closed',
-  'counter.state.open': 'Open',
-  'counter.state.paused': 'Paused: {reason}',
+  ...wordsAt('counter.state.', COUNTER_STATE_WORDS, 'en'),
+  'counter.state.paused': `${COUNTER_STATE_WORDS.paused.en}: {reason}`,
   'pause.reason': 'Reason for the pause',
-  'pause.break': 'Break',
-  'pause.meeting': 'Meeting',
-  'pause.backOffice': 'Back-office work',
-  'pause.other': 'Other',
+  ...wordsAt('pause.', PAUSE_REASON_WORDS, 'en'),
   'pause.otherText': 'Other reason',
   'pause.confirm': 'Pause the counter',
   'ticket.inHand': 'Ticket in hand',
@@ -160,19 +146,8 @@ const en: Record<MessageKey, string> = {
   'ticket.atCounter': 'At the counter {duration}',
   'ticket.priority': 'Priority',
   'ticket.noPriority': 'No priority',
-  'ticket.status.waiting': 'Waiting',
-  'ticket.status.called': 'Called',
-  'ticket.status.serving': 'Serving',
-  'ticket.status.held': 'Held',
-  'ticket.status.done': 'Done',
-  'ticket.status.no_show': 'No-show',
-  'ticket.status.cancelled': 'Cancelled',
-  'ticket.status.expired': 'Expired',
-  'priority.elderly': 'Elderly',
-  'priority.disabled': 'Disabled',
-  'priority.pregnant': 'Pregnant',
-  'priority.child': 'With a small child',
-  'priority.veteran': 'Veteran',
+  ...wordsAt('ticket.status.', TICKET_STATUS_WORDS, 'en'),
+  ...wordsAt('priority.', PRIORITY_WORDS, 'en'),
   'priority.claimed': 'Priority (claimed, not checked)',
   'priority.confirmedMark': 'confirmed',
   'priority.confirm': 'Confirm priority',
@@ -197,11 +172,7 @@ const en: Record<MessageKey, string> = {
   'noShow.confirm': 'Confirm no-show',
   'complete.outcome': 'Outcome',
   'complete.note': 'Note (optional)',
-  'outcome.resolved': 'Resolved',
-  'outcome.received': 'Dossier received',
-  'outcome.needs_more_documents': 'Needs more documents',
-  'outcome.referred': 'Referred elsewhere',
-  'outcome.other': 'Other',
+  ...wordsAt('outcome.', OUTCOME_WORDS, 'en'),
   'transfer.to': 'Transfer to service',
   'transfer.toCounter': 'Send to counter',
   'transfer.anyCounter': 'Any counter',
@@ -248,19 +219,12 @@ export function formatDuration(locale: Locale, seconds: number): string {
   return translate(locale, 'duration.minutes', { m: Math.floor(s / 60) });
 }
 
-const PAUSE_KEYS: Record<PauseReason, MessageKey> = {
-  break: 'pause.break',
-  meeting: 'pause.meeting',
-  back_office: 'pause.backOffice',
-  other: 'pause.other',
-};
-
 /** The label of a pause reason, and for staff the clerk's note after it ("Khác: Sửa máy in"). */
 export function pauseReasonText(
   locale: Locale,
   reason: PauseReason | null | undefined,
   note?: string | null,
 ) {
-  const label = reason ? translate(locale, PAUSE_KEYS[reason] ?? 'pause.other') : '';
+  const label = reason ? (PAUSE_REASON_WORDS[reason] ?? PAUSE_REASON_WORDS.other)[locale] : '';
   return [label, note ?? ''].filter(Boolean).join(': ');
 }

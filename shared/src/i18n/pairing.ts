@@ -3,7 +3,7 @@
  * devices only (issue 6), a kiosk shows until it is paired (it prints tickets only then), and a
  * counter display shows to take ratings (issue 10): Vietnamese first, English beside.
  */
-import { createCatalogue } from './catalogue.js';
+import { createCatalogue, type Locale } from './catalogue.js';
 
 const vi = {
   'pairing.title': 'Ghép nối thiết bị',
@@ -49,7 +49,9 @@ const en: Record<PairingKey, string> = {
   'pairing.error.generic': 'The device was not paired. Please try again.',
 };
 
-export const translatePairing = createCatalogue<PairingKey>({ vi, en });
+export const PAIRING_MESSAGES: Record<Locale, Record<PairingKey, string>> = { vi, en };
+
+export const translatePairing = createCatalogue(PAIRING_MESSAGES);
 
 /** The message for a refused pairing, by the contract's error code. */
 export function pairingErrorKey(code: string): PairingKey {

@@ -43,7 +43,6 @@ const en: Record<ProvinceKey, string> = {
   empty: 'No centers yet.',
 };
 
-export const provinceText = createCatalogue<ProvinceKey>({ vi, en } satisfies Record<
-  Locale,
-  Record<ProvinceKey, string>
->);
+export const PROVINCE_MESSAGES: Record<Locale, Record<ProvinceKey, string>> = { vi, en };
+
+export const provinceText = createCatalogue(PROVINCE_MESSAGES);

@@ -1,5 +1,10 @@
 /** The manager's reports page (/manager/reports): a center over a range of local days. */
 import { createCatalogue, type Locale } from './catalogue.js';
+import { RATING_WORDS, TICKET_STATUS_WORDS } from './vocabulary.js';
+
+/** The four levels, best first, as the ratings column lists them. */
+const ratingsHint = (locale: Locale) =>
+  ([4, 3, 2, 1] as const).map((r) => RATING_WORDS[r][locale]).join(' · ');
 
 const vi = {
   'reports.title': 'Báo cáo',
@@ -31,14 +36,14 @@ const vi = {
   'col.clerk': 'Cán bộ',
   'col.issued': 'Số phát',
   'col.served': 'Đã phục vụ',
-  'col.noShow': 'Vắng mặt',
-  'col.cancelled': 'Đã hủy',
+  'col.noShow': TICKET_STATUS_WORDS.no_show.vi,
+  'col.cancelled': TICKET_STATUS_WORDS.cancelled.vi,
   'col.transferred': 'Chuyển lĩnh vực',
   'col.wait': 'Chờ (phút) TB / trung vị / p90',
   'col.service.time': 'Phục vụ (phút) TB / trung vị / p90',
   'col.sla': 'Trong mục tiêu',
   'col.ratings': 'Đánh giá (4 · 3 · 2 · 1)',
-  'col.ratingsHint': 'Rất hài lòng · Hài lòng · Bình thường · Không hài lòng',
+  'col.ratingsHint': ratingsHint('vi'),
   'col.hour': 'Giờ',
   forbidden: 'Tài khoản này không có quyền xem báo cáo của trung tâm.',
 } as const;
@@ -75,19 +80,18 @@ const en: Record<ReportsKey, string> = {
   'col.clerk': 'Clerk',
   'col.issued': 'Issued',
   'col.served': 'Served',
-  'col.noShow': 'No-show',
-  'col.cancelled': 'Cancelled',
+  'col.noShow': TICKET_STATUS_WORDS.no_show.en,
+  'col.cancelled': TICKET_STATUS_WORDS.cancelled.en,
   'col.transferred': 'Transferred',
   'col.wait': 'Wait (min) mean / median / p90',
   'col.service.time': 'Service (min) mean / median / p90',
   'col.sla': 'Within target',
   'col.ratings': 'Ratings (4 · 3 · 2 · 1)',
-  'col.ratingsHint': 'Very satisfied · Satisfied · Neutral · Dissatisfied',
+  'col.ratingsHint': ratingsHint('en'),
   'col.hour': 'Hour',
   forbidden: 'This account may not see the reports of a center.',
 };
 
-export const reportsText = createCatalogue<ReportsKey>({ vi, en } satisfies Record<
-  Locale,
-  Record<ReportsKey, string>
->);
+export const REPORTS_MESSAGES: Record<Locale, Record<ReportsKey, string>> = { vi, en };
+
+export const reportsText = createCatalogue(REPORTS_MESSAGES);

@@ -22,7 +22,9 @@ const en: Record<ServingKey, string> = {
   'serving.none': 'No counter serving now',
 };
 
-export const servingText = createCatalogue<ServingKey>({ vi, en });
+export const SERVING_MESSAGES: Record<Locale, Record<ServingKey, string>> = { vi, en };
+
+export const servingText = createCatalogue(SERVING_MESSAGES);
 
 /** "Quầy 1, 3" / "Counters 1, 3" / "Chưa có quầy phục vụ" (none open serves it). */
 export function servingCountersText(locale: Locale, numbers: readonly number[]): string {

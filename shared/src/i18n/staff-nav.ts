@@ -1,5 +1,5 @@
 /** The staff navigation bar on every staff page: the pages' names and the bar's own words. */
-import { createCatalogue } from './catalogue.js';
+import { createCatalogue, type Locale } from './catalogue.js';
 
 const vi = {
   'nav.label': 'Các trang làm việc',
@@ -27,4 +27,6 @@ const en: Record<StaffNavKey, string> = {
   'nav.language': 'Tiếng Việt',
 };
 
-export const staffNavText = createCatalogue<StaffNavKey>({ vi, en });
+export const STAFF_NAV_MESSAGES: Record<Locale, Record<StaffNavKey, string>> = { vi, en };
+
+export const staffNavText = createCatalogue(STAFF_NAV_MESSAGES);
