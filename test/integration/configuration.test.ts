@@ -278,10 +278,15 @@ eachDatabase('configuration', (kind) => {
       expect((await patch(manager, url, { active: false, waitingTickets: 'cancel' })).status).toBe(200);
       const cancelled = await database.db
         .selectFrom('tickets')
-        .select(['status'])
+        .select(['status', 'cancel_reason', 'note'])
         .where('id', 'in', [t3.id, t4.id])
         .execute();
-      expect(cancelled.map((t) => t.status)).toEqual(['cancelled', 'cancelled']);
+      // Through the state machine like any staff cancel (issue 12 item 4: it had an UPDATE of
+      // its own): a reason for the reports and a note for staff.
+      expect(cancelled.map((t) => [t.status, t.cancel_reason, t.note])).toEqual([
+        ['cancelled', 'other', 'service deactivated'],
+        ['cancelled', 'other', 'service deactivated'],
+      ]);
       const cancelEvents = await database.db
         .selectFrom('ticket_events')
         .select('type')

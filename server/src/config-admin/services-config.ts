@@ -11,10 +11,9 @@ import { assertCenterExists } from '../centers/centers.repository.js';
 import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
-import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
 import { moveLockedWaitingTicket } from '../manager-actions/move-ticket.js';
-import { toWireTicket } from '../tickets/ticket.wire.js';
+import { cancelLocked } from '../tickets/ticket-transitions.js';
 import { writeAudit } from './audit.repository.js';
 import type { NewService, ServiceChanges } from './config.schemas.js';
 import { servicesChanged } from './config-events.js';
@@ -146,20 +145,14 @@ async function settleWaiting(
   const items: Published[] = [];
   for (const row of waiting) {
     if ('cancel' in how) {
-      const updated = await trx
-        .updateTable('tickets')
-        .set({ status: 'cancelled', finished_at: new Date(), note: 'service deactivated' })
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const event = await appendEvent(trx, {
-        centerId: row.center_id,
-        type: 'ticket.cancelled',
-        ticketId: row.id,
-        userId: actor.userId,
-        body: { ticket: toWireTicket(updated), note: 'service deactivated' },
-      });
-      items.push({ event, ticketTokens: [row.token], serviceIds: [row.service_id] });
+      // Through the state machine, as any cancel; the note is for staff, the reason for reports.
+      const { item } = await cancelLocked(
+        trx,
+        row,
+        { cancel_reason: 'other', note: 'service deactivated' },
+        actor.userId,
+      );
+      items.push(item);
       continue;
     }
     // Moved as a manager moves one: a new number there, the original issue time and priority,

@@ -148,6 +148,20 @@ export function cancelByStaff(
   });
 }
 
+/**
+ * Cancels a ticket the caller has locked, inside the caller's transaction: for changes that end
+ * many tickets at once (a service deactivated), so they go through the one state machine and
+ * the database's clock like every other cancel.
+ */
+export function cancelLocked(
+  trx: Transaction<Database>,
+  row: TicketRow,
+  why: { cancel_reason: CancelReason; note?: string },
+  userId: number | null,
+): Promise<{ updated: TicketRow; item: Published }> {
+  return applyStep(trx, row, 'cancel', steps.cancel, why, userId);
+}
+
 /** Cancel by the citizen who holds the token. */
 export function cancelByToken(ctx: DomainContext, token: string) {
   return run(ctx, async (trx) => {
