@@ -6,10 +6,10 @@ import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { DomainContext } from '../context.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
+import { appendCounterChanged } from '../counters/counter-events.js';
 import { replaceCounterServices } from '../counters/counter-services.repository.js';
 import type { Database } from '../db/tables.js';
 import { notFound } from '../errors.js';
-import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
 import { writeAudit } from './audit.repository.js';
 import type { CounterChanges, NewCounter } from './config.schemas.js';
@@ -34,14 +34,7 @@ export async function counterChangedEvents(
   const items: Published[] = [];
   for (const row of rows) {
     const counter = toWireCounter(row, services.get(row.id) ?? []);
-    const event = await appendEvent(trx, {
-      centerId: row.center_id,
-      type: 'counter.changed',
-      counterId: row.id,
-      userId: actor.userId,
-      body: { counterId: row.id, counter },
-    });
-    items.push({ event, ticketTokens: [], serviceIds: counter.serviceIds });
+    items.push(await appendCounterChanged(trx, { centerId: row.center_id, counter, userId: actor.userId }));
   }
   return items;
 }

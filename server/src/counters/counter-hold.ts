@@ -11,9 +11,9 @@ import type { Actor } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
-import { appendEvent } from '../events/events.repository.js';
 import type { Published } from '../events/publisher.js';
 import { servicesOfCounters, toWireCounter } from './counter.wire.js';
+import { appendCounterChanged } from './counter-events.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -77,14 +77,7 @@ export async function releaseHolds(ctx: DomainContext, userId: number): Promise<
     for (const row of released) {
       const serviceIds = services.get(row.id) ?? [];
       const counter = { ...toWireCounter(row, serviceIds), holder: null };
-      const event = await appendEvent(trx, {
-        centerId: row.center_id,
-        type: 'counter.changed',
-        counterId: row.id,
-        userId,
-        body: { counterId: row.id, counter },
-      });
-      published.push({ event, ticketTokens: [], serviceIds });
+      published.push(await appendCounterChanged(trx, { centerId: row.center_id, counter, userId }));
     }
     return published;
   });

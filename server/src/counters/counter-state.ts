@@ -13,9 +13,9 @@ import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { writeAudit } from '../config-admin/audit.repository.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { appendEvent } from '../events/events.repository.js';
 import { type Released, releaseReservations } from '../queues/reservations.repository.js';
 import { servicesOfCounters, toWireCounter } from './counter.wire.js';
+import { appendCounterChanged } from './counter-events.js';
 import { assertMayWork, heldByOther, holderOf } from './counter-hold.js';
 import { activeTicketId, lockCounter } from './counter-lock.js';
 
@@ -86,12 +86,10 @@ export async function setCounterState(
       .executeTakeFirstOrThrow();
     const services = await servicesOfCounters(trx, [counterId]);
     const counter = { ...toWireCounter(updated, services.get(counterId) ?? []), holder };
-    const event = await appendEvent(trx, {
+    const { event } = await appendCounterChanged(trx, {
       centerId: row.center_id,
-      type: 'counter.changed',
-      counterId,
+      counter,
       userId: actor.userId,
-      body: { counterId, counter },
     });
     return { counter, event, released };
   });

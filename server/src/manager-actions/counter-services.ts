@@ -9,10 +9,10 @@ import type { WireCounter } from '../../../shared/src/protocol.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
+import { appendCounterChanged } from '../counters/counter-events.js';
 import { lockCounter } from '../counters/counter-lock.js';
 import { replaceCounterServices } from '../counters/counter-services.repository.js';
 import { DomainError } from '../errors.js';
-import { appendEvent } from '../events/events.repository.js';
 
 export async function setCounterServices(
   ctx: DomainContext,
@@ -49,16 +49,14 @@ export async function setCounterServices(
       .where('id', '=', counterId)
       .execute();
     const counter = toWireCounter(row, serviceIds);
-    const event = await appendEvent(trx, {
-      centerId: row.center_id,
-      type: 'counter.changed',
-      counterId,
-      userId: actor.userId,
-      body: { counterId, counter },
-    });
     // Estimates of both the old and the new services change with who serves them.
-    const touched = [...new Set([...before, ...serviceIds])];
-    return { counter, item: { event, ticketTokens: [], serviceIds: touched } };
+    const item = await appendCounterChanged(trx, {
+      centerId: row.center_id,
+      counter,
+      userId: actor.userId,
+      serviceIds: [...new Set([...before, ...serviceIds])],
+    });
+    return { counter, item };
   });
   ctx.publisher.publish([item]);
   return counter;
@@ -87,13 +85,13 @@ export async function restoreReassignedCounters(ctx: DomainContext): Promise<num
         .returningAll()
         .executeTakeFirstOrThrow();
       const counter = toWireCounter(updated, configured);
-      const event = await appendEvent(trx, {
-        centerId: row.center_id,
-        type: 'counter.changed',
-        counterId: id,
-        body: { counterId: id, counter },
-      });
-      published.push({ event, ticketTokens: [], serviceIds: [...new Set([...before, ...configured])] });
+      published.push(
+        await appendCounterChanged(trx, {
+          centerId: row.center_id,
+          counter,
+          serviceIds: [...new Set([...before, ...configured])],
+        }),
+      );
     }
     return published;
   });
