@@ -1,11 +1,11 @@
 /** A center's settings as configuration shows them, changing them, and creating a center (admins). */
 import type { Static } from 'typebox';
+import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists, createCenter } from '../centers/centers.repository.js';
 import type { DomainContext } from '../context.js';
 import type { IssuingWindow } from '../db/tables.js';
 import { DomainError } from '../errors.js';
-import { writeAudit } from './audit.repository.js';
 import type { CenterChanges, NewCenter } from './config.schemas.js';
 import { centerChanged } from './config-events.js';
 import { checkTimeZone, checkWindows } from './config-rules.js';

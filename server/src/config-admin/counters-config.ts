@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import type { WireCounter } from '../../../shared/src/protocol.js';
+import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { DomainContext } from '../context.js';
@@ -11,7 +12,6 @@ import { replaceCounterServices } from '../counters/counter-services.repository.
 import type { Database } from '../db/tables.js';
 import { notFound } from '../errors.js';
 import type { Published } from '../events/publisher.js';
-import { writeAudit } from './audit.repository.js';
 import type { CounterChanges, NewCounter } from './config.schemas.js';
 import { alreadyExists, invalidField } from './config-rules.js';
 

@@ -6,6 +6,7 @@
 
 import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
+import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { DomainContext } from '../context.js';
@@ -14,7 +15,6 @@ import { DomainError, notFound } from '../errors.js';
 import type { Published } from '../events/publisher.js';
 import { moveLockedWaitingTicket } from '../manager-actions/move-ticket.js';
 import { cancelLocked } from '../tickets/ticket-transitions.js';
-import { writeAudit } from './audit.repository.js';
 import type { NewService, ServiceChanges } from './config.schemas.js';
 import { servicesChanged } from './config-events.js';
 import { alreadyExists, checkWindows, invalidField } from './config-rules.js';

@@ -7,13 +7,13 @@
  */
 import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
+import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess, type Role } from '../auth/actor.js';
 import { assertPasswordPolicy } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
-import { writeAudit } from './audit.repository.js';
 import type { NewUser, UserChanges } from './config.schemas.js';
 import { alreadyExists, invalidField } from './config-rules.js';
 

@@ -9,8 +9,8 @@
  */
 import { sql } from 'kysely';
 import { type CounterState, isPauseReason, type WireCounter } from '../../../shared/src/protocol.js';
+import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
-import { writeAudit } from '../config-admin/audit.repository.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { type Released, releaseReservations } from '../queues/reservations.repository.js';

@@ -1,7 +1,7 @@
 /** Paired devices: the token's lookup, the list a manager sees, and revocation. */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
-import { writeAudit } from '../config-admin/audit.repository.js';
 import type { DomainContext } from '../context.js';
 import type { Database, DeviceKind } from '../db/tables.js';
 import { notFound } from '../errors.js';

@@ -6,9 +6,9 @@
  */
 import { randomInt } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
-import { writeAudit } from '../config-admin/audit.repository.js';
 import type { Database, DeviceKind } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import { hashSecret } from './device-credentials.js';
