@@ -5,7 +5,8 @@
  * a Vietnamese voice; after a server restart it reconnects, shows the call it missed without
  * announcing it, and announces nothing twice; it says which open counters serve each service,
  * and "Chưa có quầy phục vụ" while none does, live; a transfer shows its old and new number
- * ("A005 → B001") with the new service, live and after a reload; no serious accessibility violations.
+ * ("A005 → B001") with the new service, live and after a reload; a server of another protocol
+ * version makes it reload once, then show offline; no serious accessibility violations.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import type { Actor } from '../../server/src/auth/actor.js';
 import { silentPublisher } from '../../server/src/events/publisher.js';
 import { callNext } from '../../server/src/queues/call-next.js';
 import { issueTicket } from '../../server/src/tickets/issue-ticket.js';
+import { PROTOCOL_VERSION } from '../../shared/src/protocol.js';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { shoot, stubVoice, untilVoice, voiceLog } from '../helpers/display-page.js';
@@ -344,5 +346,45 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
       true,
     );
+  });
+
+  it('reloads itself once when the server speaks another protocol version, then shows offline (DESIGN.md §15)', async () => {
+    // A page of another release: its subscribes carry the next version, on their way to the real
+    // server (the socket.io packet `42<ack id>["subscribe", request]`, rewritten in flight).
+    const context = await browser.newContext();
+    await stubVoice(context);
+    const other = await context.newPage();
+    other.setDefaultTimeout(10_000);
+    let sockets = 0;
+    let refusals = 0;
+    await other.routeWebSocket(/\/socket\.io\//, (ws) => {
+      sockets++;
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const subscribe = typeof message === 'string' && /^42(\d*)(\["subscribe",.*)$/s.exec(message);
+        if (!subscribe) return server.send(message);
+        const [event, request] = JSON.parse(subscribe[2]!) as [string, Record<string, unknown>];
+        server.send(
+          `42${subscribe[1]}${JSON.stringify([event, { ...request, protocolVersion: PROTOCOL_VERSION + 1 }])}`,
+        );
+      });
+      server.onMessage((message) => {
+        if (typeof message === 'string' && message.includes('"protocol_mismatch"')) refusals++;
+        ws.send(message);
+      });
+    });
+    const loads: string[] = [];
+    other.on('load', () => loads.push(other.url()));
+    await other.goto(`${app.url}/display/?center=1`);
+    // Refused, reloaded, refused again: this time within five minutes, so offline, not a loop.
+    await other.getByText('Đang kết nối lại…').waitFor();
+    await expect.poll(() => refusals).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(loads).toHaveLength(2);
+    expect(sockets).toBe(2);
+    expect(refusals).toBe(2);
+    const reloadAt = Number(await other.evaluate(() => sessionStorage.getItem('luot.protocolReloadAt')));
+    expect(Date.now() - reloadAt).toBeLessThan(60_000);
+    await context.close();
   });
 });
