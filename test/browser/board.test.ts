@@ -19,6 +19,7 @@ import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } 
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { shoot, stubVoice, untilVoice, voiceLog } from '../helpers/display-page.js';
 import { textProblems } from '../helpers/layout.js';
+import { speakProtocolVersion } from '../helpers/protocol-route.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const sentence = (ticket: string, counter: string) => `Mời công dân có số ${ticket} đến quầy số ${counter}`;
@@ -349,40 +350,20 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
   });
 
   it('reloads itself once when the server speaks another protocol version, then shows offline (DESIGN.md §15)', async () => {
-    // A page of another release: its subscribes carry the next version, on their way to the real
-    // server (the socket.io packet `42<ack id>["subscribe", request]`, rewritten in flight).
     const context = await browser.newContext();
     await stubVoice(context);
     const other = await context.newPage();
     other.setDefaultTimeout(10_000);
-    let sockets = 0;
-    let refusals = 0;
-    await other.routeWebSocket(/\/socket\.io\//, (ws) => {
-      sockets++;
-      const server = ws.connectToServer();
-      ws.onMessage((message) => {
-        const subscribe = typeof message === 'string' && /^42(\d*)(\["subscribe",.*)$/s.exec(message);
-        if (!subscribe) return server.send(message);
-        const [event, request] = JSON.parse(subscribe[2]!) as [string, Record<string, unknown>];
-        server.send(
-          `42${subscribe[1]}${JSON.stringify([event, { ...request, protocolVersion: PROTOCOL_VERSION + 1 }])}`,
-        );
-      });
-      server.onMessage((message) => {
-        if (typeof message === 'string' && message.includes('"protocol_mismatch"')) refusals++;
-        ws.send(message);
-      });
-    });
+    const route = await speakProtocolVersion(other, PROTOCOL_VERSION + 1);
     const loads: string[] = [];
     other.on('load', () => loads.push(other.url()));
     await other.goto(`${app.url}/display/?center=1`);
     // Refused, reloaded, refused again: this time within five minutes, so offline, not a loop.
     await other.getByText('Đang kết nối lại…').waitFor();
-    await expect.poll(() => refusals).toBe(2);
+    await expect.poll(() => route.refusals).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(loads).toHaveLength(2);
-    expect(sockets).toBe(2);
-    expect(refusals).toBe(2);
+    expect(route).toEqual({ sockets: 2, refusals: 2 });
     const reloadAt = Number(await other.evaluate(() => sessionStorage.getItem('luot.protocolReloadAt')));
     expect(Date.now() - reloadAt).toBeLessThan(60_000);
     await context.close();
