@@ -33,6 +33,11 @@ export const ERROR_STATUS = {
   /** Pairing: the code was right but is past its ten minutes, or has already paired a device. */
   pairing_code_expired: 409,
   pairing_code_used: 409,
+  /**
+   * Socket only: a `subscribe` spoke another `protocolVersion` than this server (a screen left
+   * open across an upgrade, or a server rolled back). The screen reloads itself (DESIGN.md §15).
+   */
+  protocol_mismatch: 409,
   rate_limited: 429,
   database_unavailable: 503,
   /** Work that is limited to a few at once (a report) is at its limit: retry in `details.retryAfterSeconds`. */

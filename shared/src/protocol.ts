@@ -245,11 +245,21 @@ export interface TicketSnapshot {
   feedback?: GivenFeedback | null;
 }
 
+/**
+ * What every subscribe carries besides its room: the client's PROTOCOL_VERSION. A server that
+ * speaks another version refuses it with `protocol_mismatch`; absent counts as 1 (screens
+ * deployed before the field existed, DESIGN.md §15).
+ */
+export interface SubscribeCommon {
+  sinceSeq?: number;
+  protocolVersion?: number;
+}
+
 export type SubscribeRequest =
   /** `staff`: the center's staff room (a staff session of the center), events with what staff typed. */
-  | { centerId: number; sinceSeq?: number; staff?: true }
-  | { counterId: number; sinceSeq?: number }
-  | { ticketToken: string; sinceSeq?: number };
+  | ({ centerId: number; staff?: true } & SubscribeCommon)
+  | ({ counterId: number } & SubscribeCommon)
+  | ({ ticketToken: string } & SubscribeCommon);
 
 export type SubscribeAck =
   | { snapshot: CenterSnapshot | CounterSnapshot | TicketSnapshot }

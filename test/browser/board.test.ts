@@ -5,7 +5,8 @@
  * a Vietnamese voice; after a server restart it reconnects, shows the call it missed without
  * announcing it, and announces nothing twice; it says which open counters serve each service,
  * and "Chưa có quầy phục vụ" while none does, live; a transfer shows its old and new number
- * ("A005 → B001") with the new service, live and after a reload; no serious accessibility violations.
+ * ("A005 → B001") with the new service, live and after a reload; a server of another protocol
+ * version makes it reload once, then show offline; no serious accessibility violations.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +14,12 @@ import type { Actor } from '../../server/src/auth/actor.js';
 import { silentPublisher } from '../../server/src/events/publisher.js';
 import { callNext } from '../../server/src/queues/call-next.js';
 import { issueTicket } from '../../server/src/tickets/issue-ticket.js';
+import { PROTOCOL_VERSION } from '../../shared/src/protocol.js';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { shoot, stubVoice, untilVoice, voiceLog } from '../helpers/display-page.js';
 import { textProblems } from '../helpers/layout.js';
+import { speakProtocolVersion } from '../helpers/protocol-route.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const sentence = (ticket: string, counter: string) => `Mời công dân có số ${ticket} đến quầy số ${counter}`;
@@ -344,5 +347,25 @@ describe.runIf(browserSuitesRun())('waiting-room board in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
       true,
     );
+  });
+
+  it('reloads itself once when the server speaks another protocol version, then shows offline (DESIGN.md §15)', async () => {
+    const context = await browser.newContext();
+    await stubVoice(context);
+    const other = await context.newPage();
+    other.setDefaultTimeout(10_000);
+    const route = await speakProtocolVersion(other, PROTOCOL_VERSION + 1);
+    const loads: string[] = [];
+    other.on('load', () => loads.push(other.url()));
+    await other.goto(`${app.url}/display/?center=1`);
+    // Refused, reloaded, refused again: this time within five minutes, so offline, not a loop.
+    await other.getByText('Đang kết nối lại…').waitFor();
+    await expect.poll(() => route.refusals).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(loads).toHaveLength(2);
+    expect(route).toEqual({ sockets: 2, refusals: 2 });
+    const reloadAt = Number(await other.evaluate(() => sessionStorage.getItem('luot.protocolReloadAt')));
+    expect(Date.now() - reloadAt).toBeLessThan(60_000);
+    await context.close();
   });
 });

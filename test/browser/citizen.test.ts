@@ -4,16 +4,19 @@
  * change live as others are called, see the counter when called, rate once (another device is
  * told the rating given; a rating on the counter display reaches an open phone live, keeping its comment), cancel with confirmation; the page is installable and its service worker shows a
  * pushed notification; each says which counters serve the ticket, and promises no wait while
- * none does (live, as counters open and close); no serious accessibility violations on either page.
+ * none does (live, as counters open and close); a server of another protocol version makes the
+ * ticket page reload once, then show offline; no serious accessibility violations on either page.
  */
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/src/protocol.js';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { textProblems } from '../helpers/layout.js';
+import { speakProtocolVersion } from '../helpers/protocol-route.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : null;
@@ -423,5 +426,22 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     await page.getByText('Cảm ơn bạn, góp ý của bạn đã được ghi nhận.').waitFor();
     const rows = await database.db.selectFrom('feedback').selectAll().where('ticket_id', '=', id).execute();
     expect(rows).toMatchObject([{ rating: 4, comment: 'Cán bộ hướng dẫn rất kỹ' }]);
+  });
+
+  it('reloads itself once when the server speaks another protocol version, then shows offline (DESIGN.md §15)', async () => {
+    const issued = await issue('A');
+    expect(issued.status).toBe(201);
+    const page = await newPhone();
+    const route = await speakProtocolVersion(page, PROTOCOL_VERSION + 1);
+    const loads: string[] = [];
+    page.on('load', () => loads.push(page.url()));
+    await page.goto(`${app.url}/ticket/?t=${issued.body.token}`);
+    // Refused, reloaded, refused again within five minutes: offline, not "unknown ticket", no loop.
+    await expect.poll(() => route.refusals).toBe(2);
+    await page.getByText('Đang kết nối lại…', { exact: true }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(loads).toHaveLength(2);
+    expect(route).toEqual({ sockets: 2, refusals: 2 });
+    expect(await page.getByText('Trực tiếp', { exact: true }).count()).toBe(0);
   });
 });

@@ -3,14 +3,17 @@
  * there with its service; unpaired, no ratings (the ticket's QR instead); paired with its
  * counter from `?pair=1`, the rating tablet after completion: four buttons, one rating
  * accepted, a second refused, and the offer gone once the next citizen is called; a transfer
- * made here says the old and the new number ("A010 → E003") and the new service; no serious
- * accessibility violations.
+ * made here says the old and the new number ("A010 → E003") and the new service; a server of
+ * another protocol version makes it reload once, then show offline; no serious accessibility
+ * violations.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/src/protocol.js';
 import { browserSuitesRun, launchBrowser, seriousViolations, type TestBrowser } from '../helpers/browser.js';
 import { pgliteDatabase, type TestDatabase } from '../helpers/database.js';
 import { shoot } from '../helpers/display-page.js';
+import { speakProtocolVersion } from '../helpers/protocol-route.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const RATINGS = ['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng'];
@@ -186,5 +189,22 @@ describe.runIf(browserSuitesRun())('counter display in Chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'thiếu mã quầy' }).waitFor();
     await page.goto(`${app.url}/display/counter/?counter=999`);
     await page.getByRole('alert').filter({ hasText: 'Không tìm thấy quầy số 999.' }).waitFor();
+  });
+
+  it('reloads itself once when the server speaks another protocol version, then shows offline (DESIGN.md §15)', async () => {
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    other.setDefaultTimeout(10_000);
+    const route = await speakProtocolVersion(other, PROTOCOL_VERSION + 1);
+    const loads: string[] = [];
+    other.on('load', () => loads.push(other.url()));
+    await other.goto(`${app.url}/display/counter/?counter=3`);
+    // Refused, reloaded, refused again within five minutes: offline, not a loop.
+    await expect.poll(() => route.refusals).toBe(2);
+    await other.getByRole('status').filter({ hasText: 'Đang kết nối lại…' }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(loads).toHaveLength(2);
+    expect(route).toEqual({ sockets: 2, refusals: 2 });
+    await context.close();
   });
 });

@@ -7,7 +7,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io } from 'socket.io-client';
 import type { LiveSocket } from '../../../shared/src/live/center-live.js';
-import type { LiveEvent, SubscribeAck, TicketSnapshot } from '../../../shared/src/protocol.js';
+import { reloadForProtocol } from '../../../shared/src/live/protocol-reload.js';
+import {
+  type LiveEvent,
+  PROTOCOL_VERSION,
+  type SubscribeAck,
+  type TicketSnapshot,
+} from '../../../shared/src/protocol.js';
 
 export interface TicketLiveHandlers {
   snapshot(snapshot: TicketSnapshot): void;
@@ -20,6 +26,7 @@ export class TicketLiveController implements ReactiveController {
   #socket: LiveSocket | null = null;
   #token: string | null = null;
   #online = false;
+  #retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -71,14 +78,32 @@ export class TicketLiveController implements ReactiveController {
   #subscribe(): void {
     const token = this.#token;
     if (!token || !this.#socket) return;
-    this.#socket.emit('subscribe', { ticketToken: token }, (ack: SubscribeAck) => {
+    const request = { ticketToken: token, protocolVersion: PROTOCOL_VERSION };
+    this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
       if (token !== this.#token) return;
-      if ('snapshot' in ack) this.handlers.snapshot(ack.snapshot as TicketSnapshot);
-      else if ('error' in ack) this.handlers.refused(ack.error.code);
+      if ('error' in ack && ack.error.code === 'protocol_mismatch') this.#mismatch();
+      else if ('snapshot' in ack) {
+        if (this.#socket?.connected) this.#setOnline(true); // after a mismatch that showed offline
+        this.handlers.snapshot(ack.snapshot as TicketSnapshot);
+      } else if ('error' in ack) this.handlers.refused(ack.error.code);
     });
   }
 
+  /** The server speaks another protocol version: reload, or show offline and ask again later (protocol-reload.ts). */
+  #mismatch(): void {
+    const decision = reloadForProtocol();
+    if (decision.reload) return;
+    this.#setOnline(false);
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      if (this.#socket?.connected) this.#subscribe();
+    }, decision.retryInMs);
+  }
+
   #stop(): void {
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = null;
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;

@@ -5,12 +5,14 @@
  * seqs, so a gap means nothing here: an event is applied when its seq is past the last one.
  */
 import { io, type Socket } from 'socket.io-client';
-import type {
-  ClientToServerEvents,
-  CounterSnapshot,
-  LiveEvent,
-  ServerToClientEvents,
-  SubscribeAck,
+import { reloadForProtocol } from '../../../shared/src/live/protocol-reload.js';
+import {
+  type ClientToServerEvents,
+  type CounterSnapshot,
+  type LiveEvent,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+  type SubscribeAck,
 } from '../../../shared/src/protocol.js';
 
 const RETRY_MS = 3000;
@@ -83,15 +85,29 @@ export class CounterLive {
     if (this.#socket.connected) this.#subscribe();
   }
 
+  /** The server speaks another protocol version: reload, or show offline and ask again later (protocol-reload.ts). */
+  #mismatch(): void {
+    const decision = reloadForProtocol();
+    if (decision.reload) return;
+    this.#setOnline(false);
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = setTimeout(() => this.#resubscribe(), decision.retryInMs);
+  }
+
   #subscribe(): void {
     const since = this.#seq >= 0 ? { sinceSeq: this.#seq } : {};
-    this.#socket.emit('subscribe', { counterId: this.counterId, ...since }, (ack: SubscribeAck) => {
+    const request = { counterId: this.counterId, protocolVersion: PROTOCOL_VERSION, ...since };
+    this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
       if ('error' in ack) {
         if (ack.error.code === 'not_found') this.handlers.refused?.();
+        else if (ack.error.code === 'protocol_mismatch') this.#mismatch();
         else if (ack.error.code === 'device_not_paired' && this.handlers.notPaired) this.handlers.notPaired();
         // The database is away for a moment: ask again, or this screen would stay stale.
         else if (!this.#retry) this.#retry = setTimeout(() => this.#resubscribe(), RETRY_MS);
-      } else if ('snapshot' in ack) {
+        return;
+      }
+      if (this.#socket.connected) this.#setOnline(true); // after a mismatch that showed offline
+      if ('snapshot' in ack) {
         const snapshot = ack.snapshot as CounterSnapshot;
         this.#seq = snapshot.seq;
         this.handlers.snapshot(snapshot);

@@ -9,12 +9,13 @@
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import type {
-  CenterSnapshot,
-  CounterSnapshot,
-  LiveEvent,
-  SubscribeAck,
-  SubscribeRequest,
+import {
+  type CenterSnapshot,
+  type CounterSnapshot,
+  type LiveEvent,
+  PROTOCOL_VERSION,
+  type SubscribeAck,
+  type SubscribeRequest,
 } from '../../../shared/src/protocol.js';
 import { centerRoom, counterRoom, staffRoom, ticketRoom } from '../../../shared/src/rooms.js';
 import {
@@ -41,22 +42,49 @@ import { MinuteCounter, type SubscribeLimits } from './subscribe-limits.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const SinceSeq = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 }));
+const ProtocolVersion = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+const Common = { sinceSeq: SinceSeq, protocolVersion: Type.Optional(ProtocolVersion) };
 const SubscribeSchema = Compile(
   Type.Union([
     Type.Object(
-      { centerId: Id, sinceSeq: SinceSeq, staff: Type.Optional(Type.Literal(true)) },
+      { centerId: Id, staff: Type.Optional(Type.Literal(true)), ...Common },
       { additionalProperties: false },
     ),
-    Type.Object({ counterId: Id, sinceSeq: SinceSeq }, { additionalProperties: false }),
+    Type.Object({ counterId: Id, ...Common }, { additionalProperties: false }),
     Type.Object(
       {
         ticketToken: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
-        sinceSeq: SinceSeq,
+        ...Common,
       },
       { additionalProperties: false },
     ),
   ]),
 );
+const ProtocolVersionSchema = Compile(ProtocolVersion);
+
+/**
+ * The refusal when a subscribe speaks another protocol than this server, or null. Checked
+ * before the request's shape: a client of another version may ask in a shape this one does
+ * not know, and should hear "reload", not "bad input". Absent counts as 1 (DESIGN.md §15).
+ */
+function protocolRefusal(request: unknown): SubscribeAck | null {
+  const given =
+    typeof request === 'object' && request !== null && 'protocolVersion' in request
+      ? request.protocolVersion
+      : undefined;
+  const version = given === undefined ? 1 : given;
+  if (!ProtocolVersionSchema.Check(version)) {
+    return {
+      error: { code: 'validation_failed', message: 'protocolVersion must be a positive integer' },
+    };
+  }
+  return version === PROTOCOL_VERSION ? null : mismatch(version);
+}
+
+function mismatch(clientVersion: number): SubscribeAck {
+  const message = `this screen speaks protocol version ${clientVersion}, the server version ${PROTOCOL_VERSION}; reload the page`;
+  return { error: { code: 'protocol_mismatch', message } };
+}
 
 export interface SubscribeOptions {
   db: Kysely<Database>;
@@ -202,6 +230,11 @@ export function handleSubscriptions(io: RealtimeServer, options: SubscribeOption
       const limited = overLimit(socket, address, counters, options.limits);
       if (limited) {
         ack(limited);
+        return;
+      }
+      const refused = protocolRefusal(request);
+      if (refused) {
+        ack(refused);
         return;
       }
       if (!SubscribeSchema.Check(request)) {

@@ -5,14 +5,16 @@
  * wrap it in a Lit controller of their own.
  */
 import { io, type Socket } from 'socket.io-client';
-import type {
-  CenterSnapshot,
-  ClientToServerEvents,
-  LiveEvent,
-  ServerToClientEvents,
-  SubscribeAck,
+import {
+  type CenterSnapshot,
+  type ClientToServerEvents,
+  type LiveEvent,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+  type SubscribeAck,
 } from '../protocol.js';
 import { SeqFeed } from '../seq-feed.js';
+import { reloadForProtocol } from './protocol-reload.js';
 
 export interface CenterLiveHandlers {
   snapshot(snapshot: CenterSnapshot): void;
@@ -94,9 +96,18 @@ export class CenterLive {
     this.handlers.online?.(online);
   }
 
+  #retryIn(delay: number): void {
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      if (this.#socket.connected) this.#subscribe(this.#feed.synced ? this.#feed.seq : undefined);
+    }, delay);
+  }
+
   #subscribe(sinceSeq?: number): void {
     const request = {
       centerId: this.centerId,
+      protocolVersion: PROTOCOL_VERSION,
       ...(sinceSeq !== undefined ? { sinceSeq } : {}),
       ...(this.#staff ? { staff: true as const } : {}),
     };
@@ -106,16 +117,22 @@ export class CenterLive {
           this.handlers.refused(ack.error);
           return;
         }
+        if (ack.error.code === 'protocol_mismatch') {
+          // The server speaks another version: the page reloads (its new code speaks it), or,
+          // having just reloaded, shows offline and asks again when it may reload once more.
+          const decision = reloadForProtocol();
+          if (decision.reload) return;
+          this.#setOnline(false);
+          this.#retryIn(decision.retryInMs);
+          return;
+        }
         // The server could not answer (its database away, say): ask again, backing off, rather
         // than show stale data until the next reconnect.
-        const delay = Math.min(30_000, 1000 * 2 ** this.#failures++);
-        this.#retry = setTimeout(() => {
-          this.#retry = null;
-          if (this.#socket.connected) this.#subscribe(this.#feed.synced ? this.#feed.seq : undefined);
-        }, delay);
+        this.#retryIn(Math.min(30_000, 1000 * 2 ** this.#failures++));
         return;
       }
       this.#failures = 0;
+      if (this.#socket.connected) this.#setOnline(true); // after a refusal that showed offline
       if ('snapshot' in ack) this.#feed.snapshot(ack.snapshot as CenterSnapshot);
       else if ('events' in ack) {
         this.#replaying = true;
