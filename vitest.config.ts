@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'node',
           isolate: false,
+          // Projects run one after another, in this order (Vitest runs a group at a time).
+          sequence: { groupOrder: 0 },
           include: ['{server,shared,displays,counter-ui,test}/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', 'test/browser/**', 'test/faults/**'],
         },
@@ -31,12 +33,18 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           fileParallelism: false,
           isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
         extends: true,
         // Fault suites kill and restart real processes: one file at a time.
-        test: { name: 'faults', include: ['test/faults/**/*.test.ts'], fileParallelism: false },
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
       },
     ],
   },
