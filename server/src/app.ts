@@ -41,6 +41,8 @@ import { metricsRoutes } from './metrics/metrics.routes.js';
 import { provinceRoutes } from './province/province.routes.js';
 import { type NotificationOptions, registerNotifications } from './push/push.routes.js';
 import type { TicketNotifier } from './push/ticket-notifier.js';
+import { callRoutes } from './queues/call.routes.js';
+import { issueRoutes } from './queues/issue.routes.js';
 import { queueRoutes } from './queues/queue.routes.js';
 import { ConnectionsPerAddress } from './realtime/connection-limits.js';
 import { createRealtime, type Realtime } from './realtime/io.js';
@@ -48,9 +50,11 @@ import { SocketPublisher } from './realtime/publish.js';
 import { guardSlowConsumers } from './realtime/slow-consumers.js';
 import { handleSubscriptions } from './realtime/subscribe.js';
 import { reportsRoutes } from './reports/reports.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
 import { DeviceIds } from './tickets/device-ids.js';
 import { ticketLookupRoutes } from './tickets/ticket-lookup.js';
 import { ticketsRoutes } from './tickets/tickets.routes.js';
+import { viewsRoutes } from './views/views.routes.js';
 
 export interface BuiltApp {
   app: App;
@@ -140,8 +144,10 @@ export async function buildApp(
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
   authRoutes(app, database.db, secureCookies, config.loginLockout, (userId) => releaseHolds(ctx, userId));
   centersRoutes(app, database.db);
+  viewsRoutes(app, database.db);
   publicConfigRoutes(app, config.publicUrl);
-  ticketsRoutes(
+  ticketsRoutes(app, ctx);
+  issueRoutes(
     app,
     ctx,
     {
@@ -154,9 +160,11 @@ export async function buildApp(
   );
   ticketLookupRoutes(app, database.db, config.ticketLookupsPerAddressHour);
   countersRoutes(app, ctx);
+  callRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   displaysRoutes(app, database.db, publisher);
   queueRoutes(app, database.db);
+  statsRoutes(app, database.db);
   dashboardRoutes(app, database.db);
   auditRoutes(app, database.db);
   reportsRoutes(app, database.reportsDb ?? database.db); // a year's report takes seconds: its own lane

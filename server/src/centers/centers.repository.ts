@@ -1,10 +1,9 @@
 /** Centers, their services and counters as the public lists show them. */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { PublicCenter, WireCounter } from '../../../shared/src/protocol.js';
-import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
+import type { PublicCenter } from '../../../shared/src/protocol.js';
 import type { Database, IssuingWindow } from '../db/tables.js';
 import { notFound } from '../errors.js';
-import { isWithinIssuingHours, webQuotaOf } from '../tickets/issuing-rules.js';
+import { isWithinIssuingHours, webQuotaOf } from './issuing-rules.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -140,28 +139,4 @@ export async function servingCountersByService(db: Db, centerId: number): Promis
     else serving.set(r.service_id, [r.number]);
   }
   return serving;
-}
-
-export async function listCounters(db: Db, centerId: number): Promise<WireCounter[]> {
-  await assertCenterExists(db, centerId);
-  const rows = await db
-    .selectFrom('counters as c')
-    .leftJoin('users as u', 'u.id', 'c.held_by')
-    .selectAll('c')
-    .select(['u.username as holder_username', 'u.display_name as holder_display_name'])
-    .where('c.center_id', '=', centerId)
-    .orderBy('c.number')
-    .execute();
-  const services = await servicesOfCounters(
-    db,
-    rows.map((r) => r.id),
-  );
-  // Who holds each counter: for staff (public edges strip it with publicCounter).
-  return rows.map(({ holder_username, holder_display_name, ...r }) => ({
-    ...toWireCounter(r, services.get(r.id) ?? []),
-    holder:
-      r.held_by !== null && holder_username !== null
-        ? { userId: r.held_by, name: holder_display_name || holder_username }
-        : null,
-  }));
 }

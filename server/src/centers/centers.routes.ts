@@ -1,13 +1,11 @@
-/** Public reads: centers, their services and counters, and a live snapshot (never what staff typed). */
+/** Public reads: centers and their services (counters: counters.routes.ts). */
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { publicCenterSnapshot, publicCounter } from '../../../shared/src/staff-text.js';
 import type { Database } from '../db/tables.js';
 import type { App } from '../http/app-type.js';
-import { failures, Open, WireCounter } from '../http/responses.js';
+import { failures, Open } from '../http/responses.js';
 import { CenterParams } from '../http/schemas.js';
-import { centerSnapshot } from './center-snapshot.js';
-import { listCenters, listCounters, listServices } from './centers.repository.js';
+import { listCenters, listServices } from './centers.repository.js';
 
 export function centersRoutes(app: App, db: Kysely<Database>): void {
   const tags = ['centers'];
@@ -49,31 +47,5 @@ export function centersRoutes(app: App, db: Kysely<Database>): void {
       },
     },
     (request) => listServices(db, request.params.centerId),
-  );
-  app.get(
-    '/api/centers/:centerId/counters',
-    {
-      schema: {
-        ...center,
-        summary: "The center's counters as public screens show them (never what staff typed)",
-        response: { 200: Type.Array(WireCounter), ...failures(400, 404, 503) },
-      },
-    },
-    async (request) => (await listCounters(db, request.params.centerId)).map(publicCounter),
-  );
-  app.get(
-    '/api/centers/:centerId/snapshot',
-    {
-      schema: {
-        ...center,
-        summary: 'A live snapshot: waiting per service, counters and their tickets, recent calls',
-        description: 'The CenterSnapshot of shared/src/protocol.ts; `seq` is where live events resume.',
-        response: {
-          200: Open('the snapshot (CenterSnapshot)', { seq: Type.Integer(), centerId: Type.Integer() }),
-          ...failures(400, 404, 503),
-        },
-      },
-    },
-    async (request) => publicCenterSnapshot(await centerSnapshot(db, request.params.centerId)),
   );
 }

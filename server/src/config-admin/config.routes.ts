@@ -6,8 +6,8 @@
 import { Type } from 'typebox';
 import { assertCenterAccess } from '../auth/actor.js';
 import { assertStaff } from '../auth/staff-session.js';
-import { listCounters } from '../centers/centers.repository.js';
 import type { DomainContext } from '../context.js';
+import { listCounters } from '../counters/counters.repository.js';
 import type { App } from '../http/app-type.js';
 import { failures, NoContent, Open, WireCounter } from '../http/responses.js';
 import { CenterParams, CounterParams } from '../http/schemas.js';

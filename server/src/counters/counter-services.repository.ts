@@ -1,7 +1,7 @@
 /** The ordered services of a counter, written in one place. */
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/tables.js';
-import { releaseReservations } from '../queues/reservations.repository.js';
+import { releaseReservations } from './reservations.repository.js';
 
 /**
  * Replaces a counter's services with `serviceIds`, in that order of preference. Tickets

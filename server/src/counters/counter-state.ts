@@ -13,11 +13,11 @@ import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { type Released, releaseReservations } from '../queues/reservations.repository.js';
 import { servicesOfCounters, toWireCounter } from './counter.wire.js';
 import { appendCounterChanged } from './counter-events.js';
 import { assertMayWork, heldByOther, holderOf } from './counter-hold.js';
 import { activeTicketId, lockCounter } from './counter-lock.js';
+import { type Released, releaseReservations } from './reservations.repository.js';
 
 export async function setCounterState(
   ctx: DomainContext,

@@ -1,19 +1,19 @@
-/** Counter state and calling: open, pause, close, call-next, call a specific ticket. */
+/** A center's counters (public), and counter state: open, pause, close (calling: queues/call.routes.ts). */
 import { Type } from 'typebox';
+import { publicCounter } from '../../../shared/src/staff-text.js';
 import { actorOf, requireStaff } from '../auth/staff-session.js';
 import type { DomainContext } from '../context.js';
 import type { App } from '../http/app-type.js';
-import { failures, NoContent, TicketReply, WireCounter } from '../http/responses.js';
-import { CounterParams, Id, NoBody, Text } from '../http/schemas.js';
-import { callNext, callSpecific } from '../queues/call-next.js';
+import { failures, WireCounter } from '../http/responses.js';
+import { CenterParams, CounterParams, NoBody, Text } from '../http/schemas.js';
 import { setCounterState } from './counter-state.js';
+import { listCounters } from './counters.repository.js';
 
 /** `takeover`: take the counter over from the clerk who holds it (asked first, then logged). */
 const OpenBody = Type.Optional(
   Type.Object({ takeover: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
 );
 const PauseBody = Type.Object({ reason: Text(200) }, { additionalProperties: false });
-const CallBody = Type.Object({ ticketId: Id, reason: Text(500) }, { additionalProperties: false });
 
 export function countersRoutes(app: App, ctx: DomainContext): void {
   const tags = ['counters'];
@@ -21,6 +21,18 @@ export function countersRoutes(app: App, ctx: DomainContext): void {
   const schema = { tags, params: CounterParams, body: NoBody };
   const staffFailures = failures(400, 401, 403, 404, 409, 503);
 
+  app.get(
+    '/api/centers/:centerId/counters',
+    {
+      schema: {
+        tags,
+        params: CenterParams,
+        summary: "The center's counters as public screens show them (never what staff typed)",
+        response: { 200: Type.Array(WireCounter), ...failures(400, 404, 503) },
+      },
+    },
+    async (request) => (await listCounters(ctx.db, request.params.centerId)).map(publicCounter),
+  );
   app.post(
     '/api/counters/:counterId/open',
     {
@@ -69,46 +81,5 @@ export function countersRoutes(app: App, ctx: DomainContext): void {
       preHandler,
     },
     (request) => setCounterState(ctx, actorOf(request), request.params.counterId, 'closed'),
-  );
-  app.post(
-    '/api/counters/:counterId/call-next',
-    {
-      schema: {
-        ...schema,
-        summary: 'Call the next ticket for this counter (priority, aged, service order, oldest)',
-        response: {
-          200: TicketReply,
-          204: { ...NoContent, description: 'nobody is waiting for the services of this counter' },
-          ...staffFailures,
-        },
-      },
-      preHandler,
-    },
-    async (request, reply) => {
-      const ticket = await callNext(ctx, actorOf(request), request.params.counterId);
-      if (!ticket) return reply.status(204).send();
-      return { ticket };
-    },
-  );
-  app.post(
-    '/api/counters/:counterId/call',
-    {
-      schema: {
-        ...schema,
-        body: CallBody,
-        summary: 'Call a specific waiting ticket out of order, with a reason',
-        response: { 200: TicketReply, ...staffFailures },
-      },
-      preHandler,
-    },
-    async (request) => ({
-      ticket: await callSpecific(
-        ctx,
-        actorOf(request),
-        request.params.counterId,
-        request.body.ticketId,
-        request.body.reason,
-      ),
-    }),
   );
 }

@@ -8,8 +8,8 @@
  * puts every phone and board behind one address, so PUBLIC_API_PER_MINUTE sits far above it.
  */
 import { DomainError } from '../errors.js';
-import { MinuteCounter } from '../realtime/subscribe-limits.js';
 import type { App } from './app-type.js';
+import { MinuteCounter } from './minute-counter.js';
 
 /** Where the limit applies: the API, and /readyz (each probe pings the database). */
 const counted = (route: string | undefined) =>

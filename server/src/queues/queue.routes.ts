@@ -1,11 +1,10 @@
-/** What the clerk console reads: the counter's queue and the clerk's own figures for today. */
+/** What the clerk console reads of the queue: who would be called next at a counter, and why. */
 import type { Kysely } from 'kysely';
 import { actorOf, requireStaff } from '../auth/staff-session.js';
 import type { Database } from '../db/tables.js';
 import type { App } from '../http/app-type.js';
 import { Any, failures } from '../http/responses.js';
 import { CounterParams } from '../http/schemas.js';
-import { clerkToday } from '../stats/clerk-today.js';
 import { counterQueue } from './queue-preview.js';
 
 export function queueRoutes(app: App, db: Kysely<Database>): void {
@@ -25,17 +24,5 @@ export function queueRoutes(app: App, db: Kysely<Database>): void {
       preHandler,
     },
     (request) => counterQueue(db, actorOf(request), request.params.counterId),
-  );
-  app.get(
-    '/api/me/today',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: "The signed-in clerk's own figures for today",
-        response: { 200: Any('the figures (ClerkToday in stats/clerk-today.ts)'), ...failures(401, 503) },
-      },
-      preHandler,
-    },
-    (request) => clerkToday(db, actorOf(request)),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MinuteCounter } from './subscribe-limits.js';
+import { MinuteCounter } from '../http/minute-counter.js';
 
 describe('MinuteCounter', () => {
   it('allows max hits a minute per key, then says how long to wait, then opens again', () => {

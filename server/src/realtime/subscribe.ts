@@ -27,7 +27,6 @@ import {
 import { mayActIn } from '../auth/actor.js';
 import { actorOfSession } from '../auth/sessions.repository.js';
 import { SESSION_COOKIE } from '../auth/staff-session.js';
-import { centerSnapshot, counterSnapshot, ticketSnapshot } from '../centers/center-snapshot.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
 import { assertRoomAccess } from '../devices/device-access.js';
@@ -35,10 +34,12 @@ import { handshakeCookie } from '../devices/device-credentials.js';
 import { DomainError, notFound } from '../errors.js';
 import { currentSeq, eventsSince } from '../events/events.repository.js';
 import { clientAddressOf, type TrustProxy } from '../http/client-address.js';
+import { MinuteCounter } from '../http/minute-counter.js';
+import { centerSnapshot, counterSnapshot, ticketSnapshot } from '../views/center-snapshot.js';
 import type { RealtimeServer } from './io.js';
 import { SharedReads } from './shared-reads.js';
 import { StaffRecheck } from './staff-recheck.js';
-import { MinuteCounter, type SubscribeLimits } from './subscribe-limits.js';
+import type { SubscribeLimits } from './subscribe-limits.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const SinceSeq = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 }));

@@ -6,12 +6,17 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Channel, Priority, WireTicket } from '../../../shared/src/protocol.js';
+import {
+  describeWindows,
+  formatTicketNumber,
+  isWithinIssuingHours,
+  webQuotaOf,
+} from '../centers/issuing-rules.js';
 import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
 import { appendEvent } from '../events/events.repository.js';
 import { assertDeviceUnderLimit, type IssuanceLimits } from './issuance-limits.js';
-import { describeWindows, formatTicketNumber, isWithinIssuingHours, webQuotaOf } from './issuing-rules.js';
 import { type TicketRow, toWireTicket } from './ticket.wire.js';
 
 export interface IssueRequest {

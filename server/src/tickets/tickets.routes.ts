@@ -1,36 +1,13 @@
-/** Issuance, the citizen's own view, and every staff transition of DESIGN.md §7. */
+/** Every staff transition of DESIGN.md §7, and the citizen's cancel (issuance: queues/issue.routes.ts). */
 
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { TICKET_ACTION_PATH } from '../../../shared/src/protocol.js';
-import { publicTicketSnapshot } from '../../../shared/src/staff-text.js';
-import { type Actor, mayActIn } from '../auth/actor.js';
 import { actorOf, assertStaff, requireStaff } from '../auth/staff-session.js';
-import { ticketSnapshot } from '../centers/center-snapshot.js';
 import type { DomainContext } from '../context.js';
-import { isPairedKiosk } from '../devices/device-access.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
-import { Any, failures, Open, TICKET_FIELDS, TicketReply } from '../http/responses.js';
-import {
-  CancelReason,
-  CenterParams,
-  Channel,
-  Id,
-  NoBody,
-  Outcome,
-  Paragraph,
-  Priority,
-  Text,
-  TicketParams,
-  TokenParams,
-} from '../http/schemas.js';
-import { secureCookie } from '../http/secure-cookies.js';
-import { positionOf } from '../queues/positions.js';
-import type { DeviceIds } from './device-ids.js';
-import { assertMayIssueOn } from './issuance-channel.js';
-import { deviceOf, type IssuanceLimits, issueRateLimit } from './issuance-limits.js';
-import { issueTicket } from './issue-ticket.js';
+import { failures, TicketReply } from '../http/responses.js';
+import { CancelReason, Id, NoBody, Outcome, Paragraph, Text, TicketParams } from '../http/schemas.js';
 import { decidePriority } from './priority-check.js';
 import {
   applyAction,
@@ -47,14 +24,6 @@ const RefParams = Type.Object({
   ref: Type.String({ pattern: '^([0-9]{1,10}|[A-Za-z0-9_-]{16,64})$' }),
 });
 
-const IssueBody = Type.Object(
-  {
-    serviceId: Id,
-    priority: Type.Optional(Type.Union([Priority, Type.Null()])),
-    channel: Type.Optional(Channel),
-  },
-  { additionalProperties: false },
-);
 const CompleteBody = Type.Optional(
   Type.Object(
     { outcome: Type.Optional(Outcome), note: Type.Optional(Paragraph(1000)) },
@@ -100,10 +69,6 @@ const TransferBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** The staff session of a request when it may act in the center, else null (anyone, as far as limits go). */
-const staffOf = (request: FastifyRequest, centerId: number): Actor | null =>
-  request.actor !== null && mayActIn(request.actor, centerId) ? request.actor : null;
-
 /** Staff actions that take no body (cancel has its own route: staff by id, citizen by token). */
 const SIMPLE: SimpleAction[] = ['recall', 'start', 'no_show', 'return', 'hold', 'reactivate'];
 const SUMMARY: Partial<Record<SimpleAction, string>> = {
@@ -115,91 +80,9 @@ const SUMMARY: Partial<Record<SimpleAction, string>> = {
   reactivate: 'Reactivate a no-show ticket: back in the queue',
 };
 
-export function ticketsRoutes(
-  app: App,
-  ctx: DomainContext,
-  limits: IssuanceLimits,
-  deviceIds: DeviceIds,
-  secureCookies: boolean,
-): void {
+export function ticketsRoutes(app: App, ctx: DomainContext): void {
   const tags = ['tickets'];
   const staff = requireStaff();
-
-  app.post(
-    '/api/centers/:centerId/tickets',
-    {
-      schema: {
-        tags,
-        params: CenterParams,
-        body: IssueBody,
-        summary: 'Issue a ticket in a service (kiosk, web or staff)',
-        description:
-          "Web issuance is limited per device and address; a web ticket sets the device cookie. The reply carries the token, the citizen's right to the ticket.",
-        response: {
-          201: Open('the ticket, its place in line and its token', {
-            ...TICKET_FIELDS,
-            token: Type.String(),
-          }),
-          ...failures(400, 403, 404, 409, 429, 503),
-        },
-      },
-      config: {
-        rateLimit: issueRateLimit(limits, async (request) => {
-          // Runs before validation: the param is still the path's text.
-          const centerId = Number((request.params as { centerId: string }).centerId);
-          return staffOf(request, centerId) !== null || (await isPairedKiosk(ctx.db, request, centerId));
-        }),
-      },
-    },
-    async (request, reply) => {
-      const { serviceId, priority = null, channel = 'web' } = request.body;
-      // The channel decides which limits apply, so only who is asking can choose it.
-      await assertMayIssueOn(ctx.db, request, request.params.centerId, channel);
-      // Staff of another center take a ticket here as anyone does: the web limits apply.
-      const staff = staffOf(request, request.params.centerId);
-      const web = channel === 'web' && staff === null;
-      const deviceId = web ? deviceOf(request, reply, deviceIds, secureCookie(request, secureCookies)) : null;
-      const issued = await issueTicket(ctx, {
-        centerId: request.params.centerId,
-        serviceId,
-        priority,
-        channel,
-        deviceId,
-        deviceLimits: web ? limits : null,
-        userId: staff?.userId ?? null,
-      });
-      const withPosition = (await positionOf(ctx.db, issued.ticket.id, serviceId)) ?? issued.ticket;
-      return reply.status(201).send({ ...withPosition, token: issued.token });
-    },
-  );
-
-  app.get(
-    '/api/tickets/:token',
-    {
-      schema: {
-        tags,
-        params: TokenParams,
-        summary: "The citizen's view of their ticket, by its token",
-        description:
-          'The ticket, the counter calling it (or null), its center and the rating given (or null).',
-        response: {
-          200: Open('the ticket, the counter calling it or null, its center, its rating or null', {
-            ...TICKET_FIELDS,
-            centerId: Type.Integer(),
-            counter: Any('the counter calling or serving it, or null'),
-            feedback: Any('the rating given, { rating, hasComment }, or null'),
-          }),
-          ...failures(400, 404, 503),
-        },
-      },
-    },
-    async (request) => {
-      const { ticket, counter, centerId, feedback } = publicTicketSnapshot(
-        await ticketSnapshot(ctx.db, request.params.token),
-      );
-      return { ...ticket, counter, centerId, feedback: feedback ?? null };
-    },
-  );
 
   // One path, two callers: staff name the ticket by id (digits), the citizen by token (never all digits).
   app.post(

@@ -13,13 +13,13 @@ import type {
 } from '../../../shared/src/protocol.js';
 import { ACTIVE_AT_COUNTER } from '../../../shared/src/ticket-state.js';
 import { servicesOfCounters, toWireCounter } from '../counters/counter.wire.js';
+import { listCounters } from '../counters/counters.repository.js';
 import type { Database } from '../db/tables.js';
 import { notFound } from '../errors.js';
 import { currentSeq, rowToEvent } from '../events/events.repository.js';
 import { givenFeedback } from '../feedback/feedback.js';
 import { positionOf } from '../queues/positions.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
-import { listCounters } from './centers.repository.js';
 
 const RECENT_CALLS = 10;
 
