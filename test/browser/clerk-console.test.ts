@@ -48,6 +48,14 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
   let clerkB: Page;
   const cspViolations: string[] = [];
   const issue = (serviceId: number) => new Client(app.url).post('/api/centers/1/tickets', { serviceId });
+  /** A ticket for service A, called at clerk A's counter with F1; its number, as the console shows it. */
+  const issueAndCall = async (): Promise<string> => {
+    await issue(1);
+    await callNext(clerkA);
+    const inHand = clerkA.getByLabel(/^Số đang phục vụ: /);
+    await inHand.waitFor();
+    return (await inHand.textContent())!.trim();
+  };
 
   beforeAll(async () => {
     database = await pgliteDatabase();
@@ -225,11 +233,7 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
   });
 
   it('asks before a no-show (issue 11 item 9): F4 or the button only asks, Quay lại keeps the call, only Xác nhận vắng mặt records it', async () => {
-    await issue(1);
-    await callNext(clerkA);
-    const inHand = clerkA.getByLabel(/^Số đang phục vụ: /);
-    await inHand.waitFor();
-    const number = (await inHand.textContent())!.trim();
+    const number = await issueAndCall();
     await clerkA.keyboard.press('F4');
     const question = clerkA.getByText(`Xác nhận ${number} vắng mặt?`, { exact: false });
     await question.waitFor();
@@ -257,11 +261,7 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
 
   it('transfers a called ticket with F8 without a start, and does not count it as served (issue 11 item 4)', async () => {
     const served = await clerkA.locator('[data-figure="served"]').textContent();
-    await issue(1);
-    await callNext(clerkA);
-    const inHand = clerkA.getByLabel(/^Số đang phục vụ: /);
-    await inHand.waitFor();
-    const number = (await inHand.textContent())!.trim();
+    const number = await issueAndCall();
     await clerkA.keyboard.press('F8');
     await clerkA.getByLabel('Chuyển sang lĩnh vực').selectOption({ label: 'B · Đất đai' });
     await clerkA.getByRole('button', { name: 'Xác nhận' }).click();
@@ -284,11 +284,7 @@ describe.runIf(browserSuitesRun())('clerk console in Chromium', () => {
     expect((await clerk3.post('/api/counters/3/open')).status).toBe(200);
     expect((await clerk5.post('/api/counters/5/open')).status).toBe(200);
     expect((await clerk5.post('/api/counters/5/pause', { reason: 'break' })).status).toBe(200);
-    await issue(1);
-    await callNext(clerkA);
-    const inHand = clerkA.getByLabel(/^Số đang phục vụ: /);
-    await inHand.waitFor();
-    const number = (await inHand.textContent())!.trim();
+    const number = await issueAndCall();
     await clerkA.keyboard.press('F8');
     await clerkA.getByLabel('Chuyển sang lĩnh vực').selectOption({ label: 'B · Đất đai' });
     const where = clerkA.getByLabel('Chuyển đến quầy');
