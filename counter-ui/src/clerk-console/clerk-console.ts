@@ -11,6 +11,7 @@ import {
   type BoardView,
   viewFromSnapshot as centerViewFromSnapshot,
 } from '../../../displays/src/board/board-state.js';
+import type { ServiceName, WireService } from '../../../shared/src/api/services.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import {
   formatDuration,
@@ -39,7 +40,7 @@ import type { CounterActionEvent } from './counter-bar.js';
 import type { CallSpecificEvent, CounterQueueView } from './queue-panel.js';
 import { commandFor, SHORTCUTS, type ShortcutCommand } from './shortcuts.js';
 import type { SignInEvent } from './sign-in-form.js';
-import type { ServiceOption, TicketActionEvent, TicketPanel } from './ticket-panel.js';
+import type { TicketActionEvent, TicketPanel } from './ticket-panel.js';
 import './center-queue-panel.js';
 import './counter-bar.js';
 import './queue-panel.js';
@@ -88,7 +89,7 @@ export class ClerkConsole extends LitElement {
   @state() private notice = '';
   @state() private error = '';
   @state() private centerName = '';
-  @state() private services: ServiceOption[] = [];
+  @state() private services: ServiceName[] = [];
   @state() private counters: WireCounter[] = [];
   @state() private counterId: number | null = Number(localStorage.getItem(COUNTER_KEY)) || null;
   @state() private view: CounterView = { counter: null, ticket: null };
@@ -170,7 +171,7 @@ export class ClerkConsole extends LitElement {
     if (centerId === undefined) return;
     const [centers, services, counters] = await Promise.all([
       api<{ id: number; name: string }[]>('GET', '/api/centers'),
-      api<ServiceOption[]>('GET', `/api/centers/${centerId}/services`),
+      api<WireService[]>('GET', `/api/centers/${centerId}/services`),
       api<WireCounter[]>('GET', `/api/centers/${centerId}/counters`),
     ]);
     this.centerName = centers.find((c) => c.id === centerId)?.name ?? '';

@@ -5,6 +5,7 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ServiceName } from '../../../shared/src/api/services.js';
 import {
   formatDuration,
   type Locale,
@@ -12,7 +13,6 @@ import {
   translate,
 } from '../../../shared/src/i18n/messages.js';
 import type { WireTicket } from '../../../shared/src/protocol.js';
-import type { ServiceOption } from './ticket-panel.js';
 
 export type QueueTicket = WireTicket & { waitedSeconds: number; reason?: string };
 export interface CounterQueueView {
@@ -40,7 +40,7 @@ export class QueuePanel extends LitElement {
   `;
 
   @property({ attribute: false }) queue: CounterQueueView | null = null;
-  @property({ attribute: false }) services: ServiceOption[] = [];
+  @property({ attribute: false }) services: ServiceName[] = [];
   @property() locale: Locale = 'vi';
   @property({ type: Boolean }) canCall = false;
   @property({ type: Boolean }) offline = false;

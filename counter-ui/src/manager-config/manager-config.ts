@@ -6,13 +6,13 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { ConfigService } from '../../../shared/src/api/services.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
 import type { WireCounter } from '../../../shared/src/protocol.js';
 import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import type { CenterSettings } from './center-editor.js';
-import type { ConfigService } from './service-editor.js';
 import type { ConfigUser } from './user-editor.js';
 import '../clerk-console/sign-in-form.js';
 import './center-editor.js';

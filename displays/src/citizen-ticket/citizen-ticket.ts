@@ -4,8 +4,10 @@
  * the socket with a visible "live" state; cancel while waiting; rate once after service; opt in
  * to notifications. Without a token it lists the tickets this device remembers.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { ServiceName, WireService } from '../../../shared/src/api/services.js';
 import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
@@ -27,12 +29,6 @@ import './cancel-ticket.js';
 import './feedback-form.js';
 import './notify-panel.js';
 import './ticket-card.js';
-
-interface ServiceName {
-  id: number;
-  name: string;
-  nameEn: string;
-}
 
 const LOCALE_KEY = 'luot.locale';
 const ratedKey = (token: string) => `luot.rated.${token}`;
@@ -139,7 +135,7 @@ export class CitizenTicket extends LitElement {
       void registerWorker();
       const [centers, services] = await Promise.all([
         api<PublicCenter[]>('GET', '/api/centers'),
-        api<ServiceName[]>('GET', `/api/centers/${centerId}/services`),
+        api<WireService[]>('GET', `/api/centers/${centerId}/services`),
       ]);
       this.center = centers.find((c) => c.id === centerId) ?? null;
       this.centerName = this.center?.name ?? '';

@@ -2,14 +2,15 @@
  * The kiosk's calls to the Lượt API (through the shared client: a failure is an ApiError with
  * the contract's code, or `offline`, so the screen can say what happened and never hangs).
  */
+import type { WireService } from '../../../shared/src/api/services.js';
 import { api } from '../../../shared/src/http/api-client.js';
 import type { Priority, PublicCenter } from '../../../shared/src/protocol.js';
-import type { IssuedTicket, KioskService } from './kiosk-state.js';
+import type { IssuedTicket } from './kiosk-state.js';
 
 export const fetchCenters = () => api<PublicCenter[]>('GET', '/api/centers');
 
 export const fetchServices = (centerId: number) =>
-  api<KioskService[]>('GET', `/api/centers/${centerId}/services`);
+  api<WireService[]>('GET', `/api/centers/${centerId}/services`);
 
 export const fetchPublicConfig = () => api<{ publicUrl: string | null }>('GET', '/api/public-config');
 

@@ -6,8 +6,10 @@
  * remembered on this device and not yet ended, is offered first ("Số của bạn hôm nay"); where
  * phones are taken for text messages, "Tìm lại số của bạn" finds one by number and phone.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { WireService } from '../../../shared/src/api/services.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
@@ -107,7 +109,7 @@ export class TakeTicket extends LitElement {
     try {
       this.centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
       if (this.centerId === null) return;
-      this.services = await api<ServiceOption[]>('GET', `/api/centers/${this.centerId}/services`);
+      this.services = await api<WireService[]>('GET', `/api/centers/${this.centerId}/services`);
       const open = this.services.filter((s) => s.webIssuingNow);
       if (open.length === 1) this.selected = open[0]!.id;
     } catch (error) {

@@ -1,14 +1,12 @@
 /** The typed tables Kysely checks every query against. Columns mirror the migrations. */
 import type { ColumnType, Generated } from 'kysely';
+import type { IssuingWindow } from '../../../shared/src/api/services.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-export interface IssuingWindow {
-  from: string;
-  to: string;
-}
+export type { IssuingWindow } from '../../../shared/src/api/services.js';
 
 export interface CentersTable {
   id: Generated<number>;
