@@ -5,8 +5,10 @@
  * It follows the center's event feed and refetches the figures after changes (coalesced),
  * and every 15 s so that waits keep growing on screen while nothing happens.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { CenterDashboard } from '../../../shared/src/api/dashboard.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
@@ -16,7 +18,6 @@ import {
   breachList,
   clerksTable,
   countersTable,
-  type DashboardData,
   satisfactionPanel,
   servicesTable,
   textFor,
@@ -73,7 +74,7 @@ export class ManagerDashboard extends LitElement {
   @state() private forbidden = false;
   @state() private centerId: number | null = null;
   @state() private centerName = '';
-  @state() private data: DashboardData | null = null;
+  @state() private data: CenterDashboard | null = null;
 
   #feed = new CenterFeedController(this, {
     snapshot: () => this.#schedule(),
@@ -119,7 +120,7 @@ export class ManagerDashboard extends LitElement {
     if (!this.#session.user || this.centerId === null) return;
     this.#lastFetch = Date.now();
     try {
-      this.data = await api<DashboardData>('GET', `/api/centers/${this.centerId}/dashboard`);
+      this.data = await api<CenterDashboard>('GET', `/api/centers/${this.centerId}/dashboard`);
       this.forbidden = false;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.#session.lost();
