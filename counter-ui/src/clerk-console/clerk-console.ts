@@ -4,6 +4,7 @@
  * actions the shared state machine allows, each with a keyboard shortcut. Actions are refused
  * while offline, never queued; the state resyncs by seq after a reconnect.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import {
@@ -12,6 +13,7 @@ import {
   viewFromSnapshot as centerViewFromSnapshot,
 } from '../../../displays/src/board/board-state.js';
 import type { ServiceName, WireService } from '../../../shared/src/api/services.js';
+import type { SignedIn, SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import {
   formatDuration,
@@ -48,13 +50,6 @@ import './sign-in-form.js';
 import './ticket-panel.js';
 import '../staff-nav/staff-nav.js';
 
-interface User {
-  id: number;
-  username: string;
-  displayName?: string;
-  role: string;
-  centerIds: number[];
-}
 interface Today {
   served: number;
   averageServiceSeconds: number | null;
@@ -83,7 +78,7 @@ export class ClerkConsole extends LitElement {
   `;
 
   @state() private locale: Locale = (localStorage.getItem(LOCALE_KEY) as Locale | null) ?? 'vi';
-  @state() private user: User | null = null;
+  @state() private user: SignedInUser | null = null;
   @state() private loading = true;
   @state() private signInError = '';
   @state() private notice = '';
@@ -156,7 +151,7 @@ export class ClerkConsole extends LitElement {
 
   async #restoreSession(): Promise<void> {
     try {
-      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
+      const { user } = await api<SignedIn>('GET', '/api/auth/me');
       await this.#enter(user);
     } catch {
       this.user = null;
@@ -165,7 +160,7 @@ export class ClerkConsole extends LitElement {
     }
   }
 
-  async #enter(user: User): Promise<void> {
+  async #enter(user: SignedInUser): Promise<void> {
     const centerId = user.centerIds[0];
     this.user = user;
     if (centerId === undefined) return;
@@ -286,7 +281,7 @@ export class ClerkConsole extends LitElement {
   async #signIn(event: SignInEvent): Promise<void> {
     this.signInError = '';
     try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
+      const { user } = await api<SignedIn>('POST', '/api/auth/login', event.detail);
       this.notice = '';
       await this.#enter(user);
     } catch (error) {

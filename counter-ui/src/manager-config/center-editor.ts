@@ -2,23 +2,12 @@
  * `<luot-center-editor>`: the center's name, address, hotline, board notice, time zone, opening hours, priority
  * ratio and ageing. Properties: `center`, `centerId`, `locale`. Fires `saved`.
  */
+
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { CenterSettings } from '../../../shared/src/api/config.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
-import { ConfigForm, formatWindows, parseWindows, type Window } from './config-form.js';
-
-export interface CenterSettings {
-  id: number;
-  name: string;
-  address: string;
-  hotline: string | null;
-  boardNotice: string | null;
-  timezone: string;
-  openingHours: Window[] | null;
-  priorityEvery: number;
-  ageingMinutes: number;
-  requirePairedDevices: boolean;
-}
+import { ConfigForm, formatWindows, parseWindows } from './config-form.js';
 
 const EXPLAIN: Record<string, ConfigKey> = {
   name: 'err.name',

@@ -9,10 +9,11 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CenterDashboard } from '../../../shared/src/api/dashboard.js';
+import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
-import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
+import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { stackedTables } from '../styles/stacked-tables.js';
 import {
   breachList,
@@ -96,7 +97,7 @@ export class ManagerDashboard extends LitElement {
     if (this.#pending) clearTimeout(this.#pending);
   }
 
-  async #enter(user: StaffUser): Promise<void> {
+  async #enter(user: SignedInUser): Promise<void> {
     const centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
     const asked = Number(new URLSearchParams(location.search).get('center')) || null;
     const centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;

@@ -5,8 +5,10 @@
  * quick ranges for this week, this month and last month), then shows GET /api/centers/:id/reports, links its CSV and prints (print CSS
  * keeps the tables and drops the controls). `?center=&from=&to=` preselect the form.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import {
@@ -17,7 +19,7 @@ import {
   quickRangeOf,
 } from '../../../shared/src/report-ranges.js';
 import type { CenterReport } from '../../../shared/src/reports.js';
-import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
+import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { stackedTables } from '../styles/stacked-tables.js';
 import { arrivalsChart, figuresTables, textFor } from './report-view.js';
 import '../clerk-console/sign-in-form.js';
@@ -114,7 +116,7 @@ export class ManagerReports extends LitElement {
     super.connectedCallback();
   }
 
-  async #enter(user: StaffUser): Promise<void> {
+  async #enter(user: SignedInUser): Promise<void> {
     if (user.role !== 'manager' && user.role !== 'admin') {
       this.forbidden = true;
       return;

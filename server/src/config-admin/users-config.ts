@@ -7,6 +7,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
+import type { ConfigUser } from '../../../shared/src/api/users.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess, type Role } from '../auth/actor.js';
 import { assertPasswordPolicy } from '../auth/password-policy.js';
@@ -18,15 +19,6 @@ import type { NewUser, UserChanges } from './config.schemas.js';
 import { alreadyExists, invalidField } from './config-rules.js';
 
 type Db = DomainContext['db'] | Transaction<Database>;
-
-export interface ConfigUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  centerIds: number[];
-}
 
 async function usersWhere(db: Db, filter: { centerId?: number; userId?: number }): Promise<ConfigUser[]> {
   let query = db

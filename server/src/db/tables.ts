@@ -1,6 +1,7 @@
 /** The typed tables Kysely checks every query against. Columns mirror the migrations. */
 import type { ColumnType, Generated } from 'kysely';
 import type { IssuingWindow } from '../../../shared/src/api/services.js';
+import type { Role } from '../../../shared/src/api/users.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -77,7 +78,7 @@ export interface UsersTable {
   username: string;
   display_name: Generated<string>;
   password_hash: string;
-  role: 'clerk' | 'manager' | 'admin';
+  role: Role;
   active: Generated<boolean>;
   created_at: Generated<Date>;
 }
