@@ -1,7 +1,6 @@
 /** A center's settings as configuration shows them, changing them, and creating a center (admins). */
 import type { Static } from 'typebox';
 import type { CenterSettings } from '../../../shared/src/api/config.js';
-import type { IssuingWindow } from '../../../shared/src/api/services.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists, createCenter } from '../centers/centers.repository.js';

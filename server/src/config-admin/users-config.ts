@@ -9,7 +9,7 @@ import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import type { ConfigUser } from '../../../shared/src/api/users.js';
 import { writeAudit } from '../audit/audit.repository.js';
-import { type Actor, assertCenterAccess, type Role } from '../auth/actor.js';
+import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertPasswordPolicy } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { DomainContext } from '../context.js';
