@@ -12,7 +12,7 @@ import type {
   ServiceFigures,
   TimelinePoint,
 } from '../../../shared/src/api/dashboard.js';
-import type { CounterState, PauseReason, Rating } from '../../../shared/src/protocol.js';
+import type { Rating } from '../../../shared/src/protocol.js';
 import { ACTIVE_AT_COUNTER } from '../../../shared/src/ticket-state.js';
 import { assertCenterExists, servingCountersByService } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
@@ -157,8 +157,8 @@ async function countersWithClerks(db: Kysely<Database>, centerId: number): Promi
     return {
       id: c.id,
       number: c.number,
-      state: c.state as CounterState,
-      pauseReason: c.pause_reason as PauseReason | null,
+      state: c.state,
+      pauseReason: c.pause_reason,
       pauseNote: c.pause_note,
       clerk: c.state === 'closed' || c.held_by === null ? null : (holderName.get(c.held_by) ?? null),
       ticket: ticket ? toWireTicket(ticket) : null,

@@ -2,6 +2,16 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IssuingWindow } from '../../../shared/src/api/services.js';
 import type { Role } from '../../../shared/src/api/users.js';
+import type {
+  CallReason,
+  CancelReason,
+  Channel,
+  CounterState,
+  Outcome,
+  PauseReason,
+  Priority,
+} from '../../../shared/src/protocol.js';
+import type { TicketStatus } from '../../../shared/src/ticket-state.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -53,9 +63,9 @@ export interface CountersTable {
   center_id: number;
   number: number;
   name: string;
-  state: Generated<'closed' | 'open' | 'paused'>;
-  /** A PAUSE_REASONS code, shown publicly. */
-  pause_reason: string | null;
+  state: Generated<CounterState>;
+  /** Shown publicly. */
+  pause_reason: PauseReason | null;
   /** What the clerk typed: staff only. */
   pause_note: ColumnType<string | null, string | null | undefined, string | null>;
   calls_since_priority: Generated<number>;
@@ -110,10 +120,10 @@ export interface TicketsTable {
   day: ColumnType<string, string, never>;
   number: string;
   token: string;
-  status: string;
-  priority: string | null;
+  status: TicketStatus;
+  priority: Priority | null;
   priority_confirmed: Generated<boolean>;
-  channel: string;
+  channel: Channel;
   device_id: string | null;
   issued_at: Timestamp;
   queued_at: Timestamp;
@@ -123,11 +133,12 @@ export interface TicketsTable {
   counter_id: number | null;
   clerk_id: number | null;
   recall_count: Generated<number>;
-  call_reason: string | null;
-  outcome: string | null;
+  call_reason: CallReason | null;
+  /** What the clerk recorded, or `transferred` when a transfer ended it (replace-ticket.ts). */
+  outcome: Outcome | 'transferred' | null;
   note: string | null;
   transferred_from_id: number | null;
-  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  cancel_reason: ColumnType<CancelReason | null, CancelReason | null | undefined, CancelReason | null>;
   /** The counter a transfer sent this waiting ticket to; null: any counter of its service. */
   reserved_counter_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
