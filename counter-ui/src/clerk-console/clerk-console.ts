@@ -4,7 +4,6 @@
  * actions the shared state machine allows, each with a keyboard shortcut. Actions are refused
  * while offline, never queued; the state resyncs by seq after a reconnect.
  */
-
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import {
@@ -12,8 +11,9 @@ import {
   type BoardView,
   viewFromSnapshot as centerViewFromSnapshot,
 } from '../../../displays/src/board/board-state.js';
+import type { CounterQueue } from '../../../shared/src/api/counters.js';
 import type { ServiceName, WireService } from '../../../shared/src/api/services.js';
-import type { SignedIn, SignedInUser } from '../../../shared/src/api/users.js';
+import type { ClerkToday, SignedIn, SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import {
   formatDuration,
@@ -39,7 +39,7 @@ import {
   viewFromSnapshot,
 } from './console-state.js';
 import type { CounterActionEvent } from './counter-bar.js';
-import type { CallSpecificEvent, CounterQueueView } from './queue-panel.js';
+import type { CallSpecificEvent } from './queue-panel.js';
 import { commandFor, SHORTCUTS, type ShortcutCommand } from './shortcuts.js';
 import type { SignInEvent } from './sign-in-form.js';
 import type { TicketActionEvent, TicketPanel } from './ticket-panel.js';
@@ -49,12 +49,6 @@ import './queue-panel.js';
 import './sign-in-form.js';
 import './ticket-panel.js';
 import '../staff-nav/staff-nav.js';
-
-interface Today {
-  served: number;
-  averageServiceSeconds: number | null;
-  noShows: number;
-}
 
 const COUNTER_KEY = 'luot.counterId';
 const LOCALE_KEY = 'luot.locale';
@@ -88,10 +82,10 @@ export class ClerkConsole extends LitElement {
   @state() private counters: WireCounter[] = [];
   @state() private counterId: number | null = Number(localStorage.getItem(COUNTER_KEY)) || null;
   @state() private view: CounterView = { counter: null, ticket: null };
-  @state() private queue: CounterQueueView | null = null;
+  @state() private queue: CounterQueue | null = null;
   /** The whole center, kept live by the board's own rules (read-only for the clerk). */
   @state() private center: BoardView | null = null;
-  @state() private today: Today | null = null;
+  @state() private today: ClerkToday | null = null;
   @state() private now = Date.now();
   /** Another clerk holds the counter this clerk tried to work: ask before taking it over. */
   @state() private takeover: { number: number; name: string } | null = null;
@@ -207,8 +201,8 @@ export class ClerkConsole extends LitElement {
     if (!this.user || this.counterId === null) return;
     try {
       const [queue, today] = await Promise.all([
-        api<CounterQueueView>('GET', `/api/counters/${this.counterId}/queue`),
-        api<Today>('GET', '/api/me/today'),
+        api<CounterQueue>('GET', `/api/counters/${this.counterId}/queue`),
+        api<ClerkToday>('GET', '/api/me/today'),
       ]);
       this.queue = queue;
       this.today = today;

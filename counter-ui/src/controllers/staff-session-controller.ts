@@ -3,7 +3,6 @@
  * out, and goes back to sign-in when the server answers 401. Each page says what to do once
  * someone is in (`entered`) and what to clear on the way out (`left`).
  */
-
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SignedIn, SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';

@@ -2,7 +2,6 @@
  * `<luot-center-editor>`: the center's name, address, hotline, board notice, time zone, opening hours, priority
  * ratio and ageing. Properties: `center`, `centerId`, `locale`. Fires `saved`.
  */
-
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CenterSettings } from '../../../shared/src/api/config.js';

@@ -4,7 +4,6 @@
  * settings, services, counters, users, paired devices. Each section's form reports its own errors; after a
  * save the page reloads the configuration.
  */
-
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Configuration } from '../../../shared/src/api/config.js';

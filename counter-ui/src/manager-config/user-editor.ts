@@ -4,7 +4,6 @@
  * in), `centerId`, `locale`. Fires `saved`. A refused password says which rule it breaks; a
  * refusal with no field on the form (your own account, the last admin) is said below it.
  */
-
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConfigUser } from '../../../shared/src/api/users.js';

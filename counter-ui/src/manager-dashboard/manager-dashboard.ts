@@ -5,7 +5,6 @@
  * It follows the center's event feed and refetches the figures after changes (coalesced),
  * and every 15 s so that waits keep growing on screen while nothing happens.
  */
-
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CenterDashboard } from '../../../shared/src/api/dashboard.js';

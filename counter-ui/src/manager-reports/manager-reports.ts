@@ -5,7 +5,6 @@
  * quick ranges for this week, this month and last month), then shows GET /api/centers/:id/reports, links its CSV and prints (print CSS
  * keeps the tables and drops the controls). `?center=&from=&to=` preselect the form.
  */
-
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CenterReport } from '../../../shared/src/api/reports.js';

@@ -9,7 +9,6 @@
  * (announcer.ts); a call replayed after a reconnect, or older than a minute, is shown but
  * never announced. It reconnects by itself, saying so discreetly meanwhile.
  */
-
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { WireService } from '../../../shared/src/api/services.js';

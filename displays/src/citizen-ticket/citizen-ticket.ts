@@ -4,7 +4,6 @@
  * the socket with a visible "live" state; cancel while waiting; rate once after service; opt in
  * to notifications. Without a token it lists the tickets this device remembers.
  */
-
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ServiceName, WireService } from '../../../shared/src/api/services.js';

@@ -6,7 +6,6 @@
  * ticket for 30 seconds (the server enforces the same window), then it returns. Unpaired, it
  * points the citizen to the QR code on the ticket instead.
  */
-
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { WireService } from '../../../shared/src/api/services.js';

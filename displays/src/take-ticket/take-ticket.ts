@@ -6,7 +6,6 @@
  * remembered on this device and not yet ended, is offered first ("Số của bạn hôm nay"); where
  * phones are taken for text messages, "Tìm lại số của bạn" finds one by number and phone.
  */
-
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { WireService } from '../../../shared/src/api/services.js';

@@ -1,5 +1,4 @@
 /** Who is acting, and the one rule for which centers they may act in. */
-
 import type { Role } from '../../../shared/src/api/users.js';
 import { DomainError } from '../errors.js';
 

@@ -26,3 +26,10 @@ export interface ConfigUser {
   active: boolean;
   centerIds: number[];
 }
+
+/** The signed-in clerk's own figures for today, GET /api/me/today (server/src/stats/clerk-today.ts). */
+export interface ClerkToday {
+  served: number;
+  averageServiceSeconds: number | null;
+  noShows: number;
+}
