@@ -23,6 +23,7 @@ import {
 } from '../../../shared/src/i18n/messages.js';
 import {
   type CounterState,
+  type PublicCenter,
   type StaffTicketAction,
   TICKET_ACTION_PATH,
   type WireCounter,
@@ -159,7 +160,7 @@ export class ClerkConsole extends LitElement {
     this.user = user;
     if (centerId === undefined) return;
     const [centers, services, counters] = await Promise.all([
-      api<{ id: number; name: string }[]>('GET', '/api/centers'),
+      api<PublicCenter[]>('GET', '/api/centers'),
       api<WireService[]>('GET', `/api/centers/${centerId}/services`),
       api<WireCounter[]>('GET', `/api/centers/${centerId}/counters`),
     ]);

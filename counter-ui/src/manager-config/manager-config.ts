@@ -4,6 +4,7 @@
  * settings, services, counters, users, paired devices. Each section's form reports its own errors; after a
  * save the page reloads the configuration.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Configuration } from '../../../shared/src/api/config.js';
@@ -11,6 +12,7 @@ import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
+import type { PublicCenter } from '../../../shared/src/protocol.js';
 import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import '../clerk-console/sign-in-form.js';
 import './center-editor.js';
@@ -57,7 +59,7 @@ export class ManagerConfig extends LitElement {
 
   async #enter(user: SignedInUser): Promise<void> {
     const asked = Number(new URLSearchParams(location.search).get('center')) || null;
-    const centers = await api<{ id: number }[]>('GET', '/api/centers');
+    const centers = await api<PublicCenter[]>('GET', '/api/centers');
     this.centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;
     await this.#load();
   }

@@ -5,12 +5,14 @@
  * It follows the center's event feed and refetches the figures after changes (coalesced),
  * and every 15 s so that waits keep growing on screen while nothing happens.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CenterDashboard } from '../../../shared/src/api/dashboard.js';
 import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { PublicCenter } from '../../../shared/src/protocol.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
 import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { stackedTables } from '../styles/stacked-tables.js';
@@ -97,7 +99,7 @@ export class ManagerDashboard extends LitElement {
   }
 
   async #enter(user: SignedInUser): Promise<void> {
-    const centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
+    const centers = await api<PublicCenter[]>('GET', '/api/centers');
     const asked = Number(new URLSearchParams(location.search).get('center')) || null;
     const centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;
     this.centerId = centerId;

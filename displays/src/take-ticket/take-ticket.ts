@@ -12,7 +12,7 @@ import type { WireService } from '../../../shared/src/api/services.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
-import type { WireTicket } from '../../../shared/src/protocol.js';
+import type { PublicCenter, WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from '../citizen-ticket/citizen-styles.js';
 import {
   ENDED_STATUSES,
@@ -54,7 +54,7 @@ export class TakeTicket extends LitElement {
 
   @state() private locale: Locale = storedLocale(localStorage, LOCALE_KEY);
   @state() private centerId: number | null = centerFromUrl();
-  @state() private centers: { id: number; name: string }[] = [];
+  @state() private centers: Pick<PublicCenter, 'id' | 'name'>[] = [];
   @state() private services: ServiceOption[] | null = null;
   @state() private selected: number | null = null;
   @state() private busy = false;
@@ -106,7 +106,7 @@ export class TakeTicket extends LitElement {
 
   async #load(): Promise<void> {
     try {
-      this.centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
+      this.centers = await api<PublicCenter[]>('GET', '/api/centers');
       if (this.centerId === null) return;
       this.services = await api<WireService[]>('GET', `/api/centers/${this.centerId}/services`);
       const open = this.services.filter((s) => s.webIssuingNow);
