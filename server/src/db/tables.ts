@@ -1,5 +1,6 @@
 /** The typed tables Kysely checks every query against. Columns mirror the migrations. */
 import type { ColumnType, Generated } from 'kysely';
+import type { DeviceKind } from '../../../shared/src/api/devices.js';
 import type { IssuingWindow } from '../../../shared/src/api/services.js';
 import type { Role } from '../../../shared/src/api/users.js';
 import type {
@@ -17,6 +18,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
+export type { DeviceKind } from '../../../shared/src/api/devices.js';
 export type { IssuingWindow } from '../../../shared/src/api/services.js';
 
 export interface CentersTable {
@@ -219,8 +221,6 @@ export interface LoginKnownAddressesTable {
   address: string;
   until: Date;
 }
-
-export type DeviceKind = 'board' | 'kiosk' | 'counter_display';
 
 /** A board, kiosk or counter display paired with a center (issue 6); only the token's hash is kept. */
 /** Text messages sent to a number (its keyed hash) in a day. */
