@@ -10,6 +10,7 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ServiceName } from '../../../shared/src/api/services.js';
+import type { WaitingTickets } from '../../../shared/src/api/tickets.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ManagerActionsKey, managerActionsText } from '../../../shared/src/i18n/manager-actions.js';
@@ -76,7 +77,7 @@ export class ManagerActions extends LitElement {
     try {
       const [counters, waiting] = await Promise.all([
         api<WireCounter[]>('GET', `/api/centers/${this.centerId}/counters`),
-        api<{ tickets: WireTicket[] }>('GET', `/api/centers/${this.centerId}/waiting`),
+        api<WaitingTickets>('GET', `/api/centers/${this.centerId}/waiting`),
       ]);
       this.counters = counters;
       this.tickets = waiting.tickets;

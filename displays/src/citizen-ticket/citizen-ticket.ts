@@ -7,17 +7,12 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ServiceName, WireService } from '../../../shared/src/api/services.js';
+import type { CitizenTicketReply, FeedbackReceipt } from '../../../shared/src/api/tickets.js';
 import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
-import type {
-  GivenFeedback,
-  PublicCenter,
-  Rating,
-  WireCounter,
-  WireTicket,
-} from '../../../shared/src/protocol.js';
+import type { GivenFeedback, PublicCenter, Rating, WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from './citizen-styles.js';
 import type { FeedbackState, FeedbackSubmitEvent } from './feedback-form.js';
 import { registerWorker } from './push-subscription.js';
@@ -119,9 +114,7 @@ export class CitizenTicket extends LitElement {
 
   async #load(token: string): Promise<void> {
     try {
-      const found = await api<
-        WireTicket & { counter: WireCounter | null; centerId: number; feedback?: GivenFeedback | null }
-      >('GET', `/api/tickets/${encodeURIComponent(token)}`);
+      const found = await api<CitizenTicketReply>('GET', `/api/tickets/${encodeURIComponent(token)}`);
       const { counter, centerId, feedback, ...ticket } = found;
       if (feedback) this.given = feedback;
       this.view ??= { ticket, counter, seq: 0, transferred: false };
@@ -180,7 +173,7 @@ export class CitizenTicket extends LitElement {
     if (!this.token) return;
     this.feedback = 'sending';
     try {
-      const receipt = await api<{ rating: Rating; comment: string | null; attached?: boolean }>(
+      const receipt = await api<FeedbackReceipt>(
         'POST',
         `/api/tickets/${encodeURIComponent(this.token)}/feedback`,
         event.detail,

@@ -3,9 +3,9 @@
  * the contract's code, or `offline`, so the screen can say what happened and never hangs).
  */
 import type { WireService } from '../../../shared/src/api/services.js';
+import type { IssuedTicket } from '../../../shared/src/api/tickets.js';
 import { api } from '../../../shared/src/http/api-client.js';
 import type { Priority, PublicCenter } from '../../../shared/src/protocol.js';
-import type { IssuedTicket } from './kiosk-state.js';
 
 export const fetchCenters = () => api<PublicCenter[]>('GET', '/api/centers');
 

@@ -20,7 +20,6 @@ export type KioskService = Pick<
   Partial<Pick<WireService, 'servingCounters'>>;
 
 /** The 201 of issuance: the ticket, and the token only its taker gets. */
-export type IssuedTicket = WireTicket & { token: string };
 
 export interface KioskOptions {
   centerId: number | null;

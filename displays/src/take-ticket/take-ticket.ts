@@ -9,6 +9,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { WireService } from '../../../shared/src/api/services.js';
+import type { IssuedTicket, PushConfig } from '../../../shared/src/api/tickets.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
@@ -70,7 +71,7 @@ export class TakeTicket extends LitElement {
     document.documentElement.lang = this.locale;
     void this.#load();
     void this.#checkMine();
-    void api<{ sms: boolean }>('GET', '/api/push/config')
+    void api<PushConfig>('GET', '/api/push/config')
       .then((c) => {
         this.phones = c.sms === true;
       })
@@ -127,14 +128,10 @@ export class TakeTicket extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const ticket = await api<WireTicket & { token: string }>(
-        'POST',
-        `/api/centers/${this.centerId}/tickets`,
-        {
-          serviceId: this.selected,
-          channel: 'web',
-        },
-      );
+      const ticket = await api<IssuedTicket>('POST', `/api/centers/${this.centerId}/tickets`, {
+        serviceId: this.selected,
+        channel: 'web',
+      });
       rememberTicket({ token: ticket.token, number: ticket.number, centerId: this.centerId });
       location.assign(`/ticket/?t=${encodeURIComponent(ticket.token)}`);
     } catch (error) {

@@ -6,19 +6,11 @@
  * item 15: the citizen typed it on the phone while the tablet took the rating).
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { FeedbackReceipt } from '../../../shared/src/api/tickets.js';
 import type { GivenFeedback, Rating } from '../../../shared/src/protocol.js';
 import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
-
-export interface FeedbackReceipt {
-  ticketId: number;
-  rating: Rating;
-  comment: string | null;
-  createdAt: string;
-  /** The citizen's comment was attached to a rating given before (on the counter display): 200, not 201. */
-  attached?: boolean;
-}
 
 /** What the citizen's page shows of a ticket's rating: the rating and whether a comment is attached. */
 export async function givenFeedback(
