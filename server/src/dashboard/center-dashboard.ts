@@ -80,11 +80,11 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
       const counters = await countersWithClerks(trx, centerId);
       const clerks = await clerkFigures(trx, centerId, day, start);
 
-      const { rows: ratingRows } = await sql<{ rating: number; n: number }>`
+      const { rows: ratingRows } = await sql<{ rating: Rating; n: number }>`
         SELECT f.rating, count(*)::int AS n FROM feedback f JOIN tickets t ON t.id = f.ticket_id
         WHERE t.center_id = ${centerId} AND f.created_at >= ${start} GROUP BY f.rating`.execute(trx);
       const satisfaction: Record<Rating, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
-      for (const r of ratingRows) satisfaction[r.rating as Rating] = r.n;
+      for (const r of ratingRows) satisfaction[r.rating] = r.n;
 
       // Every 15 minutes of the day so far, and now: who was waiting then, and how long those called
       // in the quarter before had waited. Without the point at now, the line read 0 for anyone who

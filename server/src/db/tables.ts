@@ -11,6 +11,7 @@ import type {
   Outcome,
   PauseReason,
   Priority,
+  Rating,
 } from '../../../shared/src/protocol.js';
 import type { TicketStatus } from '../../../shared/src/ticket-state.js';
 
@@ -158,7 +159,7 @@ export interface TicketEventsTable {
 
 export interface FeedbackTable {
   ticket_id: number;
-  rating: number;
+  rating: Rating;
   comment: string | null;
   created_at: Generated<Date>;
 }

@@ -93,7 +93,7 @@ export async function rateAtCounter(
     if (!row) throw new DomainError('feedback_exists', 'this ticket has already been rated');
     const receipt: FeedbackReceipt = {
       ticketId: row.ticket_id,
-      rating: row.rating as Rating,
+      rating: row.rating,
       comment: row.comment,
       createdAt: row.created_at.toISOString(),
     };

@@ -22,7 +22,7 @@ export async function givenFeedback(
     .select(['rating', 'comment'])
     .where('ticket_id', '=', ticketId)
     .executeTakeFirst();
-  return row ? { rating: row.rating as Rating, hasComment: row.comment !== null } : null;
+  return row ? { rating: row.rating, hasComment: row.comment !== null } : null;
 }
 
 const exists = (given: GivenFeedback): DomainError =>
@@ -74,7 +74,7 @@ export async function rateTicket(
       existing = await readExisting();
       if (!existing) throw new DomainError('feedback_exists', 'this ticket has already been rated');
     }
-    const given = { rating: existing.rating as Rating, hasComment: existing.comment !== null };
+    const given = { rating: existing.rating, hasComment: existing.comment !== null };
     if (comment === null || existing.comment !== null) throw exists(given);
     const row = await trx
       .updateTable('feedback')
@@ -86,10 +86,10 @@ export async function rateTicket(
   });
 }
 
-function toReceipt(row: { ticket_id: number; rating: number; comment: string | null; created_at: Date }) {
+function toReceipt(row: { ticket_id: number; rating: Rating; comment: string | null; created_at: Date }) {
   return {
     ticketId: row.ticket_id,
-    rating: row.rating as Rating,
+    rating: row.rating,
     comment: row.comment,
     createdAt: row.created_at.toISOString(),
   };
