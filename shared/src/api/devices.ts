@@ -33,3 +33,10 @@ export interface IssuedCode {
   name: string;
   expiresAt: string;
 }
+
+/** GET /api/centers/:id/device: whether the center admits paired devices only, and whether this one is paired with it. */
+export interface DeviceStatus {
+  pairingRequired: boolean;
+  paired: boolean;
+  device: Pick<PairedDevice, 'id' | 'kind' | 'name' | 'counterId'> | null;
+}
