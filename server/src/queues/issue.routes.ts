@@ -83,8 +83,8 @@ export function issueRoutes(
         userId: staff?.userId ?? null,
       });
       const withPosition = (await positionOf(ctx.db, issued.ticket.id, serviceId)) ?? issued.ticket;
-      const reply201: IssuedTicket = { ...withPosition, token: issued.token };
-      return reply.status(201).send(reply201);
+      const body: IssuedTicket = { ...withPosition, token: issued.token };
+      return reply.status(201).send(body);
     },
   );
 }

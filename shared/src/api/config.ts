@@ -23,3 +23,10 @@ export interface Configuration {
   counters: WireCounter[];
   users: ConfigUser[];
 }
+
+/** GET /api/public-config: the origin printed QR codes and links point to (server/src/http/public-config.routes.ts). */
+export interface PublicConfig {
+  publicUrl: string;
+  /** true when PUBLIC_URL is set; false when derived from the request. */
+  configured: boolean;
+}
