@@ -2,6 +2,7 @@
  * The wire protocol between the server and every browser surface (DESIGN.md §6–7).
  * Bump PROTOCOL_VERSION on any change a deployed client would misread.
  */
+import type { ServiceName } from './api/services.js';
 import type { ErrorCode } from './errors.js';
 import type { TicketAction, TicketStatus } from './ticket-state.js';
 
@@ -145,11 +146,7 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** A service as public screens show it; `services.changed` carries the center's list of them. */
-export interface PublicService {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
+export interface PublicService extends ServiceName {
   /** An inactive service takes no tickets: kiosks and boards leave it off. */
   active: boolean;
 }

@@ -4,7 +4,10 @@
  * (dashboard, reports and configuration: manager or admin; the province: admin only).
  * Order is the order of the bar.
  */
-export type StaffRole = 'clerk' | 'manager' | 'admin';
+import type { Role } from './api/users.js';
+
+/** A staff role (shared/src/api/users.ts), under the name these pages have always used. */
+export type StaffRole = Role;
 
 export const STAFF_PAGES = [
   { key: 'counter', url: '/counter/', roles: ['clerk', 'manager', 'admin'], perCenter: false },

@@ -7,13 +7,13 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { BoardView } from '../../../displays/src/board/board-state.js';
+import type { ServiceName } from '../../../shared/src/api/services.js';
 import {
   type Locale,
   type MessageKey,
   pauseReasonText,
   translate,
 } from '../../../shared/src/i18n/messages.js';
-import type { ServiceOption } from './ticket-panel.js';
 
 @customElement('luot-center-queue-panel')
 export class CenterQueuePanel extends LitElement {
@@ -32,7 +32,7 @@ export class CenterQueuePanel extends LitElement {
   `;
 
   @property({ attribute: false }) view: BoardView | null = null;
-  @property({ attribute: false }) services: ServiceOption[] = [];
+  @property({ attribute: false }) services: ServiceName[] = [];
   /** This console's counter, marked in the lists. */
   @property({ type: Number }) counterId: number | null = null;
   @property() locale: Locale = 'vi';

@@ -11,6 +11,9 @@ import {
   type BoardView,
   viewFromSnapshot as centerViewFromSnapshot,
 } from '../../../displays/src/board/board-state.js';
+import type { CounterQueue } from '../../../shared/src/api/counters.js';
+import type { ServiceName, WireService } from '../../../shared/src/api/services.js';
+import type { ClerkToday, SignedIn, SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import {
   formatDuration,
@@ -20,6 +23,7 @@ import {
 } from '../../../shared/src/i18n/messages.js';
 import {
   type CounterState,
+  type PublicCenter,
   type StaffTicketAction,
   TICKET_ACTION_PATH,
   type WireCounter,
@@ -36,29 +40,16 @@ import {
   viewFromSnapshot,
 } from './console-state.js';
 import type { CounterActionEvent } from './counter-bar.js';
-import type { CallSpecificEvent, CounterQueueView } from './queue-panel.js';
+import type { CallSpecificEvent } from './queue-panel.js';
 import { commandFor, SHORTCUTS, type ShortcutCommand } from './shortcuts.js';
 import type { SignInEvent } from './sign-in-form.js';
-import type { ServiceOption, TicketActionEvent, TicketPanel } from './ticket-panel.js';
+import type { TicketActionEvent, TicketPanel } from './ticket-panel.js';
 import './center-queue-panel.js';
 import './counter-bar.js';
 import './queue-panel.js';
 import './sign-in-form.js';
 import './ticket-panel.js';
 import '../staff-nav/staff-nav.js';
-
-interface User {
-  id: number;
-  username: string;
-  displayName?: string;
-  role: string;
-  centerIds: number[];
-}
-interface Today {
-  served: number;
-  averageServiceSeconds: number | null;
-  noShows: number;
-}
 
 const COUNTER_KEY = 'luot.counterId';
 const LOCALE_KEY = 'luot.locale';
@@ -82,20 +73,20 @@ export class ClerkConsole extends LitElement {
   `;
 
   @state() private locale: Locale = (localStorage.getItem(LOCALE_KEY) as Locale | null) ?? 'vi';
-  @state() private user: User | null = null;
+  @state() private user: SignedInUser | null = null;
   @state() private loading = true;
   @state() private signInError = '';
   @state() private notice = '';
   @state() private error = '';
   @state() private centerName = '';
-  @state() private services: ServiceOption[] = [];
+  @state() private services: ServiceName[] = [];
   @state() private counters: WireCounter[] = [];
   @state() private counterId: number | null = Number(localStorage.getItem(COUNTER_KEY)) || null;
   @state() private view: CounterView = { counter: null, ticket: null };
-  @state() private queue: CounterQueueView | null = null;
+  @state() private queue: CounterQueue | null = null;
   /** The whole center, kept live by the board's own rules (read-only for the clerk). */
   @state() private center: BoardView | null = null;
-  @state() private today: Today | null = null;
+  @state() private today: ClerkToday | null = null;
   @state() private now = Date.now();
   /** Another clerk holds the counter this clerk tried to work: ask before taking it over. */
   @state() private takeover: { number: number; name: string } | null = null;
@@ -155,7 +146,7 @@ export class ClerkConsole extends LitElement {
 
   async #restoreSession(): Promise<void> {
     try {
-      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
+      const { user } = await api<SignedIn>('GET', '/api/auth/me');
       await this.#enter(user);
     } catch {
       this.user = null;
@@ -164,13 +155,13 @@ export class ClerkConsole extends LitElement {
     }
   }
 
-  async #enter(user: User): Promise<void> {
+  async #enter(user: SignedInUser): Promise<void> {
     const centerId = user.centerIds[0];
     this.user = user;
     if (centerId === undefined) return;
     const [centers, services, counters] = await Promise.all([
-      api<{ id: number; name: string }[]>('GET', '/api/centers'),
-      api<ServiceOption[]>('GET', `/api/centers/${centerId}/services`),
+      api<PublicCenter[]>('GET', '/api/centers'),
+      api<WireService[]>('GET', `/api/centers/${centerId}/services`),
       api<WireCounter[]>('GET', `/api/centers/${centerId}/counters`),
     ]);
     this.centerName = centers.find((c) => c.id === centerId)?.name ?? '';
@@ -211,8 +202,8 @@ export class ClerkConsole extends LitElement {
     if (!this.user || this.counterId === null) return;
     try {
       const [queue, today] = await Promise.all([
-        api<CounterQueueView>('GET', `/api/counters/${this.counterId}/queue`),
-        api<Today>('GET', '/api/me/today'),
+        api<CounterQueue>('GET', `/api/counters/${this.counterId}/queue`),
+        api<ClerkToday>('GET', '/api/me/today'),
       ]);
       this.queue = queue;
       this.today = today;
@@ -285,7 +276,7 @@ export class ClerkConsole extends LitElement {
   async #signIn(event: SignInEvent): Promise<void> {
     this.signInError = '';
     try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
+      const { user } = await api<SignedIn>('POST', '/api/auth/login', event.detail);
       this.notice = '';
       await this.#enter(user);
     } catch (error) {

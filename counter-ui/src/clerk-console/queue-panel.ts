@@ -5,22 +5,15 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { CounterQueue, PreviewTicket } from '../../../shared/src/api/counters.js';
+import type { ServiceName } from '../../../shared/src/api/services.js';
 import {
   formatDuration,
   type Locale,
   type MessageKey,
   translate,
 } from '../../../shared/src/i18n/messages.js';
-import type { WireTicket } from '../../../shared/src/protocol.js';
-import type { ServiceOption } from './ticket-panel.js';
 
-export type QueueTicket = WireTicket & { waitedSeconds: number; reason?: string };
-export interface CounterQueueView {
-  services: { id: number; waiting: number }[];
-  next: QueueTicket[];
-  held: QueueTicket[];
-  noShows: QueueTicket[];
-}
 export type CallSpecificEvent = CustomEvent<{ ticketId: number; reason: string }>;
 
 @customElement('luot-queue-panel')
@@ -39,8 +32,8 @@ export class QueuePanel extends LitElement {
     .counts { display: flex; gap: 1rem; flex-wrap: wrap; }
   `;
 
-  @property({ attribute: false }) queue: CounterQueueView | null = null;
-  @property({ attribute: false }) services: ServiceOption[] = [];
+  @property({ attribute: false }) queue: CounterQueue | null = null;
+  @property({ attribute: false }) services: ServiceName[] = [];
   @property() locale: Locale = 'vi';
   @property({ type: Boolean }) canCall = false;
   @property({ type: Boolean }) offline = false;
@@ -63,7 +56,7 @@ export class QueuePanel extends LitElement {
   }
 
   #row(
-    ticket: QueueTicket,
+    ticket: PreviewTicket,
     t: (k: MessageKey, p?: Record<string, string | number>) => string,
     action?: 'resume' | 'reactivate',
   ) {

@@ -7,6 +7,7 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ServiceName } from '../../../shared/src/api/services.js';
 import {
   formatDuration,
   type Locale,
@@ -22,13 +23,6 @@ import {
 import { enabledTicketActions, TICKET_BUTTONS, transferCounterChoices } from './console-state.js';
 
 export type TicketActionEvent = CustomEvent<{ action: StaffTicketAction; ticketId: number; body?: object }>;
-export interface ServiceOption {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-}
-
 const LABEL: Record<(typeof TICKET_BUTTONS)[number], MessageKey> = {
   recall: 'action.recall',
   start: 'action.start',
@@ -64,7 +58,7 @@ export class TicketPanel extends LitElement {
   `;
 
   @property({ attribute: false }) ticket: WireTicket | null = null;
-  @property({ attribute: false }) services: ServiceOption[] = [];
+  @property({ attribute: false }) services: ServiceName[] = [];
   /** The center's counters with their services and state, for a transfer to one of them. */
   @property({ attribute: false }) counters: WireCounter[] = [];
   /** This clerk's counter: never offered as a transfer's target. */
@@ -258,7 +252,7 @@ export class TicketPanel extends LitElement {
     </form>`;
   }
 
-  #transferServices(): ServiceOption[] {
+  #transferServices(): ServiceName[] {
     return this.services.filter((s) => s.id !== this.ticket?.serviceId);
   }
 

@@ -4,27 +4,20 @@
  * someone is in (`entered`) and what to clear on the way out (`left`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SignedIn, SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { translate } from '../../../shared/src/i18n/messages.js';
 import type { SignInEvent } from '../clerk-console/sign-in-form.js';
 
-export interface StaffUser {
-  username: string;
-  /** The full name from the configuration; empty when none was given. */
-  displayName?: string;
-  role: string;
-  centerIds: number[];
-}
-
 export interface StaffSessionHooks {
   locale(): Locale;
-  entered(user: StaffUser): Promise<void>;
+  entered(user: SignedInUser): Promise<void>;
   left?(): void;
 }
 
 export class StaffSessionController implements ReactiveController {
-  user: StaffUser | null = null;
+  user: SignedInUser | null = null;
   /** True until the first answer about the session: the page shows nothing meanwhile. */
   loading = true;
   signInError = '';
@@ -42,7 +35,7 @@ export class StaffSessionController implements ReactiveController {
 
   async #restore(): Promise<void> {
     try {
-      const { user } = await api<{ user: StaffUser }>('GET', '/api/auth/me');
+      const { user } = await api<SignedIn>('GET', '/api/auth/me');
       await this.#enter(user);
     } catch {
       this.user = null;
@@ -52,7 +45,7 @@ export class StaffSessionController implements ReactiveController {
     }
   }
 
-  async #enter(user: StaffUser): Promise<void> {
+  async #enter(user: SignedInUser): Promise<void> {
     this.user = user;
     this.host.requestUpdate();
     await this.hooks.entered(user);
@@ -60,7 +53,7 @@ export class StaffSessionController implements ReactiveController {
 
   readonly signIn = async (event: SignInEvent): Promise<void> => {
     try {
-      const { user } = await api<{ user: StaffUser }>('POST', '/api/auth/login', event.detail);
+      const { user } = await api<SignedIn>('POST', '/api/auth/login', event.detail);
       this.signInError = '';
       await this.#enter(user);
     } catch (error) {

@@ -4,21 +4,9 @@
  */
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { CenterSettings } from '../../../shared/src/api/config.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
-import { ConfigForm, formatWindows, parseWindows, type Window } from './config-form.js';
-
-export interface CenterSettings {
-  id: number;
-  name: string;
-  address: string;
-  hotline: string | null;
-  boardNotice: string | null;
-  timezone: string;
-  openingHours: Window[] | null;
-  priorityEvery: number;
-  ageingMinutes: number;
-  requirePairedDevices: boolean;
-}
+import { ConfigForm, formatWindows, parseWindows } from './config-form.js';
 
 const EXPLAIN: Record<string, ConfigKey> = {
   name: 'err.name',

@@ -5,6 +5,7 @@
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { IssuingWindow } from '../../../shared/src/api/services.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
@@ -13,19 +14,14 @@ import { stackedTables } from '../styles/stacked-tables.js';
 /** Fired after a change is saved, so the page reloads what it shows. */
 export type SavedEvent = CustomEvent<{ what: string }>;
 
-export interface Window {
-  from: string;
-  to: string;
-}
-
 /** "07:30-11:30, 13:30-16:30" → windows; empty → null; anything unreadable → undefined. */
-export function parseWindows(text: string): Window[] | null | undefined {
+export function parseWindows(text: string): IssuingWindow[] | null | undefined {
   const parts = text
     .split(/[,;]/)
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length === 0) return null;
-  const windows: Window[] = [];
+  const windows: IssuingWindow[] = [];
   for (const part of parts) {
     const m = /^(\d{1,2}:\d{2})\s*[-–—]\s*(\d{1,2}:\d{2})$/.exec(part);
     if (!m) return undefined;
@@ -35,7 +31,7 @@ export function parseWindows(text: string): Window[] | null | undefined {
   return windows;
 }
 
-export const formatWindows = (windows: Window[] | null): string =>
+export const formatWindows = (windows: IssuingWindow[] | null): string =>
   (windows ?? []).map((w) => `${w.from}-${w.to}`).join(', ');
 
 export const formStyles = css`

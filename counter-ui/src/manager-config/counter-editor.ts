@@ -5,10 +5,10 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ConfigService } from '../../../shared/src/api/services.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
 import type { WireCounter } from '../../../shared/src/protocol.js';
 import { ConfigForm } from './config-form.js';
-import type { ConfigService } from './service-editor.js';
 
 const EXPLAIN: Record<string, ConfigKey> = {
   number: 'err.number',

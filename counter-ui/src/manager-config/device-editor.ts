@@ -6,29 +6,11 @@
  */
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEVICE_KINDS, type IssuedCode, type WireDevice } from '../../../shared/src/api/devices.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
 import { ConfigForm } from './config-form.js';
 import { deviceStyles } from './device-styles.js';
-
-type Kind = 'board' | 'kiosk' | 'counter_display';
-const KINDS: Kind[] = ['board', 'kiosk', 'counter_display'];
-
-export interface ConfigDevice {
-  id: number;
-  kind: Kind;
-  name: string;
-  createdAt: string;
-  createdBy: string | null;
-  lastSeenAt: string | null;
-}
-
-interface IssuedCode {
-  code: string;
-  kind: Kind;
-  name: string;
-  expiresAt: string;
-}
 
 const EXPLAIN: Record<string, ConfigKey> = { name: 'err.name' };
 
@@ -37,7 +19,7 @@ export class DeviceEditor extends ConfigForm {
   static override styles = deviceStyles;
 
   @property({ type: Boolean }) requirePairing = false;
-  @state() private devices: ConfigDevice[] = [];
+  @state() private devices: WireDevice[] = [];
   @state() private issued: IssuedCode | null = null;
   @state() private revokedNotice = '';
 
@@ -51,7 +33,7 @@ export class DeviceEditor extends ConfigForm {
 
   async #loadDevices(): Promise<void> {
     try {
-      this.devices = await api<ConfigDevice[]>('GET', `/api/centers/${this.centerId}/devices`);
+      this.devices = await api<WireDevice[]>('GET', `/api/centers/${this.centerId}/devices`);
     } catch (error) {
       if (error instanceof ApiError) this.failure = this.t('config.failed', { message: error.message });
     }
@@ -88,7 +70,7 @@ export class DeviceEditor extends ConfigForm {
     }
   }
 
-  async #revoke(device: ConfigDevice): Promise<void> {
+  async #revoke(device: WireDevice): Promise<void> {
     try {
       await api('POST', `/api/devices/${device.id}/revoke`);
       this.revokedNotice = this.t('device.revoked', { name: device.name });
@@ -123,7 +105,7 @@ export class DeviceEditor extends ConfigForm {
         ${this.field(
           'kind',
           this.t('device.kind'),
-          html`<select id="kind" name="kind">${KINDS.map((k) => html`<option value=${k}>${this.t(`device.kind.${k}`)}</option>`)}</select>`,
+          html`<select id="kind" name="kind">${DEVICE_KINDS.map((k) => html`<option value=${k}>${this.t(`device.kind.${k}`)}</option>`)}</select>`,
         )}
         ${this.field(
           'name',

@@ -4,16 +4,16 @@
  * settings, services, counters, users, paired devices. Each section's form reports its own errors; after a
  * save the page reloads the configuration.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { Configuration } from '../../../shared/src/api/config.js';
+import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
-import type { WireCounter } from '../../../shared/src/protocol.js';
-import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
-import type { CenterSettings } from './center-editor.js';
-import type { ConfigService } from './service-editor.js';
-import type { ConfigUser } from './user-editor.js';
+import type { PublicCenter } from '../../../shared/src/protocol.js';
+import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import '../clerk-console/sign-in-form.js';
 import './center-editor.js';
 import './counter-editor.js';
@@ -21,13 +21,6 @@ import './device-editor.js';
 import './service-editor.js';
 import './user-editor.js';
 import '../staff-nav/staff-nav.js';
-
-interface Configuration {
-  center: CenterSettings;
-  services: ConfigService[];
-  counters: WireCounter[];
-  users: ConfigUser[];
-}
 
 const SECTIONS = ['center', 'services', 'counters', 'users', 'devices'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -64,9 +57,9 @@ export class ManagerConfig extends LitElement {
     return translateConfig(this.locale, key);
   }
 
-  async #enter(user: StaffUser): Promise<void> {
+  async #enter(user: SignedInUser): Promise<void> {
     const asked = Number(new URLSearchParams(location.search).get('center')) || null;
-    const centers = await api<{ id: number }[]>('GET', '/api/centers');
+    const centers = await api<PublicCenter[]>('GET', '/api/centers');
     this.centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;
     await this.#load();
   }

@@ -5,20 +5,9 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ConfigService } from '../../../shared/src/api/services.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
-import { ConfigForm, formatWindows, parseWindows, type Window } from './config-form.js';
-
-export interface ConfigService {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  slaMinutes: number;
-  active: boolean;
-  issuingHours: Window[] | null;
-  dailyQuota: number | null;
-  webQuotaPercent: number;
-}
+import { ConfigForm, formatWindows, parseWindows } from './config-form.js';
 
 const EXPLAIN: Record<string, ConfigKey> = {
   code: 'err.code',

@@ -6,18 +6,10 @@
  */
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ConfigUser } from '../../../shared/src/api/users.js';
 import type { ApiError } from '../../../shared/src/http/api-client.js';
 import type { ConfigKey } from '../../../shared/src/i18n/config.js';
 import { ConfigForm } from './config-form.js';
-
-export interface ConfigUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: 'clerk' | 'manager' | 'admin';
-  active: boolean;
-  centerIds: number[];
-}
 
 const EXPLAIN: Record<string, ConfigKey> = {
   username: 'err.username',

@@ -1,62 +1,13 @@
 /**
  * How the dashboard's figures are rendered: the tables for services, counters and clerks,
  * the breach list and the satisfaction shares. Plain template functions over the data the
- * server sends (server/src/dashboard/center-dashboard.ts), so the element stays small.
+ * server sends (CenterDashboard in shared/src/api/dashboard.ts), so the element stays small.
  */
 import { html } from 'lit';
+import type { CenterDashboard } from '../../../shared/src/api/dashboard.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ManagerKey, managerText, minutes } from '../../../shared/src/i18n/manager.js';
 import { pauseReasonText } from '../../../shared/src/i18n/messages.js';
-import type { CounterState, PauseReason, WireTicket } from '../../../shared/src/protocol.js';
-
-export interface DashboardData {
-  seq: number;
-  day: string;
-  timezone: string;
-  services: {
-    id: number;
-    code: string;
-    name: string;
-    nameEn: string;
-    slaMinutes: number;
-    waiting: number;
-    longestWaitSeconds: number;
-    averageWaitLastHourSeconds: number | null;
-    servedToday: number;
-    breached: boolean;
-    /** Numbers of the open counters that serve it now. */
-    servingCounters: number[];
-    /** Someone waits and no open counter serves it. */
-    unserved: boolean;
-  }[];
-  counters: {
-    id: number;
-    number: number;
-    state: CounterState;
-    pauseReason: PauseReason | null;
-    pauseNote: string | null;
-    clerk: string | null;
-    ticket: WireTicket | null;
-    secondsAtCounter: number | null;
-  }[];
-  clerks: {
-    userId: number;
-    username: string;
-    served: number;
-    averageServiceSeconds: number | null;
-    noShows: number;
-    pauseSeconds: number;
-  }[];
-  breaches: {
-    ticketId: number;
-    number: string;
-    serviceId: number;
-    waitedSeconds: number;
-    slaMinutes: number;
-  }[];
-  satisfaction: Record<'1' | '2' | '3' | '4', number>;
-  timeline: { at: string; waiting: number; averageWaitSeconds: number | null }[];
-}
 
 type T = (key: ManagerKey, params?: Record<string, string | number>) => string;
 export const textFor =
@@ -64,7 +15,7 @@ export const textFor =
   (key, params) =>
     managerText(locale, key, params);
 
-export function servicesTable(d: DashboardData, locale: Locale, t: T) {
+export function servicesTable(d: CenterDashboard, locale: Locale, t: T) {
   return html`<table class="stack">
     <caption>${t('dashboard.services')}</caption>
     <thead><tr>
@@ -83,7 +34,7 @@ export function servicesTable(d: DashboardData, locale: Locale, t: T) {
     )}</tbody></table>`;
 }
 
-function counterState(c: DashboardData['counters'][number], t: T, locale: Locale): string {
+function counterState(c: CenterDashboard['counters'][number], t: T, locale: Locale): string {
   if (c.ticket)
     return t(c.ticket.status === 'called' ? 'state.calling' : 'state.serving', { number: c.ticket.number });
   if (c.state === 'paused')
@@ -91,7 +42,7 @@ function counterState(c: DashboardData['counters'][number], t: T, locale: Locale
   return t(c.state === 'open' ? 'state.open' : 'state.closed');
 }
 
-export function countersTable(d: DashboardData, locale: Locale, t: T) {
+export function countersTable(d: CenterDashboard, locale: Locale, t: T) {
   return html`<table>
     <caption>${t('dashboard.counters')}</caption>
     <thead><tr><th scope="col">${t('col.counter')}</th><th scope="col">${t('col.state')}</th>
@@ -104,7 +55,7 @@ export function countersTable(d: DashboardData, locale: Locale, t: T) {
     )}</tbody></table>`;
 }
 
-export function clerksTable(d: DashboardData, locale: Locale, t: T) {
+export function clerksTable(d: CenterDashboard, locale: Locale, t: T) {
   return html`<table class="stack">
     <caption>${t('dashboard.clerks')}</caption>
     <thead><tr><th scope="col">${t('col.clerk')}</th><th scope="col">${t('col.served')}</th>
@@ -120,7 +71,7 @@ export function clerksTable(d: DashboardData, locale: Locale, t: T) {
  * Raised while someone waits for a service that no open counter serves (issue 11 item 3): they
  * would wait for nothing, and the screens in the hall tell them so. Gone once a counter opens.
  */
-export function unservedAlert(d: DashboardData, locale: Locale, t: T) {
+export function unservedAlert(d: CenterDashboard, locale: Locale, t: T) {
   const unserved = d.services.filter((s) => s.unserved);
   if (unserved.length === 0) return null;
   return html`<section class="wide alert" role="alert" aria-labelledby="unserved">
@@ -134,8 +85,8 @@ export function unservedAlert(d: DashboardData, locale: Locale, t: T) {
 }
 
 export function breachList(
-  alerts: DashboardData['breaches'],
-  services: DashboardData['services'],
+  alerts: CenterDashboard['breaches'],
+  services: CenterDashboard['services'],
   locale: Locale,
   t: T,
 ) {
@@ -153,8 +104,8 @@ export function breachList(
     }</section>`;
 }
 
-export function satisfactionPanel(d: DashboardData, t: T) {
-  const levels = ['4', '3', '2', '1'] as const;
+export function satisfactionPanel(d: CenterDashboard, t: T) {
+  const levels = [4, 3, 2, 1] as const;
   const total = levels.reduce((sum, l) => sum + (d.satisfaction[l] ?? 0), 0);
   return html`<section aria-labelledby="satisfaction"><h2 id="satisfaction">${t('dashboard.satisfaction')}</h2>
     ${

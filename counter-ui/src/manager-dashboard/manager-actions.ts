@@ -9,6 +9,8 @@
  */
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ServiceName } from '../../../shared/src/api/services.js';
+import type { WaitingTickets } from '../../../shared/src/api/tickets.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ManagerActionsKey, managerActionsText } from '../../../shared/src/i18n/manager-actions.js';
@@ -19,13 +21,6 @@ import {
   type WireTicket,
 } from '../../../shared/src/protocol.js';
 import { stackedTables } from '../styles/stacked-tables.js';
-
-export interface ServiceOption {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-}
 
 @customElement('luot-manager-actions')
 export class ManagerActions extends LitElement {
@@ -61,7 +56,7 @@ export class ManagerActions extends LitElement {
   @property({ type: Number }) centerId: number | null = null;
   @property({ type: Number }) seq = 0;
   @property() locale: Locale = 'vi';
-  @property({ attribute: false }) services: ServiceOption[] = [];
+  @property({ attribute: false }) services: ServiceName[] = [];
 
   @state() private counters: WireCounter[] = [];
   @state() private tickets: WireTicket[] = [];
@@ -82,7 +77,7 @@ export class ManagerActions extends LitElement {
     try {
       const [counters, waiting] = await Promise.all([
         api<WireCounter[]>('GET', `/api/centers/${this.centerId}/counters`),
-        api<{ tickets: WireTicket[] }>('GET', `/api/centers/${this.centerId}/waiting`),
+        api<WaitingTickets>('GET', `/api/centers/${this.centerId}/waiting`),
       ]);
       this.counters = counters;
       this.tickets = waiting.tickets;

@@ -5,18 +5,21 @@
  * It follows the center's event feed and refetches the figures after changes (coalesced),
  * and every 15 s so that waits keep growing on screen while nothing happens.
  */
+
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { CenterDashboard } from '../../../shared/src/api/dashboard.js';
+import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { PublicCenter } from '../../../shared/src/protocol.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
-import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
+import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { stackedTables } from '../styles/stacked-tables.js';
 import {
   breachList,
   clerksTable,
   countersTable,
-  type DashboardData,
   satisfactionPanel,
   servicesTable,
   textFor,
@@ -73,7 +76,7 @@ export class ManagerDashboard extends LitElement {
   @state() private forbidden = false;
   @state() private centerId: number | null = null;
   @state() private centerName = '';
-  @state() private data: DashboardData | null = null;
+  @state() private data: CenterDashboard | null = null;
 
   #feed = new CenterFeedController(this, {
     snapshot: () => this.#schedule(),
@@ -95,8 +98,8 @@ export class ManagerDashboard extends LitElement {
     if (this.#pending) clearTimeout(this.#pending);
   }
 
-  async #enter(user: StaffUser): Promise<void> {
-    const centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
+  async #enter(user: SignedInUser): Promise<void> {
+    const centers = await api<PublicCenter[]>('GET', '/api/centers');
     const asked = Number(new URLSearchParams(location.search).get('center')) || null;
     const centerId = asked ?? user.centerIds[0] ?? centers[0]?.id ?? null;
     this.centerId = centerId;
@@ -119,7 +122,7 @@ export class ManagerDashboard extends LitElement {
     if (!this.#session.user || this.centerId === null) return;
     this.#lastFetch = Date.now();
     try {
-      this.data = await api<DashboardData>('GET', `/api/centers/${this.centerId}/dashboard`);
+      this.data = await api<CenterDashboard>('GET', `/api/centers/${this.centerId}/dashboard`);
       this.forbidden = false;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.#session.lost();

@@ -6,15 +6,10 @@ import { css, html, LitElement, type PropertyValues, unsafeCSS } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import type { TimelinePoint } from '../../../shared/src/api/dashboard.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { managerText } from '../../../shared/src/i18n/manager.js';
 import { axisTop, chartTimeFormats } from './chart-scales.js';
-
-export interface TimelinePoint {
-  at: string;
-  waiting: number;
-  averageWaitSeconds: number | null;
-}
 
 const HEIGHT = 220;
 /** Narrow enough for a phone's card (390 px less the page's and the card's padding). */

@@ -7,8 +7,11 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { CenterReport } from '../../../shared/src/api/reports.js';
+import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { PublicCenter } from '../../../shared/src/protocol.js';
 import {
   formatDay,
   QUICK_RANGES,
@@ -16,17 +19,11 @@ import {
   quickRange,
   quickRangeOf,
 } from '../../../shared/src/report-ranges.js';
-import type { CenterReport } from '../../../shared/src/reports.js';
-import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
+import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { stackedTables } from '../styles/stacked-tables.js';
 import { arrivalsChart, figuresTables, textFor } from './report-view.js';
 import '../clerk-console/sign-in-form.js';
 import '../staff-nav/staff-nav.js';
-
-interface Center {
-  id: number;
-  name: string;
-}
 
 @customElement('luot-manager-reports')
 export class ManagerReports extends LitElement {
@@ -97,7 +94,7 @@ export class ManagerReports extends LitElement {
       this.forbidden = false;
     },
   });
-  @state() private centers: Center[] = [];
+  @state() private centers: PublicCenter[] = [];
   @state() private centerId: number | null = null;
   @state() private from = '';
   @state() private to = '';
@@ -114,12 +111,12 @@ export class ManagerReports extends LitElement {
     super.connectedCallback();
   }
 
-  async #enter(user: StaffUser): Promise<void> {
+  async #enter(user: SignedInUser): Promise<void> {
     if (user.role !== 'manager' && user.role !== 'admin') {
       this.forbidden = true;
       return;
     }
-    const all = await api<Center[]>('GET', '/api/centers');
+    const all = await api<PublicCenter[]>('GET', '/api/centers');
     this.centers = user.role === 'admin' ? all : all.filter((c) => user.centerIds.includes(c.id));
     const query = new URLSearchParams(location.search);
     const asked = Number(query.get('center'));

@@ -4,10 +4,10 @@
  * GET /api/centers/:id/reports (server/src/reports/center-report.ts), so the element stays small.
  */
 import { html } from 'lit';
+import type { CenterReport, Figures } from '../../../shared/src/api/reports.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ReportsKey, reportsText } from '../../../shared/src/i18n/reports.js';
 import { formatDay } from '../../../shared/src/report-ranges.js';
-import type { CenterReport, Figures } from '../../../shared/src/reports.js';
 
 export type T = (key: ReportsKey, params?: Record<string, string | number>) => string;
 export const textFor =

@@ -3,23 +3,9 @@
  * (aria-sort tells which and how), each center linking to its own live dashboard.
  */
 import { html } from 'lit';
+import type { CenterOverview } from '../../../shared/src/api/province.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ProvinceKey, provinceText } from '../../../shared/src/i18n/province.js';
-
-/** One center as GET /api/province/overview sends it (server/src/province/province-overview.ts). */
-export interface CenterOverview {
-  id: number;
-  name: string;
-  timezone: string;
-  day: string;
-  waiting: number;
-  longestWaitSeconds: number;
-  openCounters: number;
-  counters: number;
-  servedToday: number;
-  ratingsToday: number;
-  satisfiedShare: number | null;
-}
 
 export const SORT_COLUMNS = ['name', 'waiting', 'longest', 'open', 'served', 'satisfaction'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];

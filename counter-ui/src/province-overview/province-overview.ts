@@ -6,18 +6,13 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { CenterOverview, ProvinceOverviewReply } from '../../../shared/src/api/province.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { provinceText } from '../../../shared/src/i18n/province.js';
 import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { CentersFeedController } from './centers-feed-controller.js';
-import {
-  type CenterOverview,
-  nextSort,
-  overviewTable,
-  type Sort,
-  type SortColumn,
-} from './overview-table.js';
+import { nextSort, overviewTable, type Sort, type SortColumn } from './overview-table.js';
 import '../clerk-console/sign-in-form.js';
 import '../staff-nav/staff-nav.js';
 
@@ -95,7 +90,7 @@ export class ProvinceOverview extends LitElement {
     if (!this.#session.user) return;
     this.#lastFetch = Date.now();
     try {
-      const { centers } = await api<{ centers: CenterOverview[] }>('GET', '/api/province/overview');
+      const { centers } = await api<ProvinceOverviewReply>('GET', '/api/province/overview');
       this.centers = centers;
       this.forbidden = false;
       this.#feed.watch(centers.map((c) => c.id));

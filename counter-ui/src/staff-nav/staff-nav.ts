@@ -12,15 +12,14 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { SignedInUser } from '../../../shared/src/api/users.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type StaffNavKey, staffNavText } from '../../../shared/src/i18n/staff-nav.js';
 import { type StaffPageKey, staffPageHref, staffPagesFor } from '../../../shared/src/staff-pages.js';
 
-export interface StaffNavUser {
-  username: string;
-  displayName?: string;
-  role: string;
-}
+/** Who the bar shows: the signed-in user's name and role (the full name may be missing). */
+export type StaffNavUser = Pick<SignedInUser, 'username' | 'role'> &
+  Partial<Pick<SignedInUser, 'displayName'>>;
 
 /** The name a person is shown by: their full name when the configuration has one. */
 export function staffName(user: StaffNavUser): string {

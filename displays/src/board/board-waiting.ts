@@ -6,22 +6,18 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { ServiceName } from '../../../shared/src/api/services.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { displayText } from '../../../shared/src/i18n/displays.js';
 import { servingCountersText } from '../../../shared/src/i18n/serving.js';
+import type { PublicService } from '../../../shared/src/protocol.js';
 import { servingCounterNumbers } from '../../../shared/src/serving-counters.js';
 import { BoardPager } from './board-pager.js';
 import type { BoardCounter } from './board-state.js';
 import { panelStyles } from './board-styles.js';
 
-export interface BoardService {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  /** An inactive service takes no tickets: left off the board. */
-  active?: boolean;
-}
+/** A service as the board draws it, from GET /api/centers/:id/services or `services.changed` (an inactive one is left off). */
+export type BoardService = ServiceName & Partial<Pick<PublicService, 'active'>>;
 
 /** A person, drawn: the unit of the waiting count, read the same in any language. */
 const person = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -11,6 +11,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { WireService } from '../../../shared/src/api/services.js';
 import { boardNoticeText } from '../../../shared/src/center-info.js';
 import { storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/displays.js';
@@ -162,7 +163,7 @@ export class WaitingBoard extends LitElement {
     try {
       const [centers, services] = await Promise.all([
         getJson<PublicCenter[]>('/api/centers', this.#clock),
-        getJson<BoardService[]>(`/api/centers/${id}/services`, this.#clock),
+        getJson<WireService[]>(`/api/centers/${id}/services`, this.#clock),
       ]);
       const center = centers.find((c) => c.id === id) ?? null;
       this.centerName = center?.name ?? '';

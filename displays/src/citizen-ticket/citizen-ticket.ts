@@ -6,17 +6,13 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { ServiceName, WireService } from '../../../shared/src/api/services.js';
+import type { CitizenTicketReply, FeedbackReceipt } from '../../../shared/src/api/tickets.js';
 import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
-import type {
-  GivenFeedback,
-  PublicCenter,
-  Rating,
-  WireCounter,
-  WireTicket,
-} from '../../../shared/src/protocol.js';
+import type { GivenFeedback, PublicCenter, Rating, WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from './citizen-styles.js';
 import type { FeedbackState, FeedbackSubmitEvent } from './feedback-form.js';
 import { registerWorker } from './push-subscription.js';
@@ -27,12 +23,6 @@ import './cancel-ticket.js';
 import './feedback-form.js';
 import './notify-panel.js';
 import './ticket-card.js';
-
-interface ServiceName {
-  id: number;
-  name: string;
-  nameEn: string;
-}
 
 const LOCALE_KEY = 'luot.locale';
 const ratedKey = (token: string) => `luot.rated.${token}`;
@@ -124,9 +114,7 @@ export class CitizenTicket extends LitElement {
 
   async #load(token: string): Promise<void> {
     try {
-      const found = await api<
-        WireTicket & { counter: WireCounter | null; centerId: number; feedback?: GivenFeedback | null }
-      >('GET', `/api/tickets/${encodeURIComponent(token)}`);
+      const found = await api<CitizenTicketReply>('GET', `/api/tickets/${encodeURIComponent(token)}`);
       const { counter, centerId, feedback, ...ticket } = found;
       if (feedback) this.given = feedback;
       this.view ??= { ticket, counter, seq: 0, transferred: false };
@@ -139,7 +127,7 @@ export class CitizenTicket extends LitElement {
       void registerWorker();
       const [centers, services] = await Promise.all([
         api<PublicCenter[]>('GET', '/api/centers'),
-        api<ServiceName[]>('GET', `/api/centers/${centerId}/services`),
+        api<WireService[]>('GET', `/api/centers/${centerId}/services`),
       ]);
       this.center = centers.find((c) => c.id === centerId) ?? null;
       this.centerName = this.center?.name ?? '';
@@ -185,7 +173,7 @@ export class CitizenTicket extends LitElement {
     if (!this.token) return;
     this.feedback = 'sending';
     try {
-      const receipt = await api<{ rating: Rating; comment: string | null; attached?: boolean }>(
+      const receipt = await api<FeedbackReceipt>(
         'POST',
         `/api/tickets/${encodeURIComponent(this.token)}/feedback`,
         event.detail,

@@ -7,18 +7,13 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { PushConfig } from '../../../shared/src/api/tickets.js';
 import { api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { citizenText } from '../../../shared/src/i18n/citizen.js';
 import { citizenStyles } from './citizen-styles.js';
 import './push-optin.js';
 import './sms-optin.js';
-
-interface PushConfig {
-  publicKey: string;
-  ahead: number;
-  sms: boolean;
-}
 
 @customElement('luot-notify-panel')
 export class NotifyPanel extends LitElement {

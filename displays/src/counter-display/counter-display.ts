@@ -8,6 +8,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { WireService } from '../../../shared/src/api/services.js';
 import type { CounterDisplayInfo } from '../../../shared/src/counter-rating.js';
 import { storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/displays.js';
@@ -129,7 +130,7 @@ export class CounterDisplay extends LitElement {
       this.centerName = info.centerName;
       this.ratings = info.ratings;
       this.view = { ...this.view, counter: this.view.counter ?? info.counter };
-      this.services = await getJson<BoardService[]>(`/api/centers/${info.centerId}/services`, this.#clock);
+      this.services = await getJson<WireService[]>(`/api/centers/${info.centerId}/services`, this.#clock);
     } catch (error) {
       if (error instanceof DisplayHttpError && error.status === 404) {
         this.problem = { key: 'counterDisplay.unknownCounter', id: String(id) };

@@ -10,6 +10,7 @@
 
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import type { IssuedTicket } from '../../../shared/src/api/tickets.js';
 import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
@@ -23,14 +24,7 @@ import {
   fetchServices,
   issueKioskTicket,
 } from './kiosk-api.js';
-import {
-  errorKey,
-  type IssuedTicket,
-  type KioskService,
-  kioskOptions,
-  serviceName,
-  ticketPageUrl,
-} from './kiosk-state.js';
+import { errorKey, type KioskService, kioskOptions, serviceName, ticketPageUrl } from './kiosk-state.js';
 import type { KioskTicket } from './kiosk-ticket.js';
 import { printTicket } from './print-ticket.js';
 import type { PriorityChosenEvent } from './priority-picker.js';

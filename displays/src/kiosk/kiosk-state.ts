@@ -3,28 +3,23 @@
  * taken now and why not, what the ticket says, which message an error gets, and the page's
  * options from its URL.
  */
+import type { WireService } from '../../../shared/src/api/services.js';
 import { hoursText } from '../../../shared/src/center-info.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
 import type { Priority, WireTicket } from '../../../shared/src/protocol.js';
 
-/** A service as GET /api/centers/:id/services lists it (the fields the kiosk reads). */
-export interface KioskService {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  active: boolean;
-  issuingHours: { from: string; to: string }[] | null;
-  dailyQuota: number | null;
-  issuedToday: number;
-  issuingNow: boolean;
-  /** Numbers of the open counters that serve it now (empty: none does); absent from an older server. */
-  servingCounters?: number[];
-}
+/**
+ * A service as GET /api/centers/:id/services lists it (the fields the kiosk reads);
+ * `servingCounters` may be absent from an older server.
+ */
+export type KioskService = Pick<
+  WireService,
+  'id' | 'code' | 'name' | 'nameEn' | 'active' | 'issuingHours' | 'dailyQuota' | 'issuedToday' | 'issuingNow'
+> &
+  Partial<Pick<WireService, 'servingCounters'>>;
 
 /** The 201 of issuance: the ticket, and the token only its taker gets. */
-export type IssuedTicket = WireTicket & { token: string };
 
 export interface KioskOptions {
   centerId: number | null;

@@ -11,10 +11,11 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
+import type { IssuedTicket } from '../../../shared/src/api/tickets.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
 import { servingCountersText, servingText } from '../../../shared/src/i18n/serving.js';
-import { type IssuedTicket, issuedAtText, PRIORITY_KEYS, peopleAhead, waitText } from './kiosk-state.js';
+import { issuedAtText, PRIORITY_KEYS, peopleAhead, waitText } from './kiosk-state.js';
 
 @customElement('luot-kiosk-ticket')
 export class KioskTicket extends LitElement {

@@ -9,17 +9,10 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { PairedDevice, PairedReply } from '../../../shared/src/api/devices.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type PairingKey, pairingErrorKey, translatePairing } from '../../../shared/src/i18n/pairing.js';
-
-export interface PairedDevice {
-  id: number;
-  centerId: number;
-  kind: 'board' | 'kiosk' | 'counter_display';
-  name: string;
-  counterId: number | null;
-}
 
 export type PairedEvent = CustomEvent<{ device: PairedDevice }>;
 
@@ -71,7 +64,7 @@ export class DevicePairing extends LitElement {
     this.error = null;
     try {
       const body = this.counterId === null ? { code } : { code, counterId: this.counterId };
-      const { device } = await api<{ device: PairedDevice }>('POST', '/api/devices/pair', body);
+      const { device } = await api<PairedReply>('POST', '/api/devices/pair', body);
       this.done = true;
       this.dispatchEvent(new CustomEvent('paired', { detail: { device }, bubbles: true, composed: true }));
     } catch (error) {

@@ -9,6 +9,7 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { FoundTicket } from '../../../shared/src/api/tickets.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
@@ -51,11 +52,10 @@ export class FindTicket extends LitElement {
     this.error = '';
     this.busy = true;
     try {
-      const found = await api<{ number: string; token: string }>(
-        'POST',
-        `/api/centers/${this.centerId}/tickets/lookup`,
-        { number, phone },
-      );
+      const found = await api<FoundTicket>('POST', `/api/centers/${this.centerId}/tickets/lookup`, {
+        number,
+        phone,
+      });
       rememberTicket({ token: found.token, number: found.number, centerId: this.centerId });
       location.assign(`/ticket/?t=${encodeURIComponent(found.token)}`);
     } catch (error) {

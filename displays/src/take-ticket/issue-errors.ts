@@ -3,18 +3,14 @@
  * rate (429), issuing hours, the daily quota and a paused service (409), no connection.
  */
 
+import type { IssuingWindow } from '../../../shared/src/api/services.js';
 import type { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { citizenText } from '../../../shared/src/i18n/citizen.js';
 
-interface Window {
-  from: string;
-  to: string;
-}
-
 export function describeHours(locale: Locale, windows: unknown): string {
   if (!Array.isArray(windows)) return '';
-  return (windows as Window[])
+  return (windows as IssuingWindow[])
     .filter((w) => typeof w?.from === 'string' && typeof w?.to === 'string')
     .map((w) => citizenText(locale, 'hours.range', { from: w.from, to: w.to }))
     .join(citizenText(locale, 'hours.joiner'));

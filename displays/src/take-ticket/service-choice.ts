@@ -9,27 +9,28 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { WireService } from '../../../shared/src/api/services.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
 import { servingCountersText } from '../../../shared/src/i18n/serving.js';
 import { citizenStyles } from '../citizen-ticket/citizen-styles.js';
 import { describeHours } from './issue-errors.js';
 
-export interface ServiceOption {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  active: boolean;
-  issuingHours: { from: string; to: string }[] | null;
-  dailyQuota: number | null;
-  issuedToday: number;
-  issuingNow: boolean;
-  /** Whether it can be taken from a phone now (the web's share of the quota is not used up). */
-  webIssuingNow: boolean;
-  /** Numbers of the open counters that serve it now (empty: none does); absent from an older server. */
-  servingCounters?: number[];
-}
+/** A service as GET /api/centers/:id/services lists it (the fields this page reads); `servingCounters` may be absent from an older server. */
+export type ServiceOption = Pick<
+  WireService,
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'nameEn'
+  | 'active'
+  | 'issuingHours'
+  | 'dailyQuota'
+  | 'issuedToday'
+  | 'issuingNow'
+  | 'webIssuingNow'
+> &
+  Partial<Pick<WireService, 'servingCounters'>>;
 
 export type ServiceChangeEvent = CustomEvent<{ serviceId: number }>;
 

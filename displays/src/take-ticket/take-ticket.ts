@@ -8,10 +8,12 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { WireService } from '../../../shared/src/api/services.js';
+import type { IssuedTicket, PushConfig } from '../../../shared/src/api/tickets.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
 import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
-import type { WireTicket } from '../../../shared/src/protocol.js';
+import type { PublicCenter, WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from '../citizen-ticket/citizen-styles.js';
 import {
   ENDED_STATUSES,
@@ -53,7 +55,7 @@ export class TakeTicket extends LitElement {
 
   @state() private locale: Locale = storedLocale(localStorage, LOCALE_KEY);
   @state() private centerId: number | null = centerFromUrl();
-  @state() private centers: { id: number; name: string }[] = [];
+  @state() private centers: Pick<PublicCenter, 'id' | 'name'>[] = [];
   @state() private services: ServiceOption[] | null = null;
   @state() private selected: number | null = null;
   @state() private busy = false;
@@ -69,7 +71,7 @@ export class TakeTicket extends LitElement {
     document.documentElement.lang = this.locale;
     void this.#load();
     void this.#checkMine();
-    void api<{ sms: boolean }>('GET', '/api/push/config')
+    void api<PushConfig>('GET', '/api/push/config')
       .then((c) => {
         this.phones = c.sms === true;
       })
@@ -105,9 +107,9 @@ export class TakeTicket extends LitElement {
 
   async #load(): Promise<void> {
     try {
-      this.centers = await api<{ id: number; name: string }[]>('GET', '/api/centers');
+      this.centers = await api<PublicCenter[]>('GET', '/api/centers');
       if (this.centerId === null) return;
-      this.services = await api<ServiceOption[]>('GET', `/api/centers/${this.centerId}/services`);
+      this.services = await api<WireService[]>('GET', `/api/centers/${this.centerId}/services`);
       const open = this.services.filter((s) => s.webIssuingNow);
       if (open.length === 1) this.selected = open[0]!.id;
     } catch (error) {
@@ -126,14 +128,10 @@ export class TakeTicket extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const ticket = await api<WireTicket & { token: string }>(
-        'POST',
-        `/api/centers/${this.centerId}/tickets`,
-        {
-          serviceId: this.selected,
-          channel: 'web',
-        },
-      );
+      const ticket = await api<IssuedTicket>('POST', `/api/centers/${this.centerId}/tickets`, {
+        serviceId: this.selected,
+        channel: 'web',
+      });
       rememberTicket({ token: ticket.token, number: ticket.number, centerId: this.centerId });
       location.assign(`/ticket/?t=${encodeURIComponent(ticket.token)}`);
     } catch (error) {

@@ -1,7 +1,8 @@
 /** Who is acting, and the one rule for which centers they may act in. */
+import type { Role } from '../../../shared/src/api/users.js';
 import { DomainError } from '../errors.js';
 
-export type Role = 'clerk' | 'manager' | 'admin';
+export type { Role };
 
 export interface Actor {
   userId: number;

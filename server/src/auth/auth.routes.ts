@@ -2,6 +2,7 @@
 
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
+import type { SignedIn as SignedInReply } from '../../../shared/src/api/users.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { App } from '../http/app-type.js';
@@ -60,7 +61,7 @@ export function authRoutes(
         response: { 200: SignedIn, ...failures(400, 401, 403, 429, 503) },
       },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<SignedInReply> => {
       const { username, password } = request.body;
       try {
         await lockout.admit(username, request.ip);
@@ -138,7 +139,7 @@ export function authRoutes(
       },
       preHandler: requireStaff(),
     },
-    async (request) => {
+    async (request): Promise<SignedInReply> => {
       const actor = actorOf(request);
       // Only this route needs the full name (the staff header shows it): not every request's actor.
       const row = await db

@@ -1,7 +1,8 @@
 /** Centers, their services and counters as the public lists show them. */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { IssuingWindow, WireService } from '../../../shared/src/api/services.js';
 import type { PublicCenter } from '../../../shared/src/protocol.js';
-import type { Database, IssuingWindow } from '../db/tables.js';
+import type { Database } from '../db/tables.js';
 import { notFound } from '../errors.js';
 import { isWithinIssuingHours, webQuotaOf } from './issuing-rules.js';
 
@@ -47,26 +48,6 @@ export function toPublicCenter(r: {
 export async function assertCenterExists(db: Db, centerId: number): Promise<void> {
   const row = await db.selectFrom('centers').select('id').where('id', '=', centerId).executeTakeFirst();
   if (!row) throw notFound('center', centerId);
-}
-
-export interface WireService {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  slaMinutes: number;
-  active: boolean;
-  issuingHours: IssuingWindow[] | null;
-  dailyQuota: number | null;
-  issuedToday: number;
-  /** Whether a ticket can be taken right now: active, within issuing hours, quota not reached. */
-  issuingNow: boolean;
-  /** Of dailyQuota, the share (%) that may be taken remotely. */
-  webQuotaPercent: number;
-  /** Whether a citizen can take one remotely now: issuing, and the web share not used up. */
-  webIssuingNow: boolean;
-  /** Numbers of the open counters that serve it now, ascending; empty while none does (DESIGN.md §15). */
-  servingCounters: number[];
 }
 
 export async function listServices(db: Db, centerId: number): Promise<WireService[]> {

@@ -34,7 +34,7 @@ export function centersRoutes(app: App, db: Kysely<Database>): void {
         summary: "The center's services, and whether each takes a ticket now",
         response: {
           200: Type.Array(
-            Open('a service (WireService in centers/centers.repository.ts)', {
+            Open('a service (WireService in shared/src/api/services.ts)', {
               id: Type.Integer(),
               code: Type.String(),
               name: Type.String(),

@@ -1,27 +1,14 @@
 /** A center's settings as configuration shows them, changing them, and creating a center (admins). */
 import type { Static } from 'typebox';
+import type { CenterSettings } from '../../../shared/src/api/config.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists, createCenter } from '../centers/centers.repository.js';
 import type { DomainContext } from '../context.js';
-import type { IssuingWindow } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import type { CenterChanges, NewCenter } from './config.schemas.js';
 import { centerChanged } from './config-events.js';
 import { checkTimeZone, checkWindows } from './config-rules.js';
-
-export interface CenterSettings {
-  id: number;
-  name: string;
-  address: string;
-  hotline: string | null;
-  boardNotice: string | null;
-  timezone: string;
-  openingHours: IssuingWindow[] | null;
-  priorityEvery: number;
-  ageingMinutes: number;
-  requirePairedDevices: boolean;
-}
 
 export async function centerSettings(db: DomainContext['db'], centerId: number): Promise<CenterSettings> {
   await assertCenterExists(db, centerId);

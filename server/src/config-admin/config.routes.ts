@@ -4,6 +4,7 @@
  */
 
 import { Type } from 'typebox';
+import type { Configuration } from '../../../shared/src/api/config.js';
 import { assertCenterAccess } from '../auth/actor.js';
 import { assertStaff } from '../auth/staff-session.js';
 import type { DomainContext } from '../context.js';
@@ -61,7 +62,7 @@ export function configRoutes(app: App, ctx: DomainContext): void {
         },
       },
     },
-    async (request) => {
+    async (request): Promise<Configuration> => {
       const actor = staff(request);
       const { centerId } = request.params;
       assertCenterAccess(actor, centerId);

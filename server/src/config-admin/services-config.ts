@@ -6,6 +6,7 @@
 
 import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
+import type { ConfigService } from '../../../shared/src/api/services.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
@@ -22,20 +23,10 @@ import { counterChangedEvents } from './counters-config.js';
 
 type Trx = Transaction<Database>;
 
-export interface ConfigService {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  slaMinutes: number;
-  active: boolean;
-  issuingHours: { from: string; to: string }[] | null;
-  dailyQuota: number | null;
-  /** Of dailyQuota, the share (%) citizens may take remotely (web); the rest is for walk-ins. */
-  webQuotaPercent: number;
-}
-
-export async function listConfigServices(db: DomainContext['db'] | Trx, centerId: number) {
+export async function listConfigServices(
+  db: DomainContext['db'] | Trx,
+  centerId: number,
+): Promise<ConfigService[]> {
   const rows = await db
     .selectFrom('services')
     .selectAll()

@@ -7,8 +7,9 @@
  */
 import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
+import type { ConfigUser } from '../../../shared/src/api/users.js';
 import { writeAudit } from '../audit/audit.repository.js';
-import { type Actor, assertCenterAccess, type Role } from '../auth/actor.js';
+import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertPasswordPolicy } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { DomainContext } from '../context.js';
@@ -18,15 +19,6 @@ import type { NewUser, UserChanges } from './config.schemas.js';
 import { alreadyExists, invalidField } from './config-rules.js';
 
 type Db = DomainContext['db'] | Transaction<Database>;
-
-export interface ConfigUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  centerIds: number[];
-}
 
 async function usersWhere(db: Db, filter: { centerId?: number; userId?: number }): Promise<ConfigUser[]> {
   let query = db

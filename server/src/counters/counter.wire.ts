@@ -3,7 +3,7 @@
  * public edges strip (shared/src/staff-text.ts).
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { CounterState, PauseReason, WireCounter } from '../../../shared/src/protocol.js';
+import type { WireCounter } from '../../../shared/src/protocol.js';
 import type { CountersTable, Database } from '../db/tables.js';
 
 export type CounterRow = Selectable<CountersTable>;
@@ -14,8 +14,8 @@ export function toWireCounter(row: CounterRow, serviceIds: number[]): WireCounte
     number: row.number,
     name: row.name,
     serviceIds,
-    state: row.state as CounterState,
-    pauseReason: row.pause_reason as PauseReason | null,
+    state: row.state,
+    pauseReason: row.pause_reason,
     ...(row.pause_note ? { pauseNote: row.pause_note } : {}),
   };
 }

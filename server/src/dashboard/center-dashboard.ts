@@ -4,80 +4,21 @@
  * repeatable-read transaction, with the seq it reflects, so the page applies events after it.
  */
 import { type Kysely, sql } from 'kysely';
-import type { CounterState, PauseReason, WireTicket } from '../../../shared/src/protocol.js';
+import type {
+  Breach,
+  CenterDashboard,
+  ClerkFigures,
+  CounterFigures,
+  ServiceFigures,
+  TimelinePoint,
+} from '../../../shared/src/api/dashboard.js';
+import type { Rating } from '../../../shared/src/protocol.js';
 import { ACTIVE_AT_COUNTER } from '../../../shared/src/ticket-state.js';
 import { assertCenterExists, servingCountersByService } from '../centers/centers.repository.js';
 import type { Database } from '../db/tables.js';
 import { currentSeq } from '../events/events.repository.js';
 import { servedSql } from '../stats/served-sql.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
-
-export interface ServiceFigures {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  slaMinutes: number;
-  waiting: number;
-  longestWaitSeconds: number;
-  averageWaitLastHourSeconds: number | null;
-  servedToday: number;
-  breached: boolean;
-  /** Numbers of the open counters that serve it now, ascending. */
-  servingCounters: number[];
-  /** Someone waits and no open counter serves it: the dashboard raises it as an alert (issue 11 item 3). */
-  unserved: boolean;
-}
-
-export interface CounterFigures {
-  id: number;
-  number: number;
-  state: CounterState;
-  pauseReason: PauseReason | null;
-  /** What the clerk typed (a staff page: it may show it). */
-  pauseNote: string | null;
-  clerk: string | null;
-  ticket: WireTicket | null;
-  secondsAtCounter: number | null;
-}
-
-export interface ClerkFigures {
-  userId: number;
-  username: string;
-  served: number;
-  averageServiceSeconds: number | null;
-  noShows: number;
-  pauseSeconds: number;
-}
-
-export interface Breach {
-  ticketId: number;
-  number: string;
-  serviceId: number;
-  waitedSeconds: number;
-  slaMinutes: number;
-}
-
-export interface TimelinePoint {
-  at: string;
-  waiting: number;
-  averageWaitSeconds: number | null;
-}
-
-export interface CenterDashboard {
-  seq: number;
-  centerId: number;
-  day: string;
-  /** The center's time zone, for clocks and charts. */
-  timezone: string;
-  services: ServiceFigures[];
-  counters: CounterFigures[];
-  clerks: ClerkFigures[];
-  breaches: Breach[];
-  /** Ratings given today, by level 1 (không hài lòng) … 4 (rất hài lòng). */
-  satisfaction: Record<1 | 2 | 3 | 4, number>;
-  timeline: TimelinePoint[];
-}
 
 const num = (v: unknown): number => Number(v ?? 0);
 const numOrNull = (v: unknown): number | null =>
@@ -139,11 +80,11 @@ export function centerDashboard(db: Kysely<Database>, centerId: number): Promise
       const counters = await countersWithClerks(trx, centerId);
       const clerks = await clerkFigures(trx, centerId, day, start);
 
-      const { rows: ratingRows } = await sql<{ rating: number; n: number }>`
+      const { rows: ratingRows } = await sql<{ rating: Rating; n: number }>`
         SELECT f.rating, count(*)::int AS n FROM feedback f JOIN tickets t ON t.id = f.ticket_id
         WHERE t.center_id = ${centerId} AND f.created_at >= ${start} GROUP BY f.rating`.execute(trx);
-      const satisfaction = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<1 | 2 | 3 | 4, number>;
-      for (const r of ratingRows) satisfaction[r.rating as 1 | 2 | 3 | 4] = r.n;
+      const satisfaction: Record<Rating, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+      for (const r of ratingRows) satisfaction[r.rating] = r.n;
 
       // Every 15 minutes of the day so far, and now: who was waiting then, and how long those called
       // in the quarter before had waited. Without the point at now, the line read 0 for anyone who
@@ -216,8 +157,8 @@ async function countersWithClerks(db: Kysely<Database>, centerId: number): Promi
     return {
       id: c.id,
       number: c.number,
-      state: c.state as CounterState,
-      pauseReason: c.pause_reason as PauseReason | null,
+      state: c.state,
+      pauseReason: c.pause_reason,
       pauseNote: c.pause_note,
       clerk: c.state === 'closed' || c.held_by === null ? null : (holderName.get(c.held_by) ?? null),
       ticket: ticket ? toWireTicket(ticket) : null,

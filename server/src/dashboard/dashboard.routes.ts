@@ -17,7 +17,7 @@ export function dashboardRoutes(app: App, db: Kysely<Database>): void {
         params: CenterParams,
         summary: "The center's live dashboard: queues, counters, waits, today's figures",
         response: {
-          200: Any('CenterDashboard (dashboard/center-dashboard.ts)'),
+          200: Any('CenterDashboard (shared/src/api/dashboard.ts)'),
           ...failures(400, 401, 403, 404, 503),
         },
       },

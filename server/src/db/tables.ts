@@ -1,14 +1,26 @@
 /** The typed tables Kysely checks every query against. Columns mirror the migrations. */
 import type { ColumnType, Generated } from 'kysely';
+import type { DeviceKind } from '../../../shared/src/api/devices.js';
+import type { IssuingWindow } from '../../../shared/src/api/services.js';
+import type { Role } from '../../../shared/src/api/users.js';
+import type {
+  CallReason,
+  CancelReason,
+  Channel,
+  CounterState,
+  Outcome,
+  PauseReason,
+  Priority,
+  Rating,
+} from '../../../shared/src/protocol.js';
+import type { TicketStatus } from '../../../shared/src/ticket-state.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-export interface IssuingWindow {
-  from: string;
-  to: string;
-}
+export type { DeviceKind } from '../../../shared/src/api/devices.js';
+export type { IssuingWindow } from '../../../shared/src/api/services.js';
 
 export interface CentersTable {
   id: Generated<number>;
@@ -54,9 +66,9 @@ export interface CountersTable {
   center_id: number;
   number: number;
   name: string;
-  state: Generated<'closed' | 'open' | 'paused'>;
-  /** A PAUSE_REASONS code, shown publicly. */
-  pause_reason: string | null;
+  state: Generated<CounterState>;
+  /** Shown publicly. */
+  pause_reason: PauseReason | null;
   /** What the clerk typed: staff only. */
   pause_note: ColumnType<string | null, string | null | undefined, string | null>;
   calls_since_priority: Generated<number>;
@@ -79,7 +91,7 @@ export interface UsersTable {
   username: string;
   display_name: Generated<string>;
   password_hash: string;
-  role: 'clerk' | 'manager' | 'admin';
+  role: Role;
   active: Generated<boolean>;
   created_at: Generated<Date>;
 }
@@ -111,10 +123,10 @@ export interface TicketsTable {
   day: ColumnType<string, string, never>;
   number: string;
   token: string;
-  status: string;
-  priority: string | null;
+  status: TicketStatus;
+  priority: Priority | null;
   priority_confirmed: Generated<boolean>;
-  channel: string;
+  channel: Channel;
   device_id: string | null;
   issued_at: Timestamp;
   queued_at: Timestamp;
@@ -124,11 +136,12 @@ export interface TicketsTable {
   counter_id: number | null;
   clerk_id: number | null;
   recall_count: Generated<number>;
-  call_reason: string | null;
-  outcome: string | null;
+  call_reason: CallReason | null;
+  /** What the clerk recorded, or `transferred` when a transfer ended it (replace-ticket.ts). */
+  outcome: Outcome | 'transferred' | null;
   note: string | null;
   transferred_from_id: number | null;
-  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  cancel_reason: ColumnType<CancelReason | null, CancelReason | null | undefined, CancelReason | null>;
   /** The counter a transfer sent this waiting ticket to; null: any counter of its service. */
   reserved_counter_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
@@ -146,7 +159,7 @@ export interface TicketEventsTable {
 
 export interface FeedbackTable {
   ticket_id: number;
-  rating: number;
+  rating: Rating;
   comment: string | null;
   created_at: Generated<Date>;
 }
@@ -209,8 +222,6 @@ export interface LoginKnownAddressesTable {
   address: string;
   until: Date;
 }
-
-export type DeviceKind = 'board' | 'kiosk' | 'counter_display';
 
 /** A board, kiosk or counter display paired with a center (issue 6); only the token's hash is kept. */
 /** Text messages sent to a number (its keyed hash) in a day. */

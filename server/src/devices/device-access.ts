@@ -6,13 +6,14 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { PairedDevice } from '../../../shared/src/api/devices.js';
 import { mayActIn } from '../auth/actor.js';
 import { actorOfSession } from '../auth/sessions.repository.js';
 import { SESSION_COOKIE } from '../auth/staff-session.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import { type Handshake, handshakeCookie, tokenOfHandshake, tokenOfRequest } from './device-credentials.js';
-import { deviceOfToken, type PairedDevice } from './device-tokens.js';
+import { deviceOfToken } from './device-tokens.js';
 
 /**
  * The paired device an HTTP request speaks for (its token's device), looked up once per

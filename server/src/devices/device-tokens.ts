@@ -1,27 +1,12 @@
 /** Paired devices: the token's lookup, the list a manager sees, and revocation. */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DeviceKind, PairedDevice, PairedReply, WireDevice } from '../../../shared/src/api/devices.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
-import type { Database, DeviceKind } from '../db/tables.js';
+import type { Database } from '../db/tables.js';
 import { notFound } from '../errors.js';
 import { hashSecret, newDeviceToken } from './device-credentials.js';
-
-export interface PairedDevice {
-  id: number;
-  centerId: number;
-  kind: DeviceKind;
-  name: string;
-  /** A counter display's counter (null for boards and kiosks). */
-  counterId: number | null;
-}
-
-/** A device as the manager's list shows it (never its token or hash). */
-export interface WireDevice extends PairedDevice {
-  createdAt: string;
-  createdBy: string | null;
-  lastSeenAt: string | null;
-}
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -54,7 +39,7 @@ export async function insertDevice(
     counterId: number | null;
     createdBy: number | null;
   },
-): Promise<{ device: PairedDevice; token: string }> {
+): Promise<PairedReply> {
   const token = newDeviceToken();
   const row = await trx
     .insertInto('paired_devices')

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
+import type { DeviceStatus } from '../../../shared/src/api/devices.js';
 import { assertCenterAccess } from '../auth/actor.js';
 import { assertStaff } from '../auth/staff-session.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
@@ -157,7 +158,7 @@ export function devicesRoutes(app: App, ctx: DomainContext, secureCookies: boole
         },
       },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<DeviceStatus> => {
       const { centerId } = request.params;
       const center = await db
         .selectFrom('centers')

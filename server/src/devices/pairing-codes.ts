@@ -6,23 +6,17 @@
  */
 import { randomInt } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DeviceKind, IssuedCode, PairedReply } from '../../../shared/src/api/devices.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { assertCenterExists } from '../centers/centers.repository.js';
-import type { Database, DeviceKind } from '../db/tables.js';
+import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
 import { hashSecret } from './device-credentials.js';
-import { insertDevice, type PairedDevice } from './device-tokens.js';
+import { insertDevice } from './device-tokens.js';
 
 export const CODE_MINUTES = 10;
 export const CODE_DIGITS = 8;
-
-export interface IssuedCode {
-  code: string;
-  kind: DeviceKind;
-  name: string;
-  expiresAt: string;
-}
 
 const newCode = (): string => String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
 
@@ -116,7 +110,7 @@ export async function redeemPairingCode(
   db: Kysely<Database>,
   code: string,
   counterId: number | null = null,
-): Promise<{ device: PairedDevice; token: string }> {
+): Promise<PairedReply> {
   const digits = normaliseCode(code);
   if (!digits) {
     throw new DomainError('validation_failed', `body.code must be ${CODE_DIGITS} digits`, {

@@ -6,6 +6,7 @@
  * there and before that counter has called anyone else.
  */
 import { type Kysely, sql } from 'kysely';
+import type { FeedbackReceipt } from '../../../shared/src/api/tickets.js';
 import { COUNTER_RATING_WINDOW_SECONDS } from '../../../shared/src/counter-rating.js';
 import type { LiveEvent, Rating } from '../../../shared/src/protocol.js';
 import type { Database } from '../db/tables.js';
@@ -13,7 +14,6 @@ import { DomainError, notFound } from '../errors.js';
 import { currentSeq } from '../events/events.repository.js';
 import type { Publisher } from '../events/publisher.js';
 import { toWireTicket } from '../tickets/ticket.wire.js';
-import type { FeedbackReceipt } from './feedback.js';
 
 /** Events after which a counter holds another ticket: the completed one is no longer "just completed". */
 const CALLS = ['ticket.called', 'ticket.resumed'] as const;
@@ -93,7 +93,7 @@ export async function rateAtCounter(
     if (!row) throw new DomainError('feedback_exists', 'this ticket has already been rated');
     const receipt: FeedbackReceipt = {
       ticketId: row.ticket_id,
-      rating: row.rating as Rating,
+      rating: row.rating,
       comment: row.comment,
       createdAt: row.created_at.toISOString(),
     };

@@ -6,19 +6,11 @@
  * item 15: the citizen typed it on the phone while the tablet took the rating).
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { FeedbackReceipt } from '../../../shared/src/api/tickets.js';
 import type { GivenFeedback, Rating } from '../../../shared/src/protocol.js';
 import type { DomainContext } from '../context.js';
 import type { Database } from '../db/tables.js';
 import { DomainError, notFound } from '../errors.js';
-
-export interface FeedbackReceipt {
-  ticketId: number;
-  rating: Rating;
-  comment: string | null;
-  createdAt: string;
-  /** The citizen's comment was attached to a rating given before (on the counter display): 200, not 201. */
-  attached?: boolean;
-}
 
 /** What the citizen's page shows of a ticket's rating: the rating and whether a comment is attached. */
 export async function givenFeedback(
@@ -30,7 +22,7 @@ export async function givenFeedback(
     .select(['rating', 'comment'])
     .where('ticket_id', '=', ticketId)
     .executeTakeFirst();
-  return row ? { rating: row.rating as Rating, hasComment: row.comment !== null } : null;
+  return row ? { rating: row.rating, hasComment: row.comment !== null } : null;
 }
 
 const exists = (given: GivenFeedback): DomainError =>
@@ -82,7 +74,7 @@ export async function rateTicket(
       existing = await readExisting();
       if (!existing) throw new DomainError('feedback_exists', 'this ticket has already been rated');
     }
-    const given = { rating: existing.rating as Rating, hasComment: existing.comment !== null };
+    const given = { rating: existing.rating, hasComment: existing.comment !== null };
     if (comment === null || existing.comment !== null) throw exists(given);
     const row = await trx
       .updateTable('feedback')
@@ -94,10 +86,10 @@ export async function rateTicket(
   });
 }
 
-function toReceipt(row: { ticket_id: number; rating: number; comment: string | null; created_at: Date }) {
+function toReceipt(row: { ticket_id: number; rating: Rating; comment: string | null; created_at: Date }) {
   return {
     ticketId: row.ticket_id,
-    rating: row.rating as Rating,
+    rating: row.rating,
     comment: row.comment,
     createdAt: row.created_at.toISOString(),
   };

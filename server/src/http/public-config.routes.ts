@@ -6,6 +6,7 @@
  * `configured` says which it is, so a manager can see that PUBLIC_URL is not set.
  */
 import { Type } from 'typebox';
+import type { PublicConfig as PublicConfigReply } from '../../../shared/src/api/config.js';
 import type { App } from './app-type.js';
 import { lanAddress } from './lan-address.js';
 
@@ -42,7 +43,7 @@ export function publicConfigRoutes(app: App, publicUrl: string | null): void {
         response: { 200: PublicConfig },
       },
     },
-    (request) => ({
+    (request): PublicConfigReply => ({
       publicUrl: configured ?? originForPhones(request.protocol, request.host, lanAddress()),
       configured: configured !== null,
     }),

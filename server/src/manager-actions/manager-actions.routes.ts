@@ -5,6 +5,7 @@
  * which managers may call under the same rules.
  */
 import { Type } from 'typebox';
+import type { WaitingTickets } from '../../../shared/src/api/tickets.js';
 import { assertCenterAccess } from '../auth/actor.js';
 import { assertStaff } from '../auth/staff-session.js';
 import type { DomainContext } from '../context.js';
@@ -39,7 +40,7 @@ export function managerActionsRoutes(app: App, ctx: DomainContext): void {
         },
       },
     },
-    async (request) => {
+    async (request): Promise<WaitingTickets> => {
       const actor = assertStaff(request, [...MANAGERS]);
       assertCenterAccess(actor, request.params.centerId);
       return { tickets: await waitingTickets(ctx.db, request.params.centerId) };

@@ -3,24 +3,9 @@
  * center's own local day (its `timezone` column), in one query so the rows agree in time.
  */
 import { type Kysely, sql } from 'kysely';
+import type { CenterOverview } from '../../../shared/src/api/province.js';
 import type { Database } from '../db/tables.js';
 import { servedSql } from '../stats/served-sql.js';
-
-export interface CenterOverview {
-  id: number;
-  name: string;
-  timezone: string;
-  /** The center's local day the daily figures are for (YYYY-MM-DD). */
-  day: string;
-  waiting: number;
-  longestWaitSeconds: number;
-  openCounters: number;
-  counters: number;
-  servedToday: number;
-  /** Ratings given today, and the share of them at level 3 (hài lòng) or 4 (rất hài lòng); null without ratings. */
-  ratingsToday: number;
-  satisfiedShare: number | null;
-}
 
 export async function provinceOverview(db: Kysely<Database>): Promise<CenterOverview[]> {
   // Correlated subqueries per center: each uses an index (tickets_center_day, counters by center)

@@ -1,6 +1,7 @@
 /** GET /api/province/overview: every center side by side, for admins only. */
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
+import type { ProvinceOverviewReply } from '../../../shared/src/api/province.js';
 import { assertStaff } from '../auth/staff-session.js';
 import type { Database } from '../db/tables.js';
 import type { App } from '../http/app-type.js';
@@ -15,12 +16,14 @@ export function provinceRoutes(app: App, db: Kysely<Database>): void {
         tags: ['province'],
         summary: 'Every center side by side (admins only)',
         response: {
-          200: Open('the overview', { centers: Type.Array(Open('a center overview (CenterOverview)', {})) }),
+          200: Open('the overview', {
+            centers: Type.Array(Open('a center overview (CenterOverview in shared/src/api/province.ts)', {})),
+          }),
           ...failures(401, 403, 503),
         },
       },
     },
-    async (request) => {
+    async (request): Promise<ProvinceOverviewReply> => {
       assertStaff(request, ['admin']);
       return { centers: await provinceOverview(db) };
     },

@@ -41,7 +41,7 @@ async function lockLiveTicket(trx: Transaction<Database>, token: string): Promis
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound('ticket', 'token');
-  if (!LIVE.includes(row.status as TicketStatus)) throw illegalTransition('notify about', row.status);
+  if (!LIVE.includes(row.status)) throw illegalTransition('notify about', row.status);
   return row.id;
 }
 

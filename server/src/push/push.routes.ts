@@ -12,6 +12,7 @@ import type { Agent } from 'node:https';
 import { isIP } from 'node:net';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
+import type { PushConfig } from '../../../shared/src/api/tickets.js';
 import { LOCALES } from '../../../shared/src/i18n/catalogue.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/tables.js';
@@ -166,7 +167,7 @@ export async function registerNotifications(
         },
       },
     },
-    async () => ({
+    async (): Promise<PushConfig> => ({
       publicKey: (await keys()).publicKey,
       ahead: config.pushAhead,
       sms: smsWebhookUrl !== null,

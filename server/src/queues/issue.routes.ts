@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { IssuedTicket } from '../../../shared/src/api/tickets.js';
 import { type Actor, mayActIn } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
 import { isPairedKiosk } from '../devices/device-access.js';
@@ -82,7 +83,8 @@ export function issueRoutes(
         userId: staff?.userId ?? null,
       });
       const withPosition = (await positionOf(ctx.db, issued.ticket.id, serviceId)) ?? issued.ticket;
-      return reply.status(201).send({ ...withPosition, token: issued.token });
+      const body: IssuedTicket = { ...withPosition, token: issued.token };
+      return reply.status(201).send(body);
     },
   );
 }

@@ -5,7 +5,7 @@
  * call-next it leaves out tickets reserved for another counter and puts this counter's first.
  */
 import { type Kysely, sql } from 'kysely';
-import type { WireTicket } from '../../../shared/src/protocol.js';
+import type { CounterQueue } from '../../../shared/src/api/counters.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import { servicesOfCounters } from '../counters/counter.wire.js';
 import type { Database } from '../db/tables.js';
@@ -67,16 +67,6 @@ export function simulateCalls(
     since = nextCallsSincePriority(since, next.row.priority !== null);
   }
   return order;
-}
-
-export type PreviewTicket = WireTicket & { waitedSeconds: number; reason?: string };
-
-export interface CounterQueue {
-  counterId: number;
-  services: { id: number; waiting: number }[];
-  next: PreviewTicket[];
-  held: PreviewTicket[];
-  noShows: PreviewTicket[];
 }
 
 export async function counterQueue(

@@ -17,7 +17,7 @@ export function queueRoutes(app: App, db: Kysely<Database>): void {
         params: CounterParams,
         summary: "The counter's queue: who would be called next, and why",
         response: {
-          200: Any('the counter queue (CounterQueue in queues/queue-preview.ts)'),
+          200: Any('the counter queue (CounterQueue in shared/src/api/counters.ts)'),
           ...failures(400, 401, 403, 404, 503),
         },
       },

@@ -6,7 +6,7 @@
  * it is served after midnight.
  */
 import { type Kysely, sql } from 'kysely';
-import type { CenterReport, Figures } from '../../../shared/src/reports.js';
+import type { CenterReport, Figures } from '../../../shared/src/api/reports.js';
 import type { Database } from '../db/tables.js';
 import { servedSql } from '../stats/served-sql.js';
 

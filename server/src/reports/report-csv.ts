@@ -2,9 +2,9 @@
  * A report as CSV that spreadsheet software opens correctly in Vietnamese: UTF-8 with a
  * byte-order mark, CRLF line ends, every text field quoted.
  */
+import type { CenterReport, Figures } from '../../../shared/src/api/reports.js';
 import { RATING_WORDS, TICKET_STATUS_WORDS } from '../../../shared/src/i18n/vocabulary.js';
 import { RATINGS } from '../../../shared/src/protocol.js';
-import type { CenterReport, Figures } from '../../../shared/src/reports.js';
 
 /** A column named by the domain vocabulary, in lower case as a header ("vắng mặt / no-show"). */
 const status = (s: 'no_show' | 'cancelled' | 'expired') =>

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import type { Role } from '../../../shared/src/api/users.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/tables.js';
 
@@ -119,7 +120,7 @@ export async function seedDemo(db: Kysely<Database>, demoPassword: string | null
 
     const password = demoPassword ?? generateDemoPassword();
     const hash = await hashPassword(password);
-    const users: { username: string; role: 'clerk' | 'manager' | 'admin'; display_name: string }[] = [
+    const users: { username: string; role: Role; display_name: string }[] = [
       { username: 'admin', role: 'admin', display_name: 'Trần Quốc Hưng' },
       { username: 'manager', role: 'manager', display_name: 'Phạm Thu Hà' },
       // Clerks are shown by their full name (console header, staff bar), as at a real center.

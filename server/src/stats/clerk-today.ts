@@ -1,14 +1,9 @@
 /** A clerk's figures for today (their centers' local day): served (served-sql.ts), mean service time, no-shows. */
 import { type Kysely, sql } from 'kysely';
+import type { ClerkToday } from '../../../shared/src/api/users.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/tables.js';
 import { servedSql } from './served-sql.js';
-
-export interface ClerkToday {
-  served: number;
-  averageServiceSeconds: number | null;
-  noShows: number;
-}
 
 export async function clerkToday(db: Kysely<Database>, actor: Actor): Promise<ClerkToday> {
   const row = await db

@@ -14,7 +14,7 @@ export function statsRoutes(app: App, db: Kysely<Database>): void {
       schema: {
         tags: ['auth'],
         summary: "The signed-in clerk's own figures for today",
-        response: { 200: Any('the figures (ClerkToday in stats/clerk-today.ts)'), ...failures(401, 503) },
+        response: { 200: Any('the figures (ClerkToday in shared/src/api/users.ts)'), ...failures(401, 503) },
       },
       preHandler,
     },

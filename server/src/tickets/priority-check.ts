@@ -2,7 +2,7 @@
  * Priority is checked by staff, not self-declared (issue 3): a clerk confirms a claimed
  * priority, or removes it with a reason. Either is logged in the event log with who and when.
  */
-import { isFinal, type TicketStatus } from '../../../shared/src/ticket-state.js';
+import { isFinal } from '../../../shared/src/ticket-state.js';
 import { type Actor, assertCenterAccess } from '../auth/actor.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
@@ -21,7 +21,7 @@ export async function decidePriority(
   const { updated, event } = await ctx.db.transaction().execute(async (trx) => {
     const row = await lockTicket(trx, ticketId);
     assertCenterAccess(actor, row.center_id);
-    if (isFinal(row.status as TicketStatus)) {
+    if (isFinal(row.status)) {
       throw new DomainError(
         'illegal_transition',
         `the ticket is ${row.status}; its priority no longer matters`,

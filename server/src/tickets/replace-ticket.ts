@@ -6,7 +6,6 @@
  * for one counter (transfer-target.ts checks which). The caller logs the event.
  */
 import { sql, type Transaction } from 'kysely';
-import type { WireTicket } from '../../../shared/src/protocol.js';
 import type { TicketStatus } from '../../../shared/src/ticket-state.js';
 import type { Database } from '../db/tables.js';
 import { moveCitizenLinks } from './citizen-links.js';
@@ -28,8 +27,8 @@ export async function replaceTicket(
     .returningAll()
     .executeTakeFirstOrThrow();
   const created = await insertWaitingTicket(trx, row.center_id, serviceId, {
-    priority: row.priority as WireTicket['priority'],
-    channel: row.channel as WireTicket['channel'],
+    priority: row.priority,
+    channel: row.channel,
     deviceId: row.device_id,
     issuedAt: row.issued_at,
     queuedAt,

@@ -9,6 +9,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import type { FoundTicket } from '../../../shared/src/api/tickets.js';
 import { normalizeVnPhone } from '../../../shared/src/vn-phone.js';
 import type { Database } from '../db/tables.js';
 import { DomainError } from '../errors.js';
@@ -46,7 +47,7 @@ export async function findTicketByPhone(
   centerId: number,
   number: string,
   phone: string,
-): Promise<{ number: string; token: string } | null> {
+): Promise<FoundTicket | null> {
   const row = await db
     .selectFrom('tickets as t')
     .innerJoin('centers as c', 'c.id', 't.center_id')

@@ -35,7 +35,7 @@ export async function lockTicket(trx: Transaction<Database>, ticketId: number): 
 }
 
 export function checkTransition(row: TicketRow, action: TicketAction): TicketStatus {
-  const next = nextStatus(row.status as TicketStatus, action);
+  const next = nextStatus(row.status, action);
   if (!next) throw illegalTransition(action, row.status);
   return next;
 }

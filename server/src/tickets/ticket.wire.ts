@@ -1,7 +1,6 @@
 /** Maps ticket rows to the wire shape: camelCase, ISO times, never the token. */
 import type { Selectable } from 'kysely';
-import type { Channel, Priority, WireTicket } from '../../../shared/src/protocol.js';
-import type { TicketStatus } from '../../../shared/src/ticket-state.js';
+import type { WireTicket } from '../../../shared/src/protocol.js';
 import type { TicketsTable } from '../db/tables.js';
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -13,9 +12,9 @@ export function toWireTicket(row: TicketRow): WireTicket {
     id: row.id,
     number: row.number,
     serviceId: row.service_id,
-    status: row.status as TicketStatus,
-    priority: row.priority as Priority | null,
-    channel: row.channel as Channel,
+    status: row.status,
+    priority: row.priority,
+    channel: row.channel,
     issuedAt: iso(row.issued_at),
   };
   if (row.priority !== null) wire.priorityConfirmed = row.priority_confirmed;

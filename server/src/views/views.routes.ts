@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
+import type { CitizenTicketReply } from '../../../shared/src/api/tickets.js';
 import { publicCenterSnapshot, publicTicketSnapshot } from '../../../shared/src/staff-text.js';
 import type { Database } from '../db/tables.js';
 import type { App } from '../http/app-type.js';
@@ -48,7 +49,7 @@ export function viewsRoutes(app: App, db: Kysely<Database>): void {
         },
       },
     },
-    async (request) => {
+    async (request): Promise<CitizenTicketReply> => {
       const { ticket, counter, centerId, feedback } = publicTicketSnapshot(
         await ticketSnapshot(db, request.params.token),
       );
