@@ -12,6 +12,7 @@ import {
   viewFromSnapshot as centerViewFromSnapshot,
 } from '../../../displays/src/board/board-state.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import {
   formatDuration,
   type Locale,
@@ -61,7 +62,6 @@ interface Today {
 }
 
 const COUNTER_KEY = 'luot.counterId';
-const LOCALE_KEY = 'luot.locale';
 
 @customElement('luot-clerk-console')
 export class ClerkConsole extends LitElement {
@@ -81,7 +81,10 @@ export class ClerkConsole extends LitElement {
     @media (max-width: 800px) { main { grid-template-columns: 1fr; } }
   `;
 
-  @state() private locale: Locale = (localStorage.getItem(LOCALE_KEY) as Locale | null) ?? 'vi';
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   @state() private user: User | null = null;
   @state() private loading = true;
   @state() private signInError = '';
@@ -384,12 +387,6 @@ export class ClerkConsole extends LitElement {
     if (action && enabled.has(action)) void this.#ticketAction(action, ticket.id);
   }
 
-  #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(LOCALE_KEY, this.locale);
-    document.documentElement.lang = this.locale;
-  }
-
   override render() {
     const t = (k: MessageKey, p?: Record<string, string | number>) => this.#t(k, p);
     const offline = this.user !== null && !this.#feed.online;
@@ -397,7 +394,7 @@ export class ClerkConsole extends LitElement {
       <luot-staff-nav current="counter" .locale=${this.locale} .user=${this.user}
         .centerId=${this.user?.centerIds[0] ?? null}
         .heading=${`${t('app.name')}${this.centerName ? ` · ${this.centerName}` : ''}`}
-        @switch-locale=${this.#switchLocale} @sign-out=${this.#signOut}></luot-staff-nav>
+        @switch-locale=${() => this.#lang.toggle()} @sign-out=${this.#signOut}></luot-staff-nav>
       ${offline ? html`<div class="banner" role="alert">${t('live.offline')}</div>` : null}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : null}
       ${this.user && this.displaced ? html`<div class="error" role="alert">${this.displaced}</div>` : null}

@@ -8,8 +8,9 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
-import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type {
   GivenFeedback,
   PublicCenter,
@@ -34,7 +35,6 @@ interface ServiceName {
   nameEn: string;
 }
 
-const LOCALE_KEY = 'luot.locale';
 const ratedKey = (token: string) => `luot.rated.${token}`;
 /** Statuses in which the ticket may still be called: notifications are offered. */
 const LIVE = new Set(['waiting', 'called', 'serving', 'held']);
@@ -62,7 +62,10 @@ export class CitizenTicket extends LitElement {
     `,
   ];
 
-  @state() private locale: Locale = storedLocale(localStorage, LOCALE_KEY);
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   @state() private token: string | null = new URLSearchParams(location.search).get('t');
   @state() private view: TicketView | null = null;
   @state() private centerId: number | null = null;
@@ -105,7 +108,6 @@ export class CitizenTicket extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = this.locale;
     if (this.token) void this.#load(this.token);
   }
 
@@ -212,9 +214,7 @@ export class CitizenTicket extends LitElement {
   }
 
   #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(LOCALE_KEY, this.locale);
-    document.documentElement.lang = this.locale;
+    this.#lang.toggle();
     if (this.token) this.#pointManifestAt(this.token);
   }
 
