@@ -27,6 +27,7 @@ import {
   type WireTicket,
 } from '../../../shared/src/protocol.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
+import { StaffSessionController, type StaffUser } from '../controllers/staff-session-controller.js';
 import {
   applyEvent,
   type CounterView,
@@ -39,7 +40,6 @@ import {
 import type { CounterActionEvent } from './counter-bar.js';
 import type { CallSpecificEvent, CounterQueueView } from './queue-panel.js';
 import { commandFor, SHORTCUTS, type ShortcutCommand } from './shortcuts.js';
-import type { SignInEvent } from './sign-in-form.js';
 import type { ServiceOption, TicketActionEvent, TicketPanel } from './ticket-panel.js';
 import './center-queue-panel.js';
 import './counter-bar.js';
@@ -48,13 +48,6 @@ import './sign-in-form.js';
 import './ticket-panel.js';
 import '../staff-nav/staff-nav.js';
 
-interface User {
-  id: number;
-  username: string;
-  displayName?: string;
-  role: string;
-  centerIds: number[];
-}
 interface Today {
   served: number;
   averageServiceSeconds: number | null;
@@ -85,9 +78,16 @@ export class ClerkConsole extends LitElement {
   private get locale(): Locale {
     return this.#lang.locale;
   }
-  @state() private user: User | null = null;
-  @state() private loading = true;
-  @state() private signInError = '';
+  #session = new StaffSessionController(this, {
+    locale: () => this.locale,
+    entered: (user) => this.#enter(user),
+    left: () => {
+      this.#feed.watch(null);
+      this.queue = null;
+      this.displaced = '';
+    },
+  });
+  /** Why sign-in is shown again (the session expired), until someone signs in. */
   @state() private notice = '';
   @state() private error = '';
   @state() private centerName = '';
@@ -143,7 +143,6 @@ export class ClerkConsole extends LitElement {
     super.connectedCallback();
     window.addEventListener('keydown', this.#onKey);
     this.#clock = setInterval(() => (this.now = Date.now()), 1000);
-    void this.#restoreSession();
   }
 
   override disconnectedCallback(): void {
@@ -156,20 +155,14 @@ export class ClerkConsole extends LitElement {
     return translate(this.locale, key, params);
   }
 
-  async #restoreSession(): Promise<void> {
-    try {
-      const { user } = await api<{ user: User }>('GET', '/api/auth/me');
-      await this.#enter(user);
-    } catch {
-      this.user = null;
-    } finally {
-      this.loading = false;
-    }
+  /** The signed-in clerk, or null while signed out (the session controller keeps it). */
+  private get user(): StaffUser | null {
+    return this.#session.user;
   }
 
-  async #enter(user: User): Promise<void> {
+  async #enter(user: StaffUser): Promise<void> {
+    this.notice = '';
     const centerId = user.centerIds[0];
-    this.user = user;
     if (centerId === undefined) return;
     const [centers, services, counters] = await Promise.all([
       api<{ id: number; name: string }[]>('GET', '/api/centers'),
@@ -227,7 +220,7 @@ export class ClerkConsole extends LitElement {
   #handleError(error: unknown): void {
     if (error instanceof ApiError && error.status === 401) {
       // The counter stays remembered: signing in again lands back at it.
-      this.user = null;
+      this.#session.lost();
       this.notice = this.#t('auth.expired');
       this.#feed.watch(null);
       return;
@@ -285,20 +278,6 @@ export class ClerkConsole extends LitElement {
     return this.ticketPanel?.focusPrimary() ?? Promise.resolve();
   }
 
-  async #signIn(event: SignInEvent): Promise<void> {
-    this.signInError = '';
-    try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/login', event.detail);
-      this.notice = '';
-      await this.#enter(user);
-    } catch (error) {
-      this.signInError =
-        error instanceof ApiError && error.status === 401
-          ? this.#t('auth.invalid')
-          : this.#t('error.generic', { message: (error as Error).message });
-    }
-  }
-
   async #takeOver(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.takeover = null;
@@ -323,14 +302,6 @@ export class ClerkConsole extends LitElement {
       <div class="picker"><button type="submit" class="primary">${t('counter.takeOver')}</button>
       <button type="button" @click=${() => (this.takeover = null)}>${t('action.back')}</button></div>
     </form>`;
-  }
-
-  async #signOut(): Promise<void> {
-    await api('POST', '/api/auth/logout').catch(() => null);
-    this.#feed.watch(null);
-    this.user = null;
-    this.queue = null;
-    this.displaced = '';
   }
 
   #ticketAction(action: StaffTicketAction, ticketId: number, body?: object): Promise<void> {
@@ -394,7 +365,7 @@ export class ClerkConsole extends LitElement {
       <luot-staff-nav current="counter" .locale=${this.locale} .user=${this.user}
         .centerId=${this.user?.centerIds[0] ?? null}
         .heading=${`${t('app.name')}${this.centerName ? ` · ${this.centerName}` : ''}`}
-        @switch-locale=${() => this.#lang.toggle()} @sign-out=${this.#signOut}></luot-staff-nav>
+        @switch-locale=${() => this.#lang.toggle()} @sign-out=${this.#session.signOut}></luot-staff-nav>
       ${offline ? html`<div class="banner" role="alert">${t('live.offline')}</div>` : null}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : null}
       ${this.user && this.displaced ? html`<div class="error" role="alert">${this.displaced}</div>` : null}
@@ -402,10 +373,10 @@ export class ClerkConsole extends LitElement {
   }
 
   #body(t: (k: MessageKey, p?: Record<string, string | number>) => string) {
-    if (this.loading) return null;
+    if (this.#session.loading) return null;
     if (!this.user) {
       return html`${this.notice ? html`<div class="error" role="alert">${this.notice}</div>` : null}
-        <luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+        <luot-sign-in .locale=${this.locale} .error=${this.#session.signInError} @sign-in=${this.#session.signIn}></luot-sign-in>`;
     }
     if (this.counterId === null) {
       return html`<main><section class="card wide" aria-label=${t('counter.pick')}>
