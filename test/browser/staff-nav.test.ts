@@ -2,7 +2,8 @@
  * The staff navigation bar in Chromium (DESIGN.md §15): for a clerk, a manager and an admin,
  * every staff page shows exactly the links the role may open, each link goes to its page and
  * that page marks itself current; the bar works from the keyboard, keeps the center being
- * looked at, names the person by their full name, signs out, and axe finds nothing serious on
+ * looked at, names the person by their full name, signs out, keeps every open staff page in the
+ * language chosen in one, and axe finds nothing serious on
  * any staff page.
  */
 import type { Page } from 'playwright-core';
@@ -153,5 +154,24 @@ describe.runIf(browserSuitesRun())('staff navigation in Chromium', () => {
     expect(await nav(page).getAttribute('aria-label')).toBe('Staff pages');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.context().close();
+  });
+
+  it('keeps every open staff page in the language chosen in one of them, and after a reload', async () => {
+    const context = await browser.newContext();
+    const dashboard = await context.newPage();
+    dashboard.setDefaultTimeout(10_000);
+    await signIn(dashboard, `${app.url}/manager/?center=${f.centerId}`, f.usernames.manager[0]!);
+    const reports = await context.newPage(); // another tab, same session
+    reports.setDefaultTimeout(10_000);
+    await reports.goto(`${app.url}/manager/reports?center=${f.centerId}`);
+    await current(reports).waitFor();
+    await dashboard.getByRole('button', { name: 'English' }).click();
+    await nav(reports).getByRole('link', { name: 'Reports' }).waitFor(); // followed at once
+    expect(await reports.evaluate(() => document.documentElement.lang)).toBe('en');
+    await reports.reload();
+    await nav(reports).getByRole('link', { name: 'Reports' }).waitFor(); // remembered
+    await reports.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await nav(dashboard).getByRole('link', { name: 'Báo cáo' }).waitFor();
+    await context.close();
   });
 });

@@ -13,8 +13,9 @@ import {
 } from '../../../displays/src/board/board-state.js';
 import type { CounterQueue } from '../../../shared/src/api/counters.js';
 import type { ServiceName, WireService } from '../../../shared/src/api/services.js';
-import type { ClerkToday, SignedIn, SignedInUser } from '../../../shared/src/api/users.js';
+import type { ClerkToday, SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import {
   formatDuration,
   type Locale,
@@ -30,6 +31,7 @@ import {
   type WireTicket,
 } from '../../../shared/src/protocol.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
+import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import {
   applyEvent,
   type CounterView,
@@ -42,7 +44,6 @@ import {
 import type { CounterActionEvent } from './counter-bar.js';
 import type { CallSpecificEvent } from './queue-panel.js';
 import { commandFor, SHORTCUTS, type ShortcutCommand } from './shortcuts.js';
-import type { SignInEvent } from './sign-in-form.js';
 import type { TicketActionEvent, TicketPanel } from './ticket-panel.js';
 import './center-queue-panel.js';
 import './counter-bar.js';
@@ -52,7 +53,6 @@ import './ticket-panel.js';
 import '../staff-nav/staff-nav.js';
 
 const COUNTER_KEY = 'luot.counterId';
-const LOCALE_KEY = 'luot.locale';
 
 @customElement('luot-clerk-console')
 export class ClerkConsole extends LitElement {
@@ -72,10 +72,20 @@ export class ClerkConsole extends LitElement {
     @media (max-width: 800px) { main { grid-template-columns: 1fr; } }
   `;
 
-  @state() private locale: Locale = (localStorage.getItem(LOCALE_KEY) as Locale | null) ?? 'vi';
-  @state() private user: SignedInUser | null = null;
-  @state() private loading = true;
-  @state() private signInError = '';
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
+  #session = new StaffSessionController(this, {
+    locale: () => this.locale,
+    entered: (user) => this.#enter(user),
+    left: () => {
+      this.#feed.watch(null);
+      this.queue = null;
+      this.displaced = '';
+    },
+  });
+  /** Why sign-in is shown again (the session expired), until someone signs in. */
   @state() private notice = '';
   @state() private error = '';
   @state() private centerName = '';
@@ -131,7 +141,6 @@ export class ClerkConsole extends LitElement {
     super.connectedCallback();
     window.addEventListener('keydown', this.#onKey);
     this.#clock = setInterval(() => (this.now = Date.now()), 1000);
-    void this.#restoreSession();
   }
 
   override disconnectedCallback(): void {
@@ -144,20 +153,14 @@ export class ClerkConsole extends LitElement {
     return translate(this.locale, key, params);
   }
 
-  async #restoreSession(): Promise<void> {
-    try {
-      const { user } = await api<SignedIn>('GET', '/api/auth/me');
-      await this.#enter(user);
-    } catch {
-      this.user = null;
-    } finally {
-      this.loading = false;
-    }
+  /** The signed-in clerk, or null while signed out (the session controller keeps it). */
+  private get user(): SignedInUser | null {
+    return this.#session.user;
   }
 
   async #enter(user: SignedInUser): Promise<void> {
+    this.notice = '';
     const centerId = user.centerIds[0];
-    this.user = user;
     if (centerId === undefined) return;
     const [centers, services, counters] = await Promise.all([
       api<PublicCenter[]>('GET', '/api/centers'),
@@ -215,7 +218,7 @@ export class ClerkConsole extends LitElement {
   #handleError(error: unknown): void {
     if (error instanceof ApiError && error.status === 401) {
       // The counter stays remembered: signing in again lands back at it.
-      this.user = null;
+      this.#session.lost();
       this.notice = this.#t('auth.expired');
       this.#feed.watch(null);
       return;
@@ -273,20 +276,6 @@ export class ClerkConsole extends LitElement {
     return this.ticketPanel?.focusPrimary() ?? Promise.resolve();
   }
 
-  async #signIn(event: SignInEvent): Promise<void> {
-    this.signInError = '';
-    try {
-      const { user } = await api<SignedIn>('POST', '/api/auth/login', event.detail);
-      this.notice = '';
-      await this.#enter(user);
-    } catch (error) {
-      this.signInError =
-        error instanceof ApiError && error.status === 401
-          ? this.#t('auth.invalid')
-          : this.#t('error.generic', { message: (error as Error).message });
-    }
-  }
-
   async #takeOver(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.takeover = null;
@@ -311,14 +300,6 @@ export class ClerkConsole extends LitElement {
       <div class="picker"><button type="submit" class="primary">${t('counter.takeOver')}</button>
       <button type="button" @click=${() => (this.takeover = null)}>${t('action.back')}</button></div>
     </form>`;
-  }
-
-  async #signOut(): Promise<void> {
-    await api('POST', '/api/auth/logout').catch(() => null);
-    this.#feed.watch(null);
-    this.user = null;
-    this.queue = null;
-    this.displaced = '';
   }
 
   #ticketAction(action: StaffTicketAction, ticketId: number, body?: object): Promise<void> {
@@ -375,12 +356,6 @@ export class ClerkConsole extends LitElement {
     if (action && enabled.has(action)) void this.#ticketAction(action, ticket.id);
   }
 
-  #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(LOCALE_KEY, this.locale);
-    document.documentElement.lang = this.locale;
-  }
-
   override render() {
     const t = (k: MessageKey, p?: Record<string, string | number>) => this.#t(k, p);
     const offline = this.user !== null && !this.#feed.online;
@@ -388,7 +363,7 @@ export class ClerkConsole extends LitElement {
       <luot-staff-nav current="counter" .locale=${this.locale} .user=${this.user}
         .centerId=${this.user?.centerIds[0] ?? null}
         .heading=${`${t('app.name')}${this.centerName ? ` · ${this.centerName}` : ''}`}
-        @switch-locale=${this.#switchLocale} @sign-out=${this.#signOut}></luot-staff-nav>
+        @switch-locale=${() => this.#lang.toggle()} @sign-out=${this.#session.signOut}></luot-staff-nav>
       ${offline ? html`<div class="banner" role="alert">${t('live.offline')}</div>` : null}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : null}
       ${this.user && this.displaced ? html`<div class="error" role="alert">${this.displaced}</div>` : null}
@@ -396,10 +371,10 @@ export class ClerkConsole extends LitElement {
   }
 
   #body(t: (k: MessageKey, p?: Record<string, string | number>) => string) {
-    if (this.loading) return null;
+    if (this.#session.loading) return null;
     if (!this.user) {
       return html`${this.notice ? html`<div class="error" role="alert">${this.notice}</div>` : null}
-        <luot-sign-in .locale=${this.locale} .error=${this.signInError} @sign-in=${this.#signIn}></luot-sign-in>`;
+        <luot-sign-in .locale=${this.locale} .error=${this.#session.signInError} @sign-in=${this.#session.signIn}></luot-sign-in>`;
     }
     if (this.counterId === null) {
       return html`<main><section class="card wide" aria-label=${t('counter.pick')}>

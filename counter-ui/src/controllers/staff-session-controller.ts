@@ -1,7 +1,9 @@
 /**
- * The signed-in staff member of a manager page: restores the session on load, signs in and
- * out, and goes back to sign-in when the server answers 401. Each page says what to do once
- * someone is in (`entered`) and what to clear on the way out (`left`).
+ * The signed-in staff member of a staff page (the clerk console and the manager pages):
+ * restores the session on load, signs in and out, and goes back to sign-in when the server
+ * answers 401. Each page says what to do once someone is in (`entered`) and what to clear on
+ * the way out (`left`). A refused sign-in says why: wrong credentials, no connection, or the
+ * server's own reason (a lockout after too many tries, say).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SignedIn, SignedInUser } from '../../../shared/src/api/users.js';
@@ -52,18 +54,25 @@ export class StaffSessionController implements ReactiveController {
   }
 
   readonly signIn = async (event: SignInEvent): Promise<void> => {
+    this.signInError = '';
     try {
       const { user } = await api<SignedIn>('POST', '/api/auth/login', event.detail);
       this.signInError = '';
       await this.#enter(user);
     } catch (error) {
-      this.signInError = translate(
-        this.hooks.locale(),
-        error instanceof ApiError && error.status === 401 ? 'auth.invalid' : 'error.offline',
-      );
+      this.signInError = this.#refusal(error);
       this.host.requestUpdate();
     }
   };
+
+  #refusal(error: unknown): string {
+    const locale = this.hooks.locale();
+    if (error instanceof ApiError && error.status === 401) return translate(locale, 'auth.invalid');
+    if (error instanceof ApiError && error.code === 'offline') return translate(locale, 'error.offline');
+    return translate(locale, 'error.generic', {
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
 
   readonly signOut = async (): Promise<void> => {
     await api('POST', '/api/auth/logout').catch(() => null);

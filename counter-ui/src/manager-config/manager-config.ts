@@ -10,8 +10,9 @@ import { customElement, state } from 'lit/decorators.js';
 import type { Configuration } from '../../../shared/src/api/config.js';
 import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
-import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type ConfigKey, translateConfig } from '../../../shared/src/i18n/config.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type { PublicCenter } from '../../../shared/src/protocol.js';
 import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import '../clerk-console/sign-in-form.js';
@@ -36,7 +37,10 @@ export class ManagerConfig extends LitElement {
     .banner { padding: 0.6rem 1rem; background: #a4000f; color: #fff; }
   `;
 
-  @state() private locale: Locale = storedLocale(globalThis.localStorage);
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   #session = new StaffSessionController(this, {
     locale: () => this.locale,
     entered: (user) => this.#enter(user),
@@ -75,17 +79,11 @@ export class ManagerConfig extends LitElement {
     }
   }
 
-  #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem('luot.locale', this.locale);
-    document.documentElement.lang = this.locale;
-  }
-
   override render() {
     const name = this.config?.center.name;
     return html`<luot-staff-nav current="config" .locale=${this.locale} .user=${this.#session.user}
         .centerId=${this.centerId} .heading=${`${this.#t('config.title')}${name ? ` · ${name}` : ''}`}
-        @switch-locale=${this.#switchLocale} @sign-out=${this.#session.signOut}></luot-staff-nav>
+        @switch-locale=${() => this.#lang.toggle()} @sign-out=${this.#session.signOut}></luot-staff-nav>
       ${this.#body()}`;
   }
 

@@ -11,7 +11,8 @@ import { customElement, state } from 'lit/decorators.js';
 import type { CenterDashboard } from '../../../shared/src/api/dashboard.js';
 import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
-import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type { PublicCenter } from '../../../shared/src/protocol.js';
 import { CenterFeedController } from '../controllers/center-feed-controller.js';
 import { StaffSessionController } from '../controllers/staff-session-controller.js';
@@ -64,7 +65,10 @@ export class ManagerDashboard extends LitElement {
   `,
   ];
 
-  @state() private locale: Locale = storedLocale(globalThis.localStorage);
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   #session = new StaffSessionController(this, {
     locale: () => this.locale,
     entered: (user) => this.#enter(user),
@@ -130,18 +134,12 @@ export class ManagerDashboard extends LitElement {
     }
   }
 
-  #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem('luot.locale', this.locale);
-    document.documentElement.lang = this.locale;
-  }
-
   override render() {
     const t = textFor(this.locale);
     const online = this.#feed.online;
     return html`<luot-staff-nav current="dashboard" .locale=${this.locale} .user=${this.#session.user}
         .centerId=${this.centerId} .heading=${`${t('dashboard.title')}${this.centerName ? ` · ${this.centerName}` : ''}`}
-        @switch-locale=${this.#switchLocale} @sign-out=${this.#session.signOut}>
+        @switch-locale=${() => this.#lang.toggle()} @sign-out=${this.#session.signOut}>
         ${this.#session.user ? html`<span class="status" role="status">${online ? t('dashboard.live') : t('dashboard.offline')}</span>` : null}
       </luot-staff-nav>
       ${this.#body(t)}`;

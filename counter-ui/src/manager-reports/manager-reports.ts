@@ -10,7 +10,8 @@ import { customElement, state } from 'lit/decorators.js';
 import type { CenterReport } from '../../../shared/src/api/reports.js';
 import type { SignedInUser } from '../../../shared/src/api/users.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
-import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type { PublicCenter } from '../../../shared/src/protocol.js';
 import {
   formatDay,
@@ -85,7 +86,10 @@ export class ManagerReports extends LitElement {
   `,
   ];
 
-  @state() private locale: Locale = storedLocale(globalThis.localStorage);
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   #session = new StaffSessionController(this, {
     locale: () => this.locale,
     entered: (user) => this.#enter(user),
@@ -182,17 +186,11 @@ export class ManagerReports extends LitElement {
     void this.#load();
   }
 
-  #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem('luot.locale', this.locale);
-    document.documentElement.lang = this.locale;
-  }
-
   override render() {
     const t = textFor(this.locale);
     return html`<luot-staff-nav current="reports" .locale=${this.locale} .user=${this.#session.user}
         .centerId=${this.centerId} .heading=${t('reports.title')}
-        @switch-locale=${this.#switchLocale} @sign-out=${this.#session.signOut}></luot-staff-nav>
+        @switch-locale=${() => this.#lang.toggle()} @sign-out=${this.#session.signOut}></luot-staff-nav>
       ${this.#body(t)}`;
   }
 

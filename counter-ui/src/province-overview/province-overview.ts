@@ -8,7 +8,8 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CenterOverview, ProvinceOverviewReply } from '../../../shared/src/api/province.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
-import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import { provinceText } from '../../../shared/src/i18n/province.js';
 import { StaffSessionController } from '../controllers/staff-session-controller.js';
 import { CentersFeedController } from './centers-feed-controller.js';
@@ -46,7 +47,10 @@ export class ProvinceOverview extends LitElement {
     }
   `;
 
-  @state() private locale: Locale = storedLocale(globalThis.localStorage);
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   #session = new StaffSessionController(this, {
     locale: () => this.locale,
     entered: () => this.#load(),
@@ -103,12 +107,6 @@ export class ProvinceOverview extends LitElement {
     }
   }
 
-  #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem('luot.locale', this.locale);
-    document.documentElement.lang = this.locale;
-  }
-
   #sortBy = (column: SortColumn): void => {
     this.sort = nextSort(this.sort, column);
   };
@@ -116,7 +114,7 @@ export class ProvinceOverview extends LitElement {
   override render() {
     const t = (key: Parameters<typeof provinceText>[1]) => provinceText(this.locale, key);
     return html`<luot-staff-nav current="province" .locale=${this.locale} .user=${this.#session.user}
-        .heading=${t('title')} @switch-locale=${this.#switchLocale} @sign-out=${this.#session.signOut}>
+        .heading=${t('title')} @switch-locale=${() => this.#lang.toggle()} @sign-out=${this.#session.signOut}>
         ${this.#session.user && this.centers ? html`<span class="status" role="status">${this.#feed.online ? t('live') : t('offline')}</span>` : null}
       </luot-staff-nav>
       ${this.#body(t)}`;

@@ -13,8 +13,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { WireService } from '../../../shared/src/api/services.js';
 import { boardNoticeText } from '../../../shared/src/center-info.js';
-import { storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/displays.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type { LiveEvent, PublicCenter } from '../../../shared/src/protocol.js';
 import { BoardFeedController } from '../controllers/board-feed-controller.js';
 import { DisplayHttpError, getJson, ServerClock } from '../controllers/server-clock.js';
@@ -88,8 +88,8 @@ export class WaitingBoard extends LitElement {
 
   @state() private centerId: number | null = null;
   @state() private centerName = '';
-  /** The center's notice line (its notice and hotline), or null. */
-  @state() private notice: string | null = null;
+  /** What the center's notice line says (its notice and hotline), worded in the board's language. */
+  @state() private noticeOf: Pick<PublicCenter, 'hotline' | 'boardNotice'> | null = null;
   @state() private services: BoardService[] = [];
   @state() private view: BoardView = EMPTY_VIEW;
   @state() private problem: { key: DisplayMessageKey; id?: string } | null = null;
@@ -101,7 +101,10 @@ export class WaitingBoard extends LitElement {
   /** Counts up every rotation: each paged panel shows its page `turn % pages`. */
   @state() private turn = 0;
 
-  private readonly locale = storedLocale(localStorage);
+  readonly #lang = new LocaleController(this);
+  private get locale() {
+    return this.#lang.locale;
+  }
   #clock = new ServerClock();
   #voice = new BrowserVoice(() => (this.soundOn = false));
   #announcer = new Announcer(this.#voice);
@@ -167,7 +170,7 @@ export class WaitingBoard extends LitElement {
       ]);
       const center = centers.find((c) => c.id === id) ?? null;
       this.centerName = center?.name ?? '';
-      this.notice = boardNoticeText(this.locale, center);
+      this.noticeOf = center;
       this.services = services;
     } catch (error) {
       if (error instanceof DisplayHttpError && error.status === 404) {
@@ -186,7 +189,7 @@ export class WaitingBoard extends LitElement {
     if (event.type === 'services.changed' && event.services) this.services = event.services;
     if (event.type === 'center.changed' && event.center) {
       this.centerName = event.center.name;
-      this.notice = boardNoticeText(this.locale, event.center);
+      this.noticeOf = event.center;
     }
     const news = shouldAnnounce(event, replayed, this.#clock.ageMs(event.at));
     this.view = applyEvent(this.view, event, news ? Date.now() + FRESH_MS : 0);
@@ -248,6 +251,11 @@ export class WaitingBoard extends LitElement {
           .turn=${this.turn} locale=${this.locale}></luot-board-waiting>
         <luot-board-counters .counters=${this.view.counters} .turn=${this.turn} locale=${this.locale}></luot-board-counters>
       </main>
-      ${this.notice ? html`<p class="notice" role="note">${this.notice}</p>` : nothing}`;
+      ${this.#notice()}`;
+  }
+
+  #notice() {
+    const notice = boardNoticeText(this.locale, this.noticeOf);
+    return notice ? html`<p class="notice" role="note">${notice}</p>` : nothing;
   }
 }

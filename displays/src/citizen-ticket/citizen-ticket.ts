@@ -10,8 +10,9 @@ import type { ServiceName, WireService } from '../../../shared/src/api/services.
 import type { CitizenTicketReply, FeedbackReceipt } from '../../../shared/src/api/tickets.js';
 import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
-import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type { GivenFeedback, PublicCenter, Rating, WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from './citizen-styles.js';
 import type { FeedbackState, FeedbackSubmitEvent } from './feedback-form.js';
@@ -24,7 +25,6 @@ import './feedback-form.js';
 import './notify-panel.js';
 import './ticket-card.js';
 
-const LOCALE_KEY = 'luot.locale';
 const ratedKey = (token: string) => `luot.rated.${token}`;
 /** Statuses in which the ticket may still be called: notifications are offered. */
 const LIVE = new Set(['waiting', 'called', 'serving', 'held']);
@@ -52,7 +52,10 @@ export class CitizenTicket extends LitElement {
     `,
   ];
 
-  @state() private locale: Locale = storedLocale(localStorage, LOCALE_KEY);
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   @state() private token: string | null = new URLSearchParams(location.search).get('t');
   @state() private view: TicketView | null = null;
   @state() private centerId: number | null = null;
@@ -95,7 +98,6 @@ export class CitizenTicket extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = this.locale;
     if (this.token) void this.#load(this.token);
   }
 
@@ -200,9 +202,7 @@ export class CitizenTicket extends LitElement {
   }
 
   #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(LOCALE_KEY, this.locale);
-    document.documentElement.lang = this.locale;
+    this.#lang.toggle();
     if (this.token) this.#pointManifestAt(this.token);
   }
 

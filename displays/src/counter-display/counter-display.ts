@@ -10,8 +10,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { WireService } from '../../../shared/src/api/services.js';
 import type { CounterDisplayInfo } from '../../../shared/src/counter-rating.js';
-import { storedLocale } from '../../../shared/src/i18n/catalogue.js';
 import { type DisplayMessageKey, displayText } from '../../../shared/src/i18n/displays.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type { LiveEvent } from '../../../shared/src/protocol.js';
 import type { BoardService } from '../board/board-waiting.js';
 import '../pairing/device-pairing.js';
@@ -78,7 +78,10 @@ export class CounterDisplay extends LitElement {
   @state() private pairForRatings = false;
   @state() private now = Date.now();
 
-  private readonly locale = storedLocale(localStorage);
+  readonly #lang = new LocaleController(this);
+  private get locale() {
+    return this.#lang.locale;
+  }
   #clock = new ServerClock();
   #ticker: ReturnType<typeof setInterval> | null = null;
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;

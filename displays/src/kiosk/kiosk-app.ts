@@ -15,6 +15,7 @@ import { centerInfoLines } from '../../../shared/src/center-info.js';
 import { ApiError } from '../../../shared/src/http/api-client.js';
 import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type KioskMessageKey, kioskText } from '../../../shared/src/i18n/kiosk.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type { EventType, LiveEvent, PublicCenter } from '../../../shared/src/protocol.js';
 import { BoardFeedController } from '../controllers/board-feed-controller.js';
 import {
@@ -111,7 +112,11 @@ export class Kiosk extends LitElement {
   `;
 
   readonly #options = kioskOptions(location.search);
-  @state() private locale: Locale = 'vi';
+  /** Not remembered: a kiosk is shared, and each citizen starts in Vietnamese. */
+  readonly #lang = new LocaleController(this, { remember: false });
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   @state() private centerName = '';
   /** The center as public screens know it: its hours and hotline are printed on each ticket. */
   @state() private center: PublicCenter | null = null;
@@ -251,8 +256,7 @@ export class Kiosk extends LitElement {
   }
 
   #backToStart(): void {
-    this.locale = 'vi'; // the next citizen starts in Vietnamese
-    document.documentElement.lang = 'vi';
+    this.#lang.set('vi'); // the next citizen starts in Vietnamese
     void this.#show({ kind: 'start' }, null);
     void this.#refresh();
   }
@@ -307,11 +311,6 @@ export class Kiosk extends LitElement {
     this.#feed.restart();
   }
 
-  #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    document.documentElement.lang = this.locale;
-  }
-
   #secondsLeft(): number {
     return this.#deadline === null ? 0 : Math.max(0, Math.ceil((this.#deadline - this.now) / 1000));
   }
@@ -332,7 +331,7 @@ export class Kiosk extends LitElement {
         <h1>${t('kiosk.title')}</h1>
         <span class="center">${this.centerName}</span>
         <span class="clock">${clock}</span>
-        <button lang=${this.locale === 'vi' ? 'en' : 'vi'} @click=${this.#switchLocale}>${t('language.switch')}</button>
+        <button lang=${this.locale === 'vi' ? 'en' : 'vi'} @click=${() => this.#lang.toggle()}>${t('language.switch')}</button>
       </header>
       ${this.online ? null : html`<div class="banner" role="alert">${t('kiosk.offline')}</div>`}
       ${

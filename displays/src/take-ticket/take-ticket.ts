@@ -11,8 +11,9 @@ import { customElement, state } from 'lit/decorators.js';
 import type { WireService } from '../../../shared/src/api/services.js';
 import type { IssuedTicket, PushConfig } from '../../../shared/src/api/tickets.js';
 import { ApiError, api } from '../../../shared/src/http/api-client.js';
-import { type Locale, storedLocale } from '../../../shared/src/i18n/catalogue.js';
+import type { Locale } from '../../../shared/src/i18n/catalogue.js';
 import { type CitizenKey, citizenText } from '../../../shared/src/i18n/citizen.js';
+import { LocaleController } from '../../../shared/src/i18n/locale-controller.js';
 import type { PublicCenter, WireTicket } from '../../../shared/src/protocol.js';
 import { citizenStyles } from '../citizen-ticket/citizen-styles.js';
 import {
@@ -26,8 +27,6 @@ import { issueErrorText } from './issue-errors.js';
 import type { ServiceChangeEvent, ServiceOption } from './service-choice.js';
 import './find-ticket.js';
 import './service-choice.js';
-
-const LOCALE_KEY = 'luot.locale';
 
 function centerFromUrl(): number | null {
   const raw = new URLSearchParams(location.search).get('center');
@@ -53,7 +52,10 @@ export class TakeTicket extends LitElement {
     `,
   ];
 
-  @state() private locale: Locale = storedLocale(localStorage, LOCALE_KEY);
+  readonly #lang = new LocaleController(this);
+  private get locale(): Locale {
+    return this.#lang.locale;
+  }
   @state() private centerId: number | null = centerFromUrl();
   @state() private centers: Pick<PublicCenter, 'id' | 'name'>[] = [];
   @state() private services: ServiceOption[] | null = null;
@@ -68,7 +70,6 @@ export class TakeTicket extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = this.locale;
     void this.#load();
     void this.#checkMine();
     void api<PushConfig>('GET', '/api/push/config')
@@ -142,17 +143,11 @@ export class TakeTicket extends LitElement {
     }
   }
 
-  #switchLocale(): void {
-    this.locale = this.locale === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(LOCALE_KEY, this.locale);
-    document.documentElement.lang = this.locale;
-  }
-
   override render() {
     const centerName = this.centers.find((c) => c.id === this.centerId)?.name ?? '';
     return html`<header>
         <p class="brand">${this.#t('app.name')}${centerName ? ` · ${centerName}` : ''}</p>
-        <button @click=${this.#switchLocale} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${this.#t('language.switch')}</button>
+        <button @click=${() => this.#lang.toggle()} lang=${this.locale === 'vi' ? 'en' : 'vi'}>${this.#t('language.switch')}</button>
       </header>
       <main>
         <h1>${this.#t('page.new')}</h1>

@@ -13,9 +13,3 @@ export function createCatalogue<K extends string>(messages: Record<Locale, Recor
   return (locale, key, params = {}) =>
     messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
-
-/** The locale a page starts in: the one chosen before on this device, else Vietnamese. */
-export function storedLocale(storage: Pick<Storage, 'getItem'> | undefined, key = 'luot.locale'): Locale {
-  const saved = storage?.getItem(key);
-  return saved === 'en' ? 'en' : 'vi';
-}
