@@ -489,7 +489,8 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     const page = await newPhone();
     const route = await failSubscribes(page, 2);
     await page.goto(`${app.url}/ticket/?t=${mine}`);
-    await expect.poll(() => route.refused).toBe(2);
+    // The second refusal comes a retry later (1–2 s): wait for it, not a second.
+    await expect.poll(() => route.refused, { timeout: 10_000 }).toBe(2);
     // Connected but out of its room: it must not say live.
     expect(await page.getByText('Trực tiếp', { exact: true }).count()).toBe(0);
     await page.getByText('Trực tiếp', { exact: true }).waitFor();
