@@ -5,7 +5,9 @@
  * told the rating given; a rating on the counter display reaches an open phone live, keeping its comment), cancel with confirmation; the page is installable and its service worker shows a
  * pushed notification; each says which counters serve the ticket, and promises no wait while
  * none does (live, as counters open and close); a server of another protocol version makes the
- * ticket page reload once, then show offline; no serious accessibility violations on either page.
+ * ticket page reload once, then show offline; after the server goes away and returns, or a
+ * subscribe fails, the ticket page gets back into its room and shows a call made then; no
+ * serious accessibility violations on either page.
  */
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,6 +19,7 @@ import { pairDevice } from '../helpers/devices.js';
 import { type CenterFixture, createCenterFixture } from '../helpers/fixtures.js';
 import { textProblems } from '../helpers/layout.js';
 import { speakProtocolVersion } from '../helpers/protocol-route.js';
+import { failSubscribes } from '../helpers/subscribe-route.js';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : null;
@@ -443,5 +446,58 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
     expect(loads).toHaveLength(2);
     expect(route).toEqual({ sockets: 2, refusals: 2 });
     expect(await page.getByText('Trực tiếp', { exact: true }).count()).toBe(0);
+  });
+
+  /** A center of its own, so the call below is this page's ticket whatever the tests above left. */
+  const ownCenter = async () => {
+    const f = await createCenterFixture(database.db, { services: ['A'], counters: [['A']] });
+    const staff = await new Client(app.url).login(f.usernames.clerk[0]!);
+    const at = f.counterIds[0]!;
+    expect((await staff.post(`/api/counters/${at}/open`)).status).toBe(200);
+    const issued = await new Client(app.url).post(`/api/centers/${f.centerId}/tickets`, {
+      serviceId: f.serviceIds.A,
+    });
+    expect(issued.status).toBe(201);
+    const { id, token: mine } = issued.body as { id: number; token: string };
+    const callNextThere = async () => {
+      const res = await staff.post(`/api/counters/${at}/call-next`);
+      expect(res.status).toBe(200);
+      expect(res.body.ticket.id).toBe(id);
+    };
+    return { token: mine, callNextThere };
+  };
+
+  it('gets back into its ticket room after the server goes away and returns, and shows a call made then (issue 12 item 1)', async () => {
+    // The phones of the tests above are done: closed, no request of theirs holds the server's close.
+    for (const context of contexts.splice(0)) await context.close();
+    const { token: mine, callNextThere } = await ownCenter();
+    const page = await newPhone();
+    await page.goto(`${app.url}/ticket/?t=${mine}`);
+    const live = page.getByText('Trực tiếp', { exact: true });
+    const away = page.getByText('Đang kết nối lại…', { exact: true });
+    await live.waitFor();
+
+    const port = Number(new URL(app.url).port);
+    await app.close();
+    await away.waitFor();
+    app = await startTestApp(database, { port, env: { WEB_TICKETS_PER_DEVICE: '2' } });
+    await live.waitFor();
+    await callNextThere();
+    await page.getByText('Mời bạn đến Quầy 1').waitFor();
+  });
+
+  it('subscribes again, backing off, after a subscribe fails, and says so meanwhile (issue 12 item 1)', async () => {
+    const { token: mine, callNextThere } = await ownCenter();
+    const page = await newPhone();
+    const route = await failSubscribes(page, 2);
+    await page.goto(`${app.url}/ticket/?t=${mine}`);
+    // The second refusal comes a retry later (1–2 s): wait for it, not a second.
+    await expect.poll(() => route.refused, { timeout: 10_000 }).toBe(2);
+    // Connected but out of its room: it must not say live.
+    expect(await page.getByText('Trực tiếp', { exact: true }).count()).toBe(0);
+    await page.getByText('Trực tiếp', { exact: true }).waitFor();
+    expect(route).toEqual({ failNext: 0, refused: 2, passed: 1 });
+    await callNextThere();
+    await page.getByText('Mời bạn đến Quầy 1').waitFor();
   });
 });

@@ -1,13 +1,22 @@
 /**
  * A Lit reactive controller holding the citizen's live connection: Socket.IO with the typed
- * protocol, `subscribe { ticketToken }` on every (re)connect, answered with a fresh snapshot,
- * then the events of the ticket's own room. Reports online/offline to its host, and can ask
- * for a fresh snapshot (to learn the counter a ticket was just called to).
+ * protocol, `subscribe { ticketToken, sinceSeq }` on every (re)connect, answered with a fresh
+ * snapshot, then the events of the ticket's own room. A subscribe that fails or gets no answer
+ * is asked again by the one retry policy (shared/src/live/retry-policy.ts) with the last seq
+ * applied; only an unknown ticket stops it. "Live" means subscribed, not merely connected: a
+ * page that is out of its room says so. Can also ask for a fresh snapshot (to learn the counter
+ * a ticket was just called to).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io } from 'socket.io-client';
+import type { ErrorCode } from '../../../shared/src/errors.js';
 import type { LiveSocket } from '../../../shared/src/live/center-live.js';
 import { reloadForProtocol } from '../../../shared/src/live/protocol-reload.js';
+import {
+  RetryTimer,
+  SUBSCRIBE_TIMEOUT_MS,
+  TRANSPORT_RECONNECT,
+} from '../../../shared/src/live/retry-policy.js';
 import {
   type LiveEvent,
   PROTOCOL_VERSION,
@@ -15,10 +24,13 @@ import {
   type TicketSnapshot,
 } from '../../../shared/src/protocol.js';
 
+/** Refusals a retry cannot mend: the token names no ticket (or is not a token at all). */
+const FINAL_REFUSALS: ReadonlySet<ErrorCode> = new Set(['not_found', 'validation_failed']);
+
 export interface TicketLiveHandlers {
   snapshot(snapshot: TicketSnapshot): void;
   event(event: LiveEvent): void;
-  /** The server refused the subscription (an unknown token). */
+  /** The server refused the subscription for good (an unknown token): no more retries. */
   refused(code: string): void;
 }
 
@@ -26,7 +38,9 @@ export class TicketLiveController implements ReactiveController {
   #socket: LiveSocket | null = null;
   #token: string | null = null;
   #online = false;
-  #retry: ReturnType<typeof setTimeout> | null = null;
+  #retry = new RetryTimer();
+  /** The newest seq seen (snapshot or event), sent as sinceSeq; -1 before the first snapshot. */
+  #seq = -1;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -49,7 +63,7 @@ export class TicketLiveController implements ReactiveController {
 
   /** Asks for a fresh snapshot over the open connection. */
   resync(): void {
-    if (this.#socket?.connected) this.#subscribe();
+    if (this.#socket?.connected) this.#subscribe(false);
   }
 
   hostConnected(): void {
@@ -61,11 +75,11 @@ export class TicketLiveController implements ReactiveController {
   }
 
   #start(): void {
-    const socket = io({ transports: ['websocket', 'polling'] }) as LiveSocket;
+    const socket = io({ ...TRANSPORT_RECONNECT }) as LiveSocket;
     this.#socket = socket;
-    socket.on('event', (event) => this.handlers.event(event));
+    socket.on('event', (event) => this.#event(event));
     socket.on('connect', () => {
-      this.#setOnline(true);
+      this.#retry.cancel(); // this subscribe replaces any retry still waiting
       this.#subscribe();
     });
     socket.on('disconnect', (reason) => {
@@ -75,18 +89,49 @@ export class TicketLiveController implements ReactiveController {
     });
   }
 
-  #subscribe(): void {
+  #event(event: LiveEvent): void {
+    this.#seq = Math.max(this.#seq, event.seq);
+    this.handlers.event(event);
+  }
+
+  /** Subscribes again after a failure; while disconnected, the next connect does it. */
+  #resubscribe(): void {
+    if (this.#socket?.connected) this.#subscribe();
+  }
+
+  /** `resume`: send the last seq seen, as after a reconnect or a failure; false asks for a snapshot. */
+  #subscribe(resume = true): void {
     const token = this.#token;
-    if (!token || !this.#socket) return;
-    const request = { ticketToken: token, protocolVersion: PROTOCOL_VERSION };
-    this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
-      if (token !== this.#token) return;
-      if ('error' in ack && ack.error.code === 'protocol_mismatch') this.#mismatch();
-      else if ('snapshot' in ack) {
-        if (this.#socket?.connected) this.#setOnline(true); // after a mismatch that showed offline
-        this.handlers.snapshot(ack.snapshot as TicketSnapshot);
-      } else if ('error' in ack) this.handlers.refused(ack.error.code);
+    const socket = this.#socket;
+    if (!token || !socket) return;
+    const since = resume && this.#seq >= 0 ? { sinceSeq: this.#seq } : {};
+    const request = { ticketToken: token, protocolVersion: PROTOCOL_VERSION, ...since };
+    socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', request, (timedOut, ack: SubscribeAck) => {
+      if (token !== this.#token || socket !== this.#socket) return;
+      // No answer in time (or the socket dropped meanwhile: then its connect asks again).
+      if (timedOut) this.#failed();
+      else if ('error' in ack) {
+        if (ack.error.code === 'protocol_mismatch') this.#mismatch();
+        else if (FINAL_REFUSALS.has(ack.error.code)) {
+          this.#setOnline(false);
+          this.handlers.refused(ack.error.code);
+        } else this.#failed();
+      } else {
+        this.#retry.succeeded();
+        if (socket.connected) this.#setOnline(true); // in the room again
+        if ('snapshot' in ack) {
+          const snapshot = ack.snapshot as TicketSnapshot;
+          this.#seq = Math.max(this.#seq, snapshot.seq);
+          this.handlers.snapshot(snapshot);
+        } else for (const event of ack.events) this.#event(event);
+      }
     });
+  }
+
+  /** Out of its room (the database away, a rate limit, no answer): offline, and ask again later. */
+  #failed(): void {
+    this.#setOnline(false);
+    if (this.#socket?.connected) this.#retry.schedule(() => this.#resubscribe());
   }
 
   /** The server speaks another protocol version: reload, or show offline and ask again later (protocol-reload.ts). */
@@ -94,16 +139,13 @@ export class TicketLiveController implements ReactiveController {
     const decision = reloadForProtocol();
     if (decision.reload) return;
     this.#setOnline(false);
-    if (this.#retry) clearTimeout(this.#retry);
-    this.#retry = setTimeout(() => {
-      this.#retry = null;
-      if (this.#socket?.connected) this.#subscribe();
-    }, decision.retryInMs);
+    this.#retry.after(decision.retryInMs, () => this.#resubscribe());
   }
 
   #stop(): void {
-    if (this.#retry) clearTimeout(this.#retry);
-    this.#retry = null;
+    this.#retry.cancel();
+    this.#retry.succeeded();
+    this.#seq = -1;
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;

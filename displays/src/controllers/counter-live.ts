@@ -3,9 +3,15 @@
  * snapshot on subscribe, then its events once each and in seq order, resumed with sinceSeq
  * after any reconnect. Unlike a center room, a counter room sees only some of the center's
  * seqs, so a gap means nothing here: an event is applied when its seq is past the last one.
+ * When it asks again: shared/src/live/retry-policy.ts.
  */
 import { io, type Socket } from 'socket.io-client';
 import { reloadForProtocol } from '../../../shared/src/live/protocol-reload.js';
+import {
+  RetryTimer,
+  SUBSCRIBE_TIMEOUT_MS,
+  TRANSPORT_RECONNECT,
+} from '../../../shared/src/live/retry-policy.js';
 import {
   type ClientToServerEvents,
   type CounterSnapshot,
@@ -14,8 +20,6 @@ import {
   type ServerToClientEvents,
   type SubscribeAck,
 } from '../../../shared/src/protocol.js';
-
-const RETRY_MS = 3000;
 
 export interface CounterLiveHandlers {
   snapshot(snapshot: CounterSnapshot): void;
@@ -34,19 +38,20 @@ export class CounterLive {
   /** Events that arrived before the first snapshot: the server joins the room before it reads. */
   #early: LiveEvent[] = [];
   #online = false;
-  #retry: ReturnType<typeof setTimeout> | null = null;
+  #retry = new RetryTimer();
 
   constructor(
     readonly counterId: number,
     private readonly handlers: CounterLiveHandlers,
   ) {
-    this.#socket = io({ transports: ['websocket', 'polling'] });
+    this.#socket = io({ ...TRANSPORT_RECONNECT });
     this.#socket.on('event', (e) => {
       if (this.#seq < 0) this.#early.push(e);
       else this.#apply(e, false);
     });
     this.#socket.on('connect', () => {
       this.#setOnline(true);
+      this.#retry.cancel(); // this subscribe replaces any retry still waiting
       this.#subscribe();
     });
     this.#socket.on('disconnect', (reason) => {
@@ -60,8 +65,7 @@ export class CounterLive {
   }
 
   close(): void {
-    if (this.#retry) clearTimeout(this.#retry);
-    this.#retry = null;
+    this.#retry.cancel();
     this.#socket.removeAllListeners();
     this.#socket.disconnect();
     this.#early = [];
@@ -80,8 +84,8 @@ export class CounterLive {
     this.handlers.online?.(online);
   }
 
+  /** Subscribes again (with the last seq applied, if any); while disconnected, the next connect does it. */
   #resubscribe(): void {
-    this.#retry = null;
     if (this.#socket.connected) this.#subscribe();
   }
 
@@ -90,22 +94,27 @@ export class CounterLive {
     const decision = reloadForProtocol();
     if (decision.reload) return;
     this.#setOnline(false);
-    if (this.#retry) clearTimeout(this.#retry);
-    this.#retry = setTimeout(() => this.#resubscribe(), decision.retryInMs);
+    this.#retry.after(decision.retryInMs, () => this.#resubscribe());
   }
 
   #subscribe(): void {
     const since = this.#seq >= 0 ? { sinceSeq: this.#seq } : {};
     const request = { counterId: this.counterId, protocolVersion: PROTOCOL_VERSION, ...since };
-    this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
+    this.#socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', request, (timedOut, ack: SubscribeAck) => {
+      if (timedOut) {
+        // No answer (or the socket dropped meanwhile, and its connect subscribes again).
+        if (this.#socket.connected) this.#retry.schedule(() => this.#resubscribe());
+        return;
+      }
       if ('error' in ack) {
         if (ack.error.code === 'not_found') this.handlers.refused?.();
         else if (ack.error.code === 'protocol_mismatch') this.#mismatch();
         else if (ack.error.code === 'device_not_paired' && this.handlers.notPaired) this.handlers.notPaired();
         // The database is away for a moment: ask again, or this screen would stay stale.
-        else if (!this.#retry) this.#retry = setTimeout(() => this.#resubscribe(), RETRY_MS);
+        else if (!this.#retry.pending) this.#retry.schedule(() => this.#resubscribe());
         return;
       }
+      this.#retry.succeeded();
       if (this.#socket.connected) this.#setOnline(true); // after a mismatch that showed offline
       if ('snapshot' in ack) {
         const snapshot = ack.snapshot as CounterSnapshot;

@@ -2,7 +2,7 @@
  * A browser's live connection to one center, without any UI framework: Socket.IO with the
  * typed protocol, events applied in seq order exactly once (SeqFeed), resumed with sinceSeq
  * after any reconnect, and online/offline reported. Boards, kiosks, consoles and dashboards
- * wrap it in a Lit controller of their own.
+ * wrap it in a Lit controller of their own. When it asks again: retry-policy.ts.
  */
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../protocol.js';
 import { SeqFeed } from '../seq-feed.js';
 import { reloadForProtocol } from './protocol-reload.js';
+import { RetryTimer, SUBSCRIBE_TIMEOUT_MS, TRANSPORT_RECONNECT } from './retry-policy.js';
 
 export interface CenterLiveHandlers {
   snapshot(snapshot: CenterSnapshot): void;
@@ -37,8 +38,7 @@ export class CenterLive {
   #feed: SeqFeed;
   #online = false;
   #replaying = false;
-  #retry: ReturnType<typeof setTimeout> | null = null;
-  #failures = 0;
+  #retry = new RetryTimer();
 
   /** `staff`: follow the center's staff room (needs a staff session): events with what staff typed. */
   readonly #staff: boolean;
@@ -58,13 +58,12 @@ export class CenterLive {
       event: (e) => handlers.event(e, this.#replaying),
       resync: (sinceSeq) => this.#subscribe(sinceSeq),
     });
-    this.#socket = (
-      url ? io(url, { transports: ['websocket', 'polling'] }) : io({ transports: ['websocket', 'polling'] })
-    ) as LiveSocket;
+    this.#socket = (url ? io(url, { ...TRANSPORT_RECONNECT }) : io({ ...TRANSPORT_RECONNECT })) as LiveSocket;
     this.#socket.on('event', (e) => this.#feed.receive(e));
     this.#socket.on('connect', () => {
       this.#setOnline(true);
-      this.#subscribe(this.#feed.synced ? this.#feed.seq : undefined);
+      this.#retry.cancel(); // this subscribe replaces any retry still waiting
+      this.#resubscribe();
     });
     this.#socket.on('disconnect', (reason) => {
       this.#setOnline(false);
@@ -83,7 +82,7 @@ export class CenterLive {
   }
 
   close(): void {
-    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry.cancel();
     this.#feed.dispose();
     this.#socket.removeAllListeners();
     this.#socket.disconnect();
@@ -96,12 +95,9 @@ export class CenterLive {
     this.handlers.online?.(online);
   }
 
-  #retryIn(delay: number): void {
-    if (this.#retry) clearTimeout(this.#retry);
-    this.#retry = setTimeout(() => {
-      this.#retry = null;
-      if (this.#socket.connected) this.#subscribe(this.#feed.synced ? this.#feed.seq : undefined);
-    }, delay);
+  /** Subscribes with the last seq applied, if any; while disconnected, the next connect does it. */
+  #resubscribe(): void {
+    if (this.#socket.connected) this.#subscribe(this.#feed.synced ? this.#feed.seq : undefined);
   }
 
   #subscribe(sinceSeq?: number): void {
@@ -111,7 +107,12 @@ export class CenterLive {
       ...(sinceSeq !== undefined ? { sinceSeq } : {}),
       ...(this.#staff ? { staff: true as const } : {}),
     };
-    this.#socket.emit('subscribe', request, (ack: SubscribeAck) => {
+    this.#socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', request, (timedOut, ack: SubscribeAck) => {
+      if (timedOut) {
+        // No answer (or the socket dropped meanwhile, and its connect subscribes again).
+        if (this.#socket.connected) this.#retry.schedule(() => this.#resubscribe());
+        return;
+      }
       if ('error' in ack) {
         if (ack.error.code === 'device_not_paired' && this.handlers.refused) {
           this.handlers.refused(ack.error);
@@ -123,15 +124,15 @@ export class CenterLive {
           const decision = reloadForProtocol();
           if (decision.reload) return;
           this.#setOnline(false);
-          this.#retryIn(decision.retryInMs);
+          this.#retry.after(decision.retryInMs, () => this.#resubscribe());
           return;
         }
         // The server could not answer (its database away, say): ask again, backing off, rather
         // than show stale data until the next reconnect.
-        this.#retryIn(Math.min(30_000, 1000 * 2 ** this.#failures++));
+        this.#retry.schedule(() => this.#resubscribe());
         return;
       }
-      this.#failures = 0;
+      this.#retry.succeeded();
       if (this.#socket.connected) this.#setOnline(true); // after a refusal that showed offline
       if ('snapshot' in ack) this.#feed.snapshot(ack.snapshot as CenterSnapshot);
       else if ('events' in ack) {
