@@ -43,6 +43,7 @@ import { type NotificationOptions, registerNotifications } from './push/push.rou
 import type { TicketNotifier } from './push/ticket-notifier.js';
 import { callRoutes } from './queues/call.routes.js';
 import { issueRoutes } from './queues/issue.routes.js';
+import { PositionRefresh } from './queues/position-refresh.js';
 import { queueRoutes } from './queues/queue.routes.js';
 import { ConnectionsPerAddress } from './realtime/connection-limits.js';
 import { createRealtime, type Realtime } from './realtime/io.js';
@@ -131,7 +132,7 @@ export async function buildApp(
     (request) => socketOriginAllowed(request, config.publicUrl, trustProxy) && connections.admits(request),
   );
   connections.attach(realtime.io.engine);
-  const publisher = new SocketPublisher(realtime.io, database.db, app.log, {
+  const publisher = new SocketPublisher(realtime.io, new PositionRefresh(database.db, app.log), {
     clustered: realtime.redis !== null,
   });
   const ctx: DomainContext = { db: database.db, publisher };

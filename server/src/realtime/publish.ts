@@ -1,16 +1,15 @@
 /**
- * Emits committed events to the rooms they concern, in the order they committed, then
- * refreshes the positions of the queues they changed. A burst of changes to one service is
- * coalesced into one position refresh. An event with text staff typed goes whole to the
- * center's staff room and without that text to the public rooms (DESIGN.md §14).
+ * Emits committed events to the rooms they concern, in the order they committed, and asks for
+ * the positions of the queues they changed (queues/position-refresh.ts computes them); each
+ * citizen then hears only what changed for them. An event with text staff typed goes whole to
+ * the center's staff room and without that text to the public rooms (DESIGN.md §14).
  */
-import type { Kysely } from 'kysely';
 import type { LiveEvent } from '../../../shared/src/protocol.js';
 import { centerRoom, counterRoom, staffRoom, ticketRoom } from '../../../shared/src/rooms.js';
 import { carriesStaffText, publicEvent } from '../../../shared/src/staff-text.js';
-import type { Database } from '../db/tables.js';
 import type { Published, Publisher } from '../events/publisher.js';
-import { type QueuePosition, queuePositions } from '../queues/positions.js';
+import type { PositionRefresh, RefreshedQueue } from '../queues/position-refresh.js';
+import type { QueuePosition } from '../queues/positions.js';
 import type { RealtimeServer } from './io.js';
 
 export interface Logger {
@@ -47,21 +46,9 @@ const POSITIONS = 'luot:positions';
 export class SocketPublisher implements Publisher {
   #observers: PublishObserver[] = [];
   #io: RealtimeServer;
-  #db: Kysely<Database>;
-  #log: Logger;
-  /** service id → the newest seq and center that touched it, waiting for a refresh */
-  #pending = new Map<number, { seq: number; centerId: number }>();
-  #scheduled = false;
-  #inFlight: Promise<void> = Promise.resolve();
+  #refresh: PositionRefresh;
   /** service id → ticket id → what its citizen last heard from this instance; only changes are sent. */
   #told = new Map<number, Map<number, Heard>>();
-
-  /**
-   * How long changes to a queue gather before its positions are recomputed: at a rush, one
-   * refresh covers many issues and calls instead of one each (a citizen's position may lag
-   * by this much; calls themselves are emitted at once).
-   */
-  #refreshDelayMs: number;
   /**
    * With Redis, a refresh's positions cross to the other instances as one message, not one
    * per waiting ticket; each instance then sends only to the ticket rooms it holds (most
@@ -69,18 +56,12 @@ export class SocketPublisher implements Publisher {
    */
   #clustered: boolean;
 
-  constructor(
-    io: RealtimeServer,
-    db: Kysely<Database>,
-    log: Logger,
-    options: { refreshDelayMs?: number; clustered?: boolean } = {},
-  ) {
-    this.#refreshDelayMs = options.refreshDelayMs ?? 100;
+  constructor(io: RealtimeServer, refresh: PositionRefresh, options: { clustered?: boolean } = {}) {
     this.#clustered = options.clustered ?? false;
     if (this.#clustered) io.on(POSITIONS, (notices: PositionNotice[]) => this.#deliverLocally(notices));
     this.#io = io;
-    this.#db = db;
-    this.#log = log;
+    this.#refresh = refresh;
+    refresh.onRefreshed((queue) => this.#tellPositions(queue));
   }
 
   observe(observer: PublishObserver): void {
@@ -99,11 +80,9 @@ export class SocketPublisher implements Publisher {
       } else {
         this.#io.to([...rooms, staff]).emit('event', event);
       }
-      for (const serviceId of serviceIds)
-        this.#pending.set(serviceId, { seq: event.seq, centerId: event.centerId });
+      for (const serviceId of serviceIds) this.#refresh.touch(serviceId, event.seq, event.centerId);
     }
     for (const observer of this.#observers) observer.published(items);
-    this.#schedule();
   }
 
   tellTicket(token: string, event: LiveEvent): void {
@@ -111,28 +90,8 @@ export class SocketPublisher implements Publisher {
   }
 
   /** Resolves when every position refresh asked for so far has been sent (tests wait on it). */
-  async idle(): Promise<void> {
-    while (this.#scheduled || this.#pending.size > 0) await this.#inFlight;
-    await this.#inFlight;
-  }
-
-  #schedule(): void {
-    if (this.#scheduled || this.#pending.size === 0) return;
-    this.#scheduled = true;
-    this.#inFlight = this.#inFlight.then(
-      () =>
-        new Promise<void>((resolve) => {
-          setTimeout(() => {
-            this.#scheduled = false;
-            const batch = [...this.#pending];
-            this.#pending.clear();
-            this.#refresh(batch).finally(() => {
-              resolve();
-              this.#schedule();
-            });
-          }, this.#refreshDelayMs);
-        }),
-    );
+  idle(): Promise<void> {
+    return this.#refresh.idle();
   }
 
   #deliverLocally(notices: PositionNotice[]): void {
@@ -142,43 +101,36 @@ export class SocketPublisher implements Publisher {
     }
   }
 
-  async #refresh(batch: [number, { seq: number; centerId: number }][]): Promise<void> {
-    for (const [serviceId, { seq, centerId }] of batch) {
-      try {
-        const at = new Date().toISOString();
-        const before = this.#told.get(serviceId) ?? new Map();
-        const now = new Map<number, Heard>();
-        const positions = await queuePositions(this.#db, serviceId);
-        const notices: PositionNotice[] = [];
-        for (const observer of this.#observers) observer.positions(positions);
-        for (const { token, ticket } of positions) {
-          // An estimate that moves by less than a minute is not news to anyone.
-          const seconds = ticket.estimatedWaitSeconds;
-          const heard: Heard = {
-            position: ticket.position!,
-            minutes: seconds === null || seconds === undefined ? null : Math.round(seconds / 60),
-            counters: (ticket.servingCounters ?? []).join(','),
-          };
-          now.set(ticket.id, heard);
-          const last = before.get(ticket.id);
-          if (
-            last &&
-            last.position === heard.position &&
-            last.minutes === heard.minutes &&
-            last.counters === heard.counters
-          )
-            continue;
-          notices.push({ token, event: { seq, type: 'ticket.position', at, centerId, ticket } });
-        }
-        this.#deliverLocally(notices);
-        if (this.#clustered && notices.length > 0) this.#io.serverSideEmit(POSITIONS, notices);
-        // Only waiting tickets are kept, so the map never outgrows the queues.
-        if (now.size > 0) this.#told.set(serviceId, now);
-        else this.#told.delete(serviceId);
-      } catch (error) {
-        // Positions are refreshed again on the next change; the citizen's page also re-reads on reconnect.
-        this.#log.warn({ err: error, serviceId }, 'position refresh failed');
-      }
+  /** A refreshed queue: each citizen on this instance (or, clustered, on any) hears what changed for them. */
+  #tellPositions({ serviceId, centerId, seq, positions }: RefreshedQueue): void {
+    const at = new Date().toISOString();
+    const before = this.#told.get(serviceId) ?? new Map();
+    const now = new Map<number, Heard>();
+    const notices: PositionNotice[] = [];
+    for (const observer of this.#observers) observer.positions(positions);
+    for (const { token, ticket } of positions) {
+      // An estimate that moves by less than a minute is not news to anyone.
+      const seconds = ticket.estimatedWaitSeconds;
+      const heard: Heard = {
+        position: ticket.position!,
+        minutes: seconds === null || seconds === undefined ? null : Math.round(seconds / 60),
+        counters: (ticket.servingCounters ?? []).join(','),
+      };
+      now.set(ticket.id, heard);
+      const last = before.get(ticket.id);
+      if (
+        last &&
+        last.position === heard.position &&
+        last.minutes === heard.minutes &&
+        last.counters === heard.counters
+      )
+        continue;
+      notices.push({ token, event: { seq, type: 'ticket.position', at, centerId, ticket } });
     }
+    this.#deliverLocally(notices);
+    if (this.#clustered && notices.length > 0) this.#io.serverSideEmit(POSITIONS, notices);
+    // Only waiting tickets are kept, so the map never outgrows the queues.
+    if (now.size > 0) this.#told.set(serviceId, now);
+    else this.#told.delete(serviceId);
   }
 }
