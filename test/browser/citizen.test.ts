@@ -282,11 +282,14 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
       url: '/ticket/',
       tag: 'luot-9-called',
     };
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: app.url,
-      registrationId: await registration,
-      data: JSON.stringify(message),
-    });
+    const registrationId = await registration;
+    const deliver = () =>
+      cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: app.url,
+        registrationId,
+        data: JSON.stringify(message),
+      });
+    await deliver();
     // The worker shows it in its own time after the push is delivered (later where Chromium hands
     // notifications to the desktop's notification service): ask until it is there. Not
     // page.waitForFunction: given an async predicate it takes the pending promise as truthy and
@@ -296,7 +299,17 @@ describe.runIf(browserSuitesRun())('citizen pages in Chromium', () => {
         const notifications = await (await navigator.serviceWorker.ready).getNotifications();
         return notifications.map((n) => ({ title: n.title, body: n.body }));
       });
-    await expect.poll(shown, { timeout: 10_000 }).toEqual([{ title: message.title, body: message.body }]);
+    // DevTools' push delivery was once dropped while the worker was still starting (one CI run
+    // in five): deliver again, at most twice more. The tag makes a repeat replace, not add.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await expect.poll(shown, { timeout: 5_000 }).toEqual([{ title: message.title, body: message.body }]);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await deliver();
+      }
+    }
   });
 
   it('names the counters that serve each service and the ticket, and promises no wait while none does, live', async () => {
